@@ -1,0 +1,51 @@
+// Command wubdesk is the WUBDesk desktop app for the Program Wirausaha Baru
+// of Kabupaten Pamekasan. Without a command it opens the window; with one
+// (import, export, demo, ...) it runs headless. See `wubdesk help`.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+
+	"fyne.io/fyne/v2/app"
+
+	"wubdesk/internal/cli"
+	"wubdesk/internal/store"
+	"wubdesk/internal/ui"
+)
+
+// AppID is also in FyneApp.toml; `fyne package` reads that one.
+const AppID = "id.go.pamekasankab.wubdesk"
+
+// version is set at build time: -ldflags "-X main.version=v1.2.3".
+var version = "dev"
+
+func main() {
+	attachConsole()
+	if len(os.Args) > 1 && cli.IsCommand(os.Args[1]) {
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+		code := cli.Run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+		stop()
+		os.Exit(code)
+	}
+	fs := flag.NewFlagSet("wubdesk", flag.ContinueOnError)
+	dbPath := fs.String("db", "", "berkas basis data (bawaan: folder konfigurasi pengguna)")
+	lang := fs.String("lang", "", "bahasa tampilan: id atau en (bawaan: dari Pengaturan)")
+	quitAfter := fs.Duration("quit-after", 0, "tutup sendiri setelah jangka waktu ini (untuk uji asap)")
+	if err := fs.Parse(os.Args[1:]); err != nil {
+		os.Exit(2)
+	}
+	if *dbPath == "" {
+		p, err := store.DefaultPath()
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "wubdesk: folder konfigurasi tidak ditemukan:", err)
+			os.Exit(2)
+		}
+		*dbPath = p
+	}
+	a := app.NewWithID(AppID)
+	ui.Run(a, ui.Options{DBPath: *dbPath, Lang: *lang, Version: version, QuitAfter: *quitAfter})
+}

@@ -1,0 +1,8 @@
+// Package store keeps WUBDesk's data in one SQLite file per office
+// (modernc.org/sqlite, no cgo). It owns the schema (embedded numbered
+// migrations guarded by application_id and user_version), the single writer
+// connection and the reader pool, and implements the services the domain
+// package wub describes. Each service method owns its transaction.
+//
+// It imports wub, database/sql and the SQLite driver; never fyne.
+package store
