@@ -9,27 +9,29 @@ import (
 
 // audit records one change. old and new are marshalled to JSON; nil is NULL.
 func (db *DB) audit(ctx context.Context, tx *sql.Tx, entity string, id int64, action string, old, new any) error {
-	enc := func(v any) (any, error) {
-		if v == nil {
-			return nil, nil
-		}
-		b, err := json.Marshal(v)
-		if err != nil {
-			return nil, err
-		}
-		return string(b), nil
-	}
-	o, err := enc(old)
+	o, err := jsonOrNil(old)
 	if err != nil {
 		return err
 	}
-	n, err := enc(new)
+	n, err := jsonOrNil(new)
 	if err != nil {
 		return err
 	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO audit (at, actor, entity, entity_id, action, old, new)
 		VALUES (?, ?, ?, ?, ?, ?, ?)`, db.now(), db.Actor, entity, id, action, o, n)
 	return err
+}
+
+// jsonOrNil marshals v for an audit column; nil stays NULL.
+func jsonOrNil(v any) (any, error) {
+	if v == nil {
+		return nil, nil
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	return string(b), nil
 }
 
 // AuditEntry is one row of the audit log.

@@ -310,3 +310,56 @@ func join(ss []string) string {
 	}
 	return out
 }
+
+func TestBulkIsAllOrNothing(t *testing.T) {
+	db := openTest(t)
+	mk := func(nik, name string) *wub.Trainee {
+		tr := &wub.Trainee{NIK: nik, Name: name, Sex: "L",
+			Enrolments: []wub.Enrolment{{AgencyCode: wub.DKPP, Year: 2022, Status: wub.StatusTrained}}}
+		tr.Normalize()
+		return tr
+	}
+	// The second row repeats the first NIK: the whole batch rolls back.
+	err := db.Bulk(ctx, func(b *Bulk) error {
+		if err := b.Insert(mk("3528041203900002", "Ahmad")); err != nil {
+			return err
+		}
+		return b.Insert(mk("3528041203900002", "Ahmad lagi"))
+	})
+	if wub.ErrorCode(err) != "nik_registered" {
+		t.Fatalf("err = %v", err)
+	}
+	if n, _ := db.CountTrainees(ctx, wub.TraineeFilter{}); n != 0 {
+		t.Fatalf("%d rows survived a failed bulk write", n)
+	}
+	// A cancelled context also leaves nothing.
+	cctx, cancel := context.WithCancel(ctx)
+	err = db.Bulk(cctx, func(b *Bulk) error {
+		if err := b.Insert(mk("3528041203900002", "Ahmad")); err != nil {
+			return err
+		}
+		cancel()
+		return b.Insert(mk("3528041203900003", "Budi"))
+	})
+	if err == nil {
+		t.Fatal("cancelled bulk write committed")
+	}
+	if n, _ := db.CountTrainees(ctx, wub.TraineeFilter{}); n != 0 {
+		t.Fatalf("%d rows survived a cancelled bulk write", n)
+	}
+	err = db.Bulk(ctx, func(b *Bulk) error {
+		for _, nik := range []string{"3528041203900002", "3528041203900003"} {
+			if err := b.Insert(mk(nik, "Orang "+nik[12:])); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := db.SearchTrainees(ctx, wub.TraineeFilter{Text: "orang"}, 0, 10)
+	if len(rows) != 2 || rows[0].AgencyCode != wub.DKPP || rows[0].Status != wub.StatusTrained {
+		t.Errorf("rows = %+v", rows)
+	}
+}
