@@ -174,21 +174,25 @@ func migrations() ([]migration, error) {
 		out = append(out, migration{version: v, name: e.Name(), sql: string(b)})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].version < out[j].version })
-	for i, m := range out {
-		if m.version != i+1 {
-			return nil, fmt.Errorf("migration %s: expected number %d", m.name, i+1)
+	for i := 1; i < len(out); i++ {
+		if out[i].version == out[i-1].version {
+			return nil, fmt.Errorf("migrations %s and %s share a number", out[i-1].name, out[i].name)
 		}
 	}
 	return out, nil
 }
 
-// SchemaVersion is the newest schema this build knows.
+// SchemaVersion is the newest schema this build knows: the number of the
+// last migration (numbers may have gaps; each only has to be larger).
 func SchemaVersion() int {
 	ms, err := migrations()
 	if err != nil {
 		panic(err)
 	}
-	return len(ms)
+	if len(ms) == 0 {
+		return 0
+	}
+	return ms[len(ms)-1].version
 }
 
 // BeforeMigrate, when set, is called with the open writer before a
@@ -207,15 +211,19 @@ func (db *DB) migrate(ctx context.Context) error {
 	if err := db.w.QueryRowContext(ctx, "PRAGMA user_version").Scan(&cur); err != nil {
 		return classify(err, db.Path)
 	}
-	if cur > len(ms) {
-		return wub.Errorf("db_newer", cur, len(ms))
+	latest := SchemaVersion()
+	if cur > latest {
+		return wub.Errorf("db_newer", cur, latest)
 	}
-	if cur < len(ms) && cur > 0 && BeforeMigrate != nil {
-		if err := BeforeMigrate(ctx, db, cur, len(ms)); err != nil {
+	if cur < latest && cur > 0 && BeforeMigrate != nil {
+		if err := BeforeMigrate(ctx, db, cur, latest); err != nil {
 			return err
 		}
 	}
-	for _, m := range ms[cur:] {
+	for _, m := range ms {
+		if m.version <= cur {
+			continue
+		}
 		if err := db.apply(ctx, m); err != nil {
 			return fmt.Errorf("migrasi %s: %w", m.name, err)
 		}

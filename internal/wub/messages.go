@@ -78,6 +78,18 @@ var messages = map[string]msg{
 	"db_locked":  {"Basis data %s sedang dibuka oleh WUBDesk lain di komputer ini.", "The database %s is open in another WUBDesk on this computer."},
 }
 
+// addMessages lets each feature keep its codes in its own file
+// (messages_<feature>.go) through an init function. A code defined twice is
+// a programming error.
+func addMessages(m map[string]msg) {
+	for k, v := range m {
+		if _, dup := messages[k]; dup {
+			panic("wub: message code defined twice: " + k)
+		}
+		messages[k] = v
+	}
+}
+
 // Message formats the message for a code in the current language. The field
 // is used only by codes whose message depends on it.
 func Message(code, field string, args ...any) string {
