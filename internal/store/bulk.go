@@ -42,7 +42,8 @@ func (db *DB) Bulk(ctx context.Context, fn func(b *Bulk) error) error {
 		}
 		b.ins = prep(`INSERT INTO trainee (nik, kk, name, sex, birth_place, birth_date, address, rt_rw,
 			desa_code, kec_code, desa_name, kec_name, phone, education, kbli, business_name, notes, source, search,
-			created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
+			cur_agency, cur_year, cur_status, created_at, updated_at)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
 		b.enr = prep(`INSERT INTO enrolment (trainee_id, agency_code, year, batch_id, status, enrolled_on,
 			completed_on, source, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)`)
 		b.aud = prep(`INSERT INTO audit (at, actor, entity, entity_id, action, old, new) VALUES (?,?,?,?,?,?,?)`)
@@ -99,9 +100,18 @@ func (b *Bulk) Insert(t *wub.Trainee) error {
 	if t.KecCode != "" {
 		kecName = ref.KecamatanName(t.KecCode)
 	}
+	// The latest enrolment goes into the row now, as refreshCurrent would
+	// put it there (highest year, then the last added), which saves an
+	// UPDATE per row.
+	var cur wub.Enrolment
+	for _, e := range t.Enrolments {
+		if e.Year >= cur.Year {
+			cur = e
+		}
+	}
 	res, err := b.ins.ExecContext(b.ctx, t.NIK, t.KK, t.Name, t.Sex, t.BirthPlace, wub.ISO(t.BirthDate), t.Address,
 		t.RTRW, t.DesaCode, t.KecCode, desaName, kecName, t.Phone, t.Education, t.KBLI, t.BusinessName, t.Notes,
-		t.Source, wub.SearchText(t.Name, t.NIK, desaName), b.now, b.now)
+		t.Source, wub.SearchText(t.Name, t.NIK, desaName), cur.AgencyCode, cur.Year, cur.Status, b.now, b.now)
 	if err != nil {
 		if isUniqueViolation(err) {
 			return wub.Issues{{Field: "nik", Code: "nik_registered", Severity: wub.Error, Args: []any{t.NIK}}}
@@ -117,7 +127,7 @@ func (b *Bulk) Insert(t *wub.Trainee) error {
 	for i := range t.Enrolments {
 		e := &t.Enrolments[i]
 		e.TraineeID = t.ID
-		if err := b.AddEnrolment(e, t.Source); err != nil {
+		if err := b.insertEnrolment(e, t.Source); err != nil {
 			return err
 		}
 	}
@@ -127,6 +137,14 @@ func (b *Bulk) Insert(t *wub.Trainee) error {
 // AddEnrolment adds an enrolment to an existing trainee and refreshes the
 // trainee's current agency/year/status.
 func (b *Bulk) AddEnrolment(e *wub.Enrolment, source string) error {
+	if err := b.insertEnrolment(e, source); err != nil {
+		return err
+	}
+	_, err := b.cur.ExecContext(b.ctx, e.TraineeID)
+	return err
+}
+
+func (b *Bulk) insertEnrolment(e *wub.Enrolment, source string) error {
 	res, err := b.enr.ExecContext(b.ctx, e.TraineeID, e.AgencyCode, e.Year, nullID(e.BatchID), e.Status,
 		wub.ISO(e.EnrolledOn), wub.ISO(e.CompletedOn), source, b.now, b.now)
 	if err != nil {
@@ -141,8 +159,7 @@ func (b *Bulk) AddEnrolment(e *wub.Enrolment, source string) error {
 			return err
 		}
 	}
-	_, err = b.cur.ExecContext(b.ctx, e.TraineeID)
-	return err
+	return nil
 }
 
 func (b *Bulk) audit(entity string, id int64, action string, old, new any) error {

@@ -1,0 +1,7 @@
+package wub
+
+func init() {
+	addMessages(map[string]msg{
+		"demo_not_empty": {"Basis data ini sudah berisi %d peserta. Data demo hanya dibuat di basis data yang masih kosong.", "This database already holds %d trainees. Demo data is only generated into an empty database."},
+	})
+}
