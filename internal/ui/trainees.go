@@ -48,7 +48,7 @@ type traineesScreen struct {
 
 	// list
 	listView  fyne.CanvasObject
-	search    *widget.Entry
+	search    *entry
 	year      *widget.Select
 	agency    *widget.Select
 	kecamatan *widget.Select
@@ -87,7 +87,7 @@ func (s *traineesScreen) shown() {
 }
 
 func (s *traineesScreen) buildList() {
-	s.search = widget.NewEntry()
+	s.search = newEntry(func() { s.handle(actionEscape) })
 	s.search.SetPlaceHolder(T("peserta.search_hint"))
 	s.search.OnChanged = func(text string) {
 		s.filter.Text = text
