@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"fmt"
-	"strconv"
 	"time"
 
 	"wubdesk/internal/demo"
@@ -37,7 +36,7 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 	o := demo.Options{Trainees: *n, Seed: *seed}
 	if isTerminal(env.Stderr) {
 		o.Progress = func(done, total int) {
-			fmt.Fprintf(env.Stderr, "\rMembuat data demo: %s dari %s peserta", thousands(done), thousands(total))
+			fmt.Fprintf(env.Stderr, "\rMembuat data demo: %s dari %s peserta", wub.FormatInt(done), wub.FormatInt(total))
 			if done == total {
 				fmt.Fprintln(env.Stderr)
 			}
@@ -54,27 +53,11 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 	w := env.Stdout
 	fmt.Fprintf(w, "Data demo dibuat di %s (benih %d) dalam %.1f detik:\n", db.Path, *seed, time.Since(start).Seconds())
 	fmt.Fprintf(w, "  %s peserta, %s keikutsertaan, %s angkatan\n",
-		thousands(sum.Trainees), thousands(sum.Enrolments), thousands(sum.Batches))
+		wub.FormatInt(sum.Trainees), wub.FormatInt(sum.Enrolments), wub.FormatInt(sum.Batches))
 	fmt.Fprintf(w, "  %-6s %9s %9s %9s %9s %9s\n", "Tahun", "Angkatan", "Ikut", "Lulus", "Keluar", "Terdaftar")
 	for _, y := range sum.Years {
-		fmt.Fprintf(w, "  %-6d %9s %9s %9s %9s %9s\n", y.Year, thousands(y.Batches), thousands(y.Enrolments),
-			thousands(y.Trained), thousands(y.Dropped), thousands(y.Registered))
+		fmt.Fprintf(w, "  %-6d %9s %9s %9s %9s %9s\n", y.Year, wub.FormatInt(y.Batches), wub.FormatInt(y.Enrolments),
+			wub.FormatInt(y.Trained), wub.FormatInt(y.Dropped), wub.FormatInt(y.Registered))
 	}
 	return nil
-}
-
-// thousands writes 12345 as "12.345", as Indonesian readers expect.
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	neg := n < 0
-	if neg {
-		s = s[1:]
-	}
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "." + s[i:]
-	}
-	if neg {
-		return "-" + s
-	}
-	return s
 }

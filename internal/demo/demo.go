@@ -67,7 +67,7 @@ func Generate(ctx context.Context, db *store.DB, o Options) (Summary, error) {
 		return sum, err
 	}
 	if live+deleted > 0 {
-		return sum, wub.Errorf("demo_not_empty", live+deleted)
+		return sum, wub.Errorf("demo_not_empty", wub.FormatInt(live+deleted))
 	}
 	as, err := db.Agencies(ctx)
 	if err != nil {

@@ -20,11 +20,59 @@ var sortColumns = map[string]string{
 	wub.SortStatus:    "t.cur_status",
 }
 
-// where builds the WHERE clause of the trainee list. Words of three or more
-// characters go through the trigram index; shorter words (a trigram index
-// cannot hold them) match as a prefix of the name, NIK or desa.
-func traineeWhere(f wub.TraineeFilter) (string, []any) {
-	f = f.Normalized()
+// wordKind is how a word of the search text matches a trainee.
+type wordKind int
+
+const (
+	wordPart  wordKind = iota // 3+ characters: anywhere in name, NIK or desa (trigram index)
+	wordNIK                   // 6+ digits: the beginning of the NIK (NIK index)
+	wordStart                 // 1–2 characters: the beginning of a word of name, NIK or desa
+)
+
+type searchWord struct {
+	text string // lower case
+	kind wordKind
+}
+
+func (w searchWord) oneChar() bool { return w.kind == wordStart && utf8.RuneCountInString(w.text) == 1 }
+
+// searchWords splits the search text. A number of six or more digits, also
+// written with dots or spaces inside a word ("35.28.04"), is the beginning
+// of a NIK.
+func searchWords(text string) []searchWord {
+	var out []searchWord
+	for _, w := range strings.Fields(strings.ToLower(text)) {
+		if d := wub.NormalizeNIK(w); len(d) >= 6 && strings.Trim(d, "0123456789") == "" {
+			out = append(out, searchWord{d, wordNIK})
+		} else if utf8.RuneCountInString(w) >= 3 {
+			out = append(out, searchWord{w, wordPart})
+		} else {
+			out = append(out, searchWord{w, wordStart})
+		}
+	}
+	return out
+}
+
+// rowFilter tests a word against the trainee row itself. scan keeps
+// SQLite from reading a NIK prefix through the NIK index when rows are read
+// newest first anyway.
+func (w searchWord) rowFilter(scan bool) (string, []any) {
+	switch w.kind {
+	case wordNIK:
+		if scan {
+			return "+t.nik >= ? AND +t.nik < ?", []any{w.text, w.text + ":"}
+		}
+		return "t.nik >= ? AND t.nik < ?", []any{w.text, w.text + ":"} // ':' follows '9'
+	case wordPart:
+		return `t.search LIKE ? ESCAPE '\'`, []any{"%" + likeEscape(w.text) + "%"}
+	}
+	return `(' ' || t.search) LIKE ? ESCAPE '\'`, []any{"% " + likeEscape(w.text) + "%"}
+}
+
+// traineeWhere builds the WHERE clause of the trainee list, with d (when
+// not nil) as the source of candidates and every other word tested on the
+// row (see rowFilter for scan).
+func traineeWhere(f wub.TraineeFilter, words []searchWord, d *driver, scan bool) (string, []any) {
 	var conds []string
 	var args []any
 	if f.Deleted {
@@ -32,20 +80,24 @@ func traineeWhere(f wub.TraineeFilter) (string, []any) {
 	} else {
 		conds = append(conds, "t.deleted_at IS NULL")
 	}
-	var long []string
-	for _, w := range strings.Fields(strings.ToLower(f.Text)) {
-		if utf8.RuneCountInString(w) >= 3 {
-			long = append(long, `"`+strings.ReplaceAll(w, `"`, `""`)+`"`)
+	covered := map[searchWord]bool{}
+	if d != nil {
+		if !d.joined {
+			q, a := d.candidates()
+			conds = append(conds, "t.id IN ("+q+")")
+			args = append(args, a...)
+		}
+		for _, w := range d.words {
+			covered[w] = true
+		}
+	}
+	for _, w := range words {
+		if covered[w] {
 			continue
 		}
-		// A prefix of the name, of any later word of the name, of the NIK or of the desa.
-		conds = append(conds, `(t.name LIKE ? ESCAPE '\' OR t.name LIKE ? ESCAPE '\' OR t.nik LIKE ? ESCAPE '\' OR t.desa_name LIKE ? ESCAPE '\')`)
-		p := likeEscape(w) + "%"
-		args = append(args, p, "% "+p, p, p)
-	}
-	if len(long) > 0 {
-		conds = append(conds, "t.id IN (SELECT rowid FROM trainee_fts WHERE trainee_fts MATCH ?)")
-		args = append(args, strings.Join(long, " AND "))
+		q, a := w.rowFilter(scan)
+		conds = append(conds, q)
+		args = append(args, a...)
 	}
 	enrol := []string{}
 	var eargs []any
@@ -81,9 +133,10 @@ func likeEscape(s string) string {
 	return r.Replace(s)
 }
 
-// SearchTrainees returns one page of the trainee list.
-func (db *DB) SearchTrainees(ctx context.Context, f wub.TraineeFilter, offset, limit int) ([]wub.TraineeRow, error) {
-	where, args := traineeWhere(f)
+const rowCols = `t.id, t.nik, t.name, t.sex, t.desa_code, t.desa_name, t.kec_code, t.kec_name, t.cur_agency,
+	t.cur_year, t.cur_status, coalesce(t.deleted_at, '')`
+
+func orderBy(f wub.TraineeFilter) string {
 	col, ok := sortColumns[f.Sort]
 	if !ok {
 		col = sortColumns[wub.SortName]
@@ -92,32 +145,53 @@ func (db *DB) SearchTrainees(ctx context.Context, f wub.TraineeFilter, offset, l
 	if f.Desc {
 		dir = "DESC"
 	}
-	q := `SELECT t.id, t.nik, t.name, t.sex, t.desa_code, t.desa_name, t.kec_code, t.kec_name, t.cur_agency,
-		t.cur_year, t.cur_status, coalesce(t.deleted_at, '')
-		FROM trainee t WHERE ` + where + ` ORDER BY ` + col + ` ` + dir + `, t.id ` + dir + ` LIMIT ? OFFSET ?`
-	args = append(args, limit, offset)
+	return " ORDER BY " + col + " " + dir + ", t.id " + dir
+}
+
+// SearchTrainees returns one page of the trainee list, exactly sorted.
+// Interactive lists should use ListTrainees, which stays fast when a search
+// matches hundreds of thousands of people.
+func (db *DB) SearchTrainees(ctx context.Context, f wub.TraineeFilter, offset, limit int) ([]wub.TraineeRow, error) {
+	f = f.Normalized()
+	words := searchWords(f.Text)
+	where, args := traineeWhere(f, words, exactDriver(words), false)
+	return db.traineeRows(ctx, "SELECT "+rowCols+" FROM trainee t WHERE "+where+orderBy(f)+" LIMIT ? OFFSET ?",
+		append(args, limit, offset)...)
+}
+
+func (db *DB) traineeRows(ctx context.Context, q string, args ...any) ([]wub.TraineeRow, error) {
 	rows, err := db.r.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := make([]wub.TraineeRow, 0, limit)
+	out := []wub.TraineeRow{}
 	for rows.Next() {
-		var r wub.TraineeRow
-		var deleted string
-		if err := rows.Scan(&r.ID, &r.NIK, &r.Name, &r.Sex, &r.DesaCode, &r.DesaName, &r.KecCode, &r.KecName,
-			&r.AgencyCode, &r.Year, &r.Status, &deleted); err != nil {
+		r, err := scanRow(rows)
+		if err != nil {
 			return nil, err
 		}
-		r.DeletedAt = parseTime(deleted)
 		out = append(out, r)
 	}
 	return out, rows.Err()
 }
 
-// CountTrainees counts the people the filter selects.
+func scanRow(sc interface{ Scan(...any) error }) (wub.TraineeRow, error) {
+	var r wub.TraineeRow
+	var deleted string
+	err := sc.Scan(&r.ID, &r.NIK, &r.Name, &r.Sex, &r.DesaCode, &r.DesaName, &r.KecCode, &r.KecName,
+		&r.AgencyCode, &r.Year, &r.Status, &deleted)
+	r.DeletedAt = parseTime(deleted)
+	return r, err
+}
+
+// CountTrainees counts the people the filter selects, exactly. At a
+// million trainees a broad search takes a second or more to count; see
+// ListTrainees for the capped count an interactive list needs.
 func (db *DB) CountTrainees(ctx context.Context, f wub.TraineeFilter) (int, error) {
-	where, args := traineeWhere(f)
+	f = f.Normalized()
+	words := searchWords(f.Text)
+	where, args := traineeWhere(f, words, exactDriver(words), false)
 	var n int
 	err := db.r.QueryRowContext(ctx, "SELECT count(*) FROM trainee t WHERE "+where, args...).Scan(&n)
 	return n, err

@@ -2,6 +2,6 @@ package wub
 
 func init() {
 	addMessages(map[string]msg{
-		"demo_not_empty": {"Basis data ini sudah berisi %d peserta. Data demo hanya dibuat di basis data yang masih kosong.", "This database already holds %d trainees. Demo data is only generated into an empty database."},
+		"demo_not_empty": {"Basis data ini sudah berisi %s peserta. Data demo hanya dibuat di basis data yang masih kosong.", "This database already holds %s trainees. Demo data is only generated into an empty database."},
 	})
 }
