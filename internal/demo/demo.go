@@ -91,38 +91,37 @@ func Generate(ctx context.Context, db *store.DB, o Options) (Summary, error) {
 			}
 			years[p.batches[i].Year].Batches++
 		}
+		// People are made on another goroutine while SQLite writes: the
+		// order, and so the data, stay the same.
+		gctx, stop := context.WithCancel(ctx)
+		defer stop()
+		people := make(chan *wub.Trainee, 1024)
+		go g.people(gctx, p, people)
 		done := 0
-		for i := range p.batches {
-			bt := &p.batches[i]
-			for range p.fresh[i] {
-				t := g.person(bt)
-				t.Enrolments = []wub.Enrolment{g.enrolment(bt, bt.ID)}
-				if g.r.IntN(100) < 3 {
-					if j := g.secondBatch(p, bt); j >= 0 {
-						t.Enrolments = append(t.Enrolments, g.enrolment(&p.batches[j], p.batches[j].ID))
-					}
-				}
-				if err := b.Insert(t); err != nil {
-					return fmt.Errorf("demo: peserta ke-%d: %w", done+1, err)
-				}
-				for _, e := range t.Enrolments {
-					ys := years[e.Year]
-					ys.Enrolments++
-					switch e.Status {
-					case wub.StatusTrained:
-						ys.Trained++
-					case wub.StatusDropped:
-						ys.Dropped++
-					default:
-						ys.Registered++
-					}
-				}
-				sum.Enrolments += len(t.Enrolments)
-				done++
-				if o.Progress != nil && done%5000 == 0 {
-					o.Progress(done, o.Trainees)
+		for t := range people {
+			if err := b.Insert(t); err != nil {
+				return fmt.Errorf("demo: peserta ke-%d: %w", done+1, err)
+			}
+			for _, e := range t.Enrolments {
+				ys := years[e.Year]
+				ys.Enrolments++
+				switch e.Status {
+				case wub.StatusTrained:
+					ys.Trained++
+				case wub.StatusDropped:
+					ys.Dropped++
+				default:
+					ys.Registered++
 				}
 			}
+			sum.Enrolments += len(t.Enrolments)
+			done++
+			if o.Progress != nil && done%5000 == 0 {
+				o.Progress(done, o.Trainees)
+			}
+		}
+		if err := ctx.Err(); err != nil {
+			return err
 		}
 		sum.Trainees = done
 		return nil
@@ -147,4 +146,26 @@ func Generate(ctx context.Context, db *store.DB, o Options) (Summary, error) {
 		}
 	}
 	return sum, nil
+}
+
+// people makes everyone in the plan, batch after batch, until ctx ends.
+func (g *generator) people(ctx context.Context, p *plan, out chan<- *wub.Trainee) {
+	defer close(out)
+	for i := range p.batches {
+		bt := &p.batches[i]
+		for range p.fresh[i] {
+			t := g.person(bt)
+			t.Enrolments = []wub.Enrolment{g.enrolment(bt, bt.ID)}
+			if g.r.IntN(100) < 3 {
+				if j := g.secondBatch(p, bt); j >= 0 {
+					t.Enrolments = append(t.Enrolments, g.enrolment(&p.batches[j], p.batches[j].ID))
+				}
+			}
+			select {
+			case out <- t:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}
 }
