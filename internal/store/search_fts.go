@@ -8,7 +8,7 @@ import (
 // driver is an indexed source of candidate trainee IDs: a superset of the
 // people who match the words it covers.
 type driver struct {
-	kind  wordKind     // wordPart: the trigram index; wordNIK; wordStart: one 1-character word
+	kind  wordKind     // wordPart: the trigram index; wordNIK: the NIK index; wordStart: one short word
 	words []searchWord // the words it decides
 	fts   string       // FTS5 query (wordPart, wordStart)
 	// joined: the query joins trainee_fts itself, so traineeWhere adds no
