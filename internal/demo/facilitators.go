@@ -57,13 +57,16 @@ func FillFacilitators(ctx context.Context, db *store.DB, seed int64) error {
 			if !a.RunsIn(y) {
 				continue
 			}
-			n, err := db.CountTrainees(ctx, wub.TraineeFilter{AgencyCode: a.Code, Year: y})
-			if err != nil {
-				return err
+			if len(byAY[ayKey(a.Code, y)]) == 0 {
+				n, err := db.CountTrainees(ctx, wub.TraineeFilter{AgencyCode: a.Code, Year: y})
+				if err != nil {
+					return err
+				}
+				if n == 0 {
+					continue
+				}
 			}
-			if n > 0 || len(byAY[ayKey(a.Code, y)]) > 0 {
-				years[a.Code] = append(years[a.Code], y)
-			}
+			years[a.Code] = append(years[a.Code], y)
 		}
 	}
 	return db.Bulk(ctx, func(b *store.Bulk) error {
