@@ -20,6 +20,8 @@ func init() {
 		"contract_overlap":             {"Kontrak ini bertabrakan dengan kontrak %s yang sudah ada untuk %s tahun %d (%s s.d. %s). Satu fasilitator hanya boleh punya satu kontrak pada waktu yang sama dengan dinas yang sama: ubah tanggalnya atau sunting kontrak yang sudah ada.", "This contract overlaps the existing contract %s with %s for %d (%s to %s). A facilitator can have only one contract at a time with the same agency: change the dates or edit the existing contract."},
 		"contract_other_agency":        {"Pada waktu yang sama fasilitator ini juga berkontrak dengan %s (%s s.d. %s).", "At the same time this facilitator also has a contract with %s (%s to %s)."},
 		"contract_no_number":           {"(tanpa nomor)", "(no number)"},
+		"number_invalid":               {"%q bukan bilangan bulat.", "%q is not a whole number."},
+		"rupiah_invalid":               {"%q bukan jumlah rupiah; tulis misalnya 2.500.000.", "%q is not an amount in rupiah; write e.g. 2.500.000."},
 
 		// Mentoring and monthly reports
 		"mentoring_trainee_missing": {"Pilih peserta yang didampingi.", "Choose the trainee who was visited."},
