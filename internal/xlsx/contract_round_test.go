@@ -120,7 +120,7 @@ func TestWriteContractRound(t *testing.T) {
 			}
 			var sig []string
 			for r := notes + 2; r <= len(rows); r++ {
-				v, _ := f.GetCellValue("Kontrak 2023", sigCol+itoa(r))
+				v, _ := f.GetCellValue("Kontrak 2023", sigCol+rowNum(r))
 				if v != "" {
 					sig = append(sig, v)
 				}
@@ -133,7 +133,7 @@ func TestWriteContractRound(t *testing.T) {
 	}
 }
 
-func itoa(n int) string {
+func rowNum(n int) string {
 	s, _ := excelize.CoordinatesToCellName(1, n)
 	return s[1:]
 }
