@@ -15,6 +15,9 @@ shots=(
   "peserta:peserta.png"
   "peserta-baru:peserta-form.png"
   "pengaturan:pengaturan.png"
+  "fasilitator:fasilitator.png"
+  "angkatan:angkatan.png"
+  "kontrak:kontrak.png"
 )
 for s in ${EXTRA_SHOTS:-}; do shots+=("$s"); done
 for pair in "${shots[@]}"; do
