@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"strings"
 
 	"wubdesk/internal/wub"
 )
@@ -96,83 +95,4 @@ func sumBy(ctx context.Context, q querier, query string, args ...any) (map[strin
 		out[k] += n
 	}
 	return out, rows.Err()
-}
-
-// figureQuery builds the FROM and WHERE of the people behind a figure. Per
-// person it reads each person's first completion; per enrolment the
-// trained, live enrolments. Either way e is the enrolment, t the trainee.
-func figureQuery(f wub.FigureFilter) (string, []any) {
-	var from string
-	var conds []string
-	var args []any
-	yearCol, monthCol := "e.year", "e.count_month"
-	if f.Counting == wub.CountPerson {
-		from = `person_first p JOIN trainee t ON t.id = p.trainee_id JOIN enrolment e ON e.id = p.enrolment_id`
-		yearCol, monthCol = "p.year", "p.month"
-	} else {
-		from = `enrolment e JOIN trainee t ON t.id = e.trainee_id`
-		conds = append(conds, "e.status = 'trained'", "e.deleted_at IS NULL", "t.deleted_at IS NULL")
-	}
-	to := f.ToYear
-	if to == 0 {
-		to = f.FromYear
-	}
-	conds = append(conds, yearCol+" BETWEEN ? AND ?")
-	args = append(args, f.FromYear, to)
-	if f.Month != 0 {
-		op := " = ?"
-		if f.UpToMonth {
-			op = " <= ?"
-		}
-		conds = append(conds, monthCol+op)
-		args = append(args, f.Month)
-	}
-	eq := func(col, v string) {
-		if v == "" {
-			return
-		}
-		if v == wub.Blank {
-			v = ""
-		}
-		conds = append(conds, col+" = ?")
-		args = append(args, v)
-	}
-	eq("e.agency_code", f.AgencyCode)
-	eq("t.sex", f.Sex)
-	eq("t.kec_code", f.KecCode)
-	eq("t.kbli", f.KBLI)
-	return from + " WHERE " + strings.Join(conds, " AND "), args
-}
-
-// FigurePeople returns one page of the people behind a dashboard figure
-// (wub.Dashboard's Filter fields), sorted by name. AgencyCode, Year and
-// Status of each row are those of the enrolment that counts.
-func (db *DB) FigurePeople(ctx context.Context, f wub.FigureFilter, offset, limit int) ([]wub.TraineeRow, error) {
-	fromWhere, args := figureQuery(f)
-	q := `SELECT t.id, t.nik, t.name, t.sex, t.desa_code, t.desa_name, t.kec_code, t.kec_name, e.agency_code,
-		e.year, e.status FROM ` + fromWhere + ` ORDER BY t.name COLLATE NOCASE, t.id, e.year, e.id LIMIT ? OFFSET ?`
-	rows, err := db.r.QueryContext(ctx, q, append(args, limit, offset)...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := make([]wub.TraineeRow, 0, limit)
-	for rows.Next() {
-		var r wub.TraineeRow
-		if err := rows.Scan(&r.ID, &r.NIK, &r.Name, &r.Sex, &r.DesaCode, &r.DesaName, &r.KecCode, &r.KecName,
-			&r.AgencyCode, &r.Year, &r.Status); err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
-}
-
-// CountFigurePeople counts what FigurePeople lists: the recorded part of the
-// figure (opening balances have no names behind them).
-func (db *DB) CountFigurePeople(ctx context.Context, f wub.FigureFilter) (int, error) {
-	fromWhere, args := figureQuery(f)
-	var n int
-	err := db.r.QueryRowContext(ctx, "SELECT count(*) FROM "+fromWhere, args...).Scan(&n)
-	return n, err
 }

@@ -17,8 +17,8 @@ const (
 		FROM enrolment e JOIN trainee t ON t.id = e.trainee_id
 		WHERE e.deleted_at IS NULL AND t.deleted_at IS NULL
 		GROUP BY 1, 2, 3, 4, 5, 6, 7`
-	recountPersonFirst = `SELECT trainee_id, id, agency_code, year, count_month, sex, kec_code, kbli FROM (
-		SELECT e.trainee_id, e.id, e.agency_code, e.year, e.count_month, t.sex, t.kec_code, t.kbli,
+	recountPersonFirst = `SELECT trainee_id, id, agency_code, year, count_month, count_date, sex, kec_code, kbli FROM (
+		SELECT e.trainee_id, e.id, e.agency_code, e.year, e.count_month, e.count_date, t.sex, t.kec_code, t.kbli,
 			row_number() OVER (PARTITION BY e.trainee_id ORDER BY e.year, e.count_date, e.id) AS k
 		FROM enrolment e JOIN trainee t ON t.id = e.trainee_id
 		WHERE e.status = 'trained' AND e.deleted_at IS NULL AND t.deleted_at IS NULL)
@@ -38,7 +38,7 @@ func (db *DB) VerifyTallies(ctx context.Context) error {
 	defer tx.Rollback()
 	checks := []struct{ name, kept, recount string }{
 		{"enrolment_tally", `SELECT year, status, agency_code, month, sex, kec_code, kbli, n FROM enrolment_tally WHERE n != 0`, recountEnrolmentTally},
-		{"person_first", `SELECT trainee_id, enrolment_id, agency_code, year, month, sex, kec_code, kbli FROM person_first`, recountPersonFirst},
+		{"person_first", `SELECT trainee_id, enrolment_id, agency_code, year, month, count_date, sex, kec_code, kbli FROM person_first`, recountPersonFirst},
 		{"person_tally", `SELECT year, month, sex, kec_code, kbli, n FROM person_tally WHERE n != 0`, recountPersonTally},
 	}
 	var bad []string
@@ -77,7 +77,7 @@ func (db *DB) RecountTallies(ctx context.Context) error {
 			"DELETE FROM person_tally",
 			"INSERT INTO enrolment_tally (year, status, agency_code, month, sex, kec_code, kbli, n) " + recountEnrolmentTally,
 			// person_tally is filled by person_first's insert trigger.
-			"INSERT INTO person_first (trainee_id, enrolment_id, agency_code, year, month, sex, kec_code, kbli) " + recountPersonFirst,
+			"INSERT INTO person_first (trainee_id, enrolment_id, agency_code, year, month, count_date, sex, kec_code, kbli) " + recountPersonFirst,
 		} {
 			if _, err := tx.ExecContext(ctx, q); err != nil {
 				return err

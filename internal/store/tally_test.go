@@ -268,7 +268,10 @@ func compareWithGoRecount(t *testing.T, db *DB, r *rand.Rand) {
 			}
 		}
 		if n, _ := db.CountFigurePeople(ctx, d.Year.Filter); n != c.persons[year] {
-			t.Errorf("%d: drill-down lists %d people, Go counts %d", year, n, c.persons[year])
+			t.Errorf("%d: drill-down counts %d people, Go counts %d", year, n, c.persons[year])
+		}
+		if rows, _ := db.FigurePeople(ctx, d.Year.Filter, 0, 1<<20); len(rows) != c.persons[year] {
+			t.Errorf("%d: drill-down lists %d people, Go counts %d", year, len(rows), c.persons[year])
 		}
 		// One agency's view counts its enrolments.
 		a := d.Agencies[r.IntN(len(d.Agencies))]

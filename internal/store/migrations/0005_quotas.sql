@@ -72,6 +72,7 @@ CREATE TABLE person_first (
     agency_code  TEXT NOT NULL,
     year         INTEGER NOT NULL,
     month        INTEGER NOT NULL,
+    count_date   TEXT NOT NULL,
     sex          TEXT NOT NULL,
     kec_code     TEXT NOT NULL,
     kbli         TEXT NOT NULL
@@ -136,17 +137,19 @@ END;
 -- enrolment of theirs comes, goes or changes.
 CREATE TRIGGER enrolment_person_ai AFTER INSERT ON enrolment
     WHEN new.status = 'trained' AND new.deleted_at IS NULL BEGIN
-    DELETE FROM person_first WHERE trainee_id = new.trainee_id;
-    INSERT INTO person_first (trainee_id, enrolment_id, agency_code, year, month, sex, kec_code, kbli)
-        SELECT e.trainee_id, e.id, e.agency_code, e.year, e.count_month, t.sex, t.kec_code, t.kbli
-        FROM enrolment e JOIN trainee t ON t.id = e.trainee_id
-        WHERE e.trainee_id = new.trainee_id AND e.status = 'trained' AND e.deleted_at IS NULL AND t.deleted_at IS NULL
-        ORDER BY e.year, e.count_date, e.id LIMIT 1;
+    -- Records only get added here: the new one is first if it sorts first.
+    INSERT INTO person_first (trainee_id, enrolment_id, agency_code, year, month, count_date, sex, kec_code, kbli)
+        SELECT new.trainee_id, new.id, new.agency_code, new.year, new.count_month, new.count_date, t.sex, t.kec_code, t.kbli
+        FROM trainee t WHERE t.id = new.trainee_id AND t.deleted_at IS NULL
+        ON CONFLICT (trainee_id) DO UPDATE SET enrolment_id = excluded.enrolment_id, agency_code = excluded.agency_code,
+            year = excluded.year, month = excluded.month, count_date = excluded.count_date
+        WHERE (excluded.year, excluded.count_date, excluded.enrolment_id)
+            < (person_first.year, person_first.count_date, person_first.enrolment_id);
 END;
 CREATE TRIGGER enrolment_person_ad AFTER DELETE ON enrolment WHEN old.status = 'trained' BEGIN
     DELETE FROM person_first WHERE trainee_id = old.trainee_id;
-    INSERT INTO person_first (trainee_id, enrolment_id, agency_code, year, month, sex, kec_code, kbli)
-        SELECT e.trainee_id, e.id, e.agency_code, e.year, e.count_month, t.sex, t.kec_code, t.kbli
+    INSERT INTO person_first (trainee_id, enrolment_id, agency_code, year, month, count_date, sex, kec_code, kbli)
+        SELECT e.trainee_id, e.id, e.agency_code, e.year, e.count_month, e.count_date, t.sex, t.kec_code, t.kbli
         FROM enrolment e JOIN trainee t ON t.id = e.trainee_id
         WHERE e.trainee_id = old.trainee_id AND e.status = 'trained' AND e.deleted_at IS NULL AND t.deleted_at IS NULL
         ORDER BY e.year, e.count_date, e.id LIMIT 1;
@@ -156,13 +159,13 @@ CREATE TRIGGER enrolment_person_au AFTER UPDATE OF trainee_id, agency_code, year
         OR old.agency_code IS NOT new.agency_code OR old.year IS NOT new.year OR old.status IS NOT new.status
         OR old.count_date IS NOT new.count_date OR old.deleted_at IS NOT new.deleted_at) BEGIN
     DELETE FROM person_first WHERE trainee_id IN (old.trainee_id, new.trainee_id);
-    INSERT INTO person_first (trainee_id, enrolment_id, agency_code, year, month, sex, kec_code, kbli)
-        SELECT e.trainee_id, e.id, e.agency_code, e.year, e.count_month, t.sex, t.kec_code, t.kbli
+    INSERT INTO person_first (trainee_id, enrolment_id, agency_code, year, month, count_date, sex, kec_code, kbli)
+        SELECT e.trainee_id, e.id, e.agency_code, e.year, e.count_month, e.count_date, t.sex, t.kec_code, t.kbli
         FROM enrolment e JOIN trainee t ON t.id = e.trainee_id
         WHERE e.trainee_id = old.trainee_id AND e.status = 'trained' AND e.deleted_at IS NULL AND t.deleted_at IS NULL
         ORDER BY e.year, e.count_date, e.id LIMIT 1;
-    INSERT INTO person_first (trainee_id, enrolment_id, agency_code, year, month, sex, kec_code, kbli)
-        SELECT e.trainee_id, e.id, e.agency_code, e.year, e.count_month, t.sex, t.kec_code, t.kbli
+    INSERT INTO person_first (trainee_id, enrolment_id, agency_code, year, month, count_date, sex, kec_code, kbli)
+        SELECT e.trainee_id, e.id, e.agency_code, e.year, e.count_month, e.count_date, t.sex, t.kec_code, t.kbli
         FROM enrolment e JOIN trainee t ON t.id = e.trainee_id
         WHERE new.trainee_id IS NOT old.trainee_id
         AND e.trainee_id = new.trainee_id AND e.status = 'trained' AND e.deleted_at IS NULL AND t.deleted_at IS NULL
@@ -186,8 +189,8 @@ CREATE TRIGGER trainee_tally_au AFTER UPDATE OF sex, kec_code, kbli, deleted_at 
         GROUP BY e.year, e.status, e.agency_code, e.count_month
         ON CONFLICT DO UPDATE SET n = n + excluded.n;
     DELETE FROM person_first WHERE trainee_id = new.id;
-    INSERT INTO person_first (trainee_id, enrolment_id, agency_code, year, month, sex, kec_code, kbli)
-        SELECT e.trainee_id, e.id, e.agency_code, e.year, e.count_month, new.sex, new.kec_code, new.kbli
+    INSERT INTO person_first (trainee_id, enrolment_id, agency_code, year, month, count_date, sex, kec_code, kbli)
+        SELECT e.trainee_id, e.id, e.agency_code, e.year, e.count_month, e.count_date, new.sex, new.kec_code, new.kbli
         FROM enrolment e
         WHERE e.trainee_id = new.id AND e.status = 'trained' AND e.deleted_at IS NULL AND new.deleted_at IS NULL
         ORDER BY e.year, e.count_date, e.id LIMIT 1;
@@ -209,9 +212,9 @@ INSERT INTO enrolment_tally (year, status, agency_code, month, sex, kec_code, kb
     FROM enrolment e JOIN trainee t ON t.id = e.trainee_id
     WHERE e.deleted_at IS NULL AND t.deleted_at IS NULL
     GROUP BY 1, 2, 3, 4, 5, 6, 7;
-INSERT INTO person_first (trainee_id, enrolment_id, agency_code, year, month, sex, kec_code, kbli)
-    SELECT trainee_id, id, agency_code, year, count_month, sex, kec_code, kbli FROM (
-        SELECT e.trainee_id, e.id, e.agency_code, e.year, e.count_month, t.sex, t.kec_code, t.kbli,
+INSERT INTO person_first (trainee_id, enrolment_id, agency_code, year, month, count_date, sex, kec_code, kbli)
+    SELECT trainee_id, id, agency_code, year, count_month, count_date, sex, kec_code, kbli FROM (
+        SELECT e.trainee_id, e.id, e.agency_code, e.year, e.count_month, e.count_date, t.sex, t.kec_code, t.kbli,
             row_number() OVER (PARTITION BY e.trainee_id ORDER BY e.year, e.count_date, e.id) AS k
         FROM enrolment e JOIN trainee t ON t.id = e.trainee_id
         WHERE e.status = 'trained' AND e.deleted_at IS NULL AND t.deleted_at IS NULL)
