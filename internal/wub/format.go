@@ -64,3 +64,25 @@ func groupThousands(digits string) string {
 	}
 	return b.String()
 }
+
+// ParseCount reads a whole number of people as clerks type it: "1.800",
+// "1800", "1 800" or "1,800" (digits grouped by dots, commas or spaces).
+// Empty is 0; anything else, or a negative number, is not a count.
+func ParseCount(s string) (int, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, true
+	}
+	digits := strings.Map(func(r rune) rune {
+		switch r {
+		case '.', ',', ' ', '\u00a0':
+			return -1
+		}
+		return r
+	}, s)
+	if digits == "" || len(digits) > 9 || strings.Trim(digits, "0123456789") != "" {
+		return 0, false
+	}
+	n, err := strconv.Atoi(digits)
+	return n, err == nil
+}

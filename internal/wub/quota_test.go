@@ -223,3 +223,17 @@ func testAgencies() Agencies {
 		{Code: DP3AP2KB, Names: n("DP3AP2KB"), FirstYear: 2020, Order: 7},
 	}
 }
+
+func TestParseCount(t *testing.T) {
+	cases := map[string]int{"1.800": 1800, "1800": 1800, " 1 800 ": 1800, "1,800": 1800, "": 0, "0": 0, "10.000": 10000}
+	for in, want := range cases {
+		if got, ok := ParseCount(in); !ok || got != want {
+			t.Errorf("ParseCount(%q) = %d, %v", in, got, ok)
+		}
+	}
+	for _, in := range []string{"-5", "1,5x", "abc", "1e3", "12345678901", "."} {
+		if _, ok := ParseCount(in); ok {
+			t.Errorf("ParseCount(%q) accepted", in)
+		}
+	}
+}
