@@ -7,11 +7,14 @@ import (
 	"wubdesk/internal/wub"
 )
 
-// figureWalkMin is the size of a figure from which its page of names is
-// read by walking the trainees in name order (stopping after the page)
-// rather than collecting and sorting every match. A variable so tests can
-// run both plans over the same data.
-var figureWalkMin = 2000
+// figureWalkBias decides how a page of names is read. Walking the trainees
+// in name order visits about (offset+limit)·N/n rows for a figure of n among
+// N people and stops after the page; gathering the n matches and sorting
+// them costs n lookups and a sort, each match far dearer than a step of the
+// walk. So walk when n²·bias ≥ (offset+limit)·N; 20 comes from the
+// measurements in docs/PERFORMANCE.md. A variable so that tests can force
+// either plan over the same data.
+var figureWalkBias = 20.0
 
 // figureConds is the WHERE of the people behind a figure over e (the
 // enrolment), t (the trainee) and, per person, p (the first completion).
@@ -69,11 +72,16 @@ func (db *DB) FigurePeople(ctx context.Context, f wub.FigureFilter, offset, limi
 		return nil, err
 	}
 	where, args := figureConds(f)
+	var people int64 // about how many trainees: ids are never reused
+	if err := db.r.QueryRowContext(ctx, "SELECT coalesce(max(id), 0) FROM trainee").Scan(&people); err != nil {
+		return nil, err
+	}
+	walk := float64(n)*float64(n)*figureWalkBias >= float64(offset+limit)*float64(people)
 	var from string
 	// CROSS JOIN fixes the order of the loops: a big figure walks the
 	// name index and stops after the page; a small one is gathered
 	// through its own index and sorted.
-	switch walk := n >= figureWalkMin; {
+	switch {
 	case f.Counting == wub.CountPerson && walk:
 		from = `trainee t INDEXED BY trainee_by_name CROSS JOIN person_first p ON p.trainee_id = t.id
 			CROSS JOIN enrolment e ON e.id = p.enrolment_id`

@@ -171,12 +171,16 @@ func newDashboardView(onOpen func(wub.FigureFilter, string, int)) *dashboardView
 	v.headline.SizeName = theme.SizeNameSubHeadingText
 	v.progress = newProgressBar()
 	v.parts = widget.NewLabel("")
-	v.counting = widget.NewLabel("")
-	v.counting.Importance = widget.LowImportance
+	v.parts.Wrapping = fyne.TextWrapWord
+	v.counting = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	v.counting.Wrapping = fyne.TextWrapWord
 	v.forecast = widget.NewLabel("")
 	v.forecast.Wrapping = fyne.TextWrapWord
 	v.yearTitle = widget.NewLabelWithStyle("", fyne.TextAlignLeading, bold)
 	v.yearLine = widget.NewLabel("")
+	v.yearLine.Wrapping = fyne.TextWrapWord
+	v.headline.Wrapping = fyne.TextWrapWord
+	v.yearTitle.Wrapping = fyne.TextWrapWord
 	v.table = container.NewVBox()
 	v.months = newLineChart("", func(m int) {
 		v.open(v.d.Months[m-1].Filter, T("kuota.people_month", v.d.Year.Name, wub.MonthName(m), v.d.Query.Year), v.d.Year.Opening)
@@ -186,7 +190,7 @@ func newDashboardView(onOpen func(wub.FigureFilter, string, int)) *dashboardView
 	v.sex = newBarChart("", func(i int) { v.openSlice(v.d.BySex[i]) })
 	v.kec = newBarChart("", func(i int) { v.openSlice(v.d.ByKec[i]) })
 	v.kbli = newBarChart("", func(i int) { v.openSlice(v.d.ByKBLI[i]) })
-	v.kbli.labelW = 250
+	v.kbli.labelW = 210
 	regency := widget.NewButtonWithIcon(T("kuota.people"), theme.AccountIcon(), func() {
 		if v.d != nil {
 			v.open(v.d.Regency.Filter, T("kuota.regency_title", v.d.Target.StartYear, v.d.Target.EndYear), v.d.Regency.Opening)

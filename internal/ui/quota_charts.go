@@ -191,7 +191,7 @@ func (r *barRenderer) Layout(size fyne.Size) {
 }
 
 func (r *barRenderer) MinSize() fyne.Size {
-	return fyne.NewSize(r.c.labelW+barNumW+160, r.c.head()+float32(len(r.c.items)*barRow+4))
+	return fyne.NewSize(r.c.labelW+barNumW+100, r.c.head()+float32(len(r.c.items)*barRow+4))
 }
 
 func (r *barRenderer) Refresh() {
@@ -369,7 +369,7 @@ func (r *lineRenderer) Layout(size fyne.Size) {
 	layoutLegend(r.legend, lineLeft, chartHead-4)
 }
 
-func (r *lineRenderer) MinSize() fyne.Size { return fyne.NewSize(460, 250) }
+func (r *lineRenderer) MinSize() fyne.Size { return fyne.NewSize(420, 250) }
 
 func (r *lineRenderer) Refresh() {
 	r.rebuild()

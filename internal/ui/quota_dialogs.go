@@ -21,7 +21,9 @@ type formDialog struct {
 	saveBtn *widget.Button
 }
 
-func newFormDialog(u *App, title string, body fyne.CanvasObject, size fyne.Size, save func()) *formDialog {
+// newFormDialog shows body (scrolled) above footer, the message line and
+// the buttons; footer (a running sum) may be nil.
+func newFormDialog(u *App, title string, body, footer fyne.CanvasObject, size fyne.Size, save func()) *formDialog {
 	fd := &formDialog{msg: widget.NewLabel("")}
 	fd.msg.Importance = widget.DangerImportance
 	fd.msg.Wrapping = fyne.TextWrapWord
@@ -29,7 +31,11 @@ func newFormDialog(u *App, title string, body fyne.CanvasObject, size fyne.Size,
 	fd.saveBtn.Importance = widget.HighImportance
 	cancel := widget.NewButton(T("button.cancel"), func() { fd.dlg.Hide() })
 	buttons := container.NewHBox(layout.NewSpacer(), cancel, fd.saveBtn)
-	content := container.NewBorder(nil, container.NewVBox(fd.msg, buttons), nil, nil, container.NewVScroll(body))
+	bottom := container.NewVBox(fd.msg, buttons)
+	if footer != nil {
+		bottom.Objects = append([]fyne.CanvasObject{footer}, bottom.Objects...)
+	}
+	content := container.NewBorder(nil, bottom, nil, nil, container.NewVScroll(body))
 	fd.dlg = dialog.NewCustomWithoutButtons(title, container.NewGridWrap(size, content), u.win)
 	fd.dlg.Show()
 	return fd
@@ -88,7 +94,7 @@ func newDistributeForm(s *quotaScreen, year int, existing []wub.Quota) *distribu
 		have[q.AgencyCode] = q.Count
 		sum += q.Count
 	}
-	f.sum = widget.NewLabel("")
+	f.sum = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	f.total = countEntry(sum, f.updateSum)
 	f.total.SetPlaceHolder("1.800")
 	f.byWeigh = widget.NewCheck(T("kuota.by_weight"), func(on bool) {
@@ -114,8 +120,8 @@ func newDistributeForm(s *quotaScreen, year int, existing []wub.Quota) *distribu
 		rows = append(rows, container.NewGridWithColumns(3, widget.NewLabel(a.NameInYear(year).Short), w, q))
 	}
 	top := widget.NewForm(widget.NewFormItem(T("kuota.year_total", year), f.total))
-	body := container.NewVBox(top, container.NewHBox(f.byWeigh, split), container.NewVBox(rows...), f.sum)
-	f.fd = newFormDialog(s.u, T("kuota.distribute_title", year), body, fyne.NewSize(560, 440), f.save)
+	body := container.NewVBox(top, container.NewHBox(f.byWeigh, split), container.NewVBox(rows...))
+	f.fd = newFormDialog(s.u, T("kuota.distribute_title", year), body, f.sum, fyne.NewSize(580, 520), f.save)
 	f.updateSum()
 	return f
 }
@@ -209,8 +215,8 @@ func (s *quotaScreen) editOpening() {
 	f.year = widget.NewSelect(years, func(string) { f.load() })
 	intro := widget.NewLabel(T("kuota.opening_intro"))
 	intro.Wrapping = fyne.TextWrapWord
-	body := container.NewVBox(intro, widget.NewForm(widget.NewFormItem(T("field.year"), f.year)), f.rows, f.sum)
-	f.fd = newFormDialog(s.u, T("kuota.opening_title"), body, fyne.NewSize(760, 520), f.save)
+	body := container.NewVBox(intro, widget.NewForm(widget.NewFormItem(T("field.year"), f.year)), f.rows)
+	f.fd = newFormDialog(s.u, T("kuota.opening_title"), body, f.sum, fyne.NewSize(760, 560), f.save)
 	f.year.SetSelected(strconv.Itoa(min(s.selectedYear(), s.u.today().Year())))
 	if f.year.SelectedIndex() < 0 {
 		f.year.SetSelectedIndex(0)
@@ -349,7 +355,7 @@ func newTargetForm(s *quotaScreen, t wub.Target) *targetForm {
 		widget.NewFormItem(T("kuota.train_from"), f.trainFrom.Select),
 		widget.NewFormItem(T("kuota.train_to"), f.trainTo.Select),
 	)
-	f.fd = newFormDialog(s.u, T("kuota.target_title"), container.NewVBox(form, help), fyne.NewSize(520, 380), func() {
+	f.fd = newFormDialog(s.u, T("kuota.target_title"), container.NewVBox(form, help), nil, fyne.NewSize(520, 420), func() {
 		n, ok := wub.ParseCount(f.count.Text)
 		if !ok {
 			f.fd.msg.SetText(T("kuota.bad_number", f.count.Text))

@@ -62,20 +62,21 @@ func showPeople(u *App, st quotaStore, f wub.FigureFilter, title string, opening
 	body := container.NewBorder(container.NewVBox(p.count, note), hint, nil, nil, p.table)
 	p.dlg = dialog.NewCustom(title, T("button.close"), container.NewGridWrap(fyne.NewSize(900, 520), body), u.win)
 	p.dlg.Show()
+	var total int
+	var first []wub.TraineeRow
 	u.jobs.run(func() error {
 		var err error
-		p.total, err = st.CountFigurePeople(context.Background(), f)
-		if err != nil {
+		if total, err = st.CountFigurePeople(context.Background(), f); err != nil {
 			return err
 		}
-		rows, err := st.FigurePeople(context.Background(), f, 0, pageSize)
-		p.pages[0] = rows
+		first, err = st.FigurePeople(context.Background(), f, 0, pageSize)
 		return err
 	}, func(err error) {
 		if err != nil {
 			u.showError(err)
 			return
 		}
+		p.total, p.pages[0] = total, first
 		word := T("kuota.people_count_person")
 		if f.Counting == wub.CountEnrolment {
 			word = T("kuota.people_count_enrolment")
