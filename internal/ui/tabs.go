@@ -7,6 +7,7 @@ import "fyne.io/fyne/v2/theme"
 func screenDefs() []screenDef {
 	return []screenDef{
 		{"peserta", "nav.peserta", theme.AccountIcon(), newTraineesScreen},
+		{"kuota", "nav.kuota", theme.GridIcon(), newQuotaScreen},
 		{"fasilitator", "nav.fasilitator", theme.ContentPasteIcon(), newFacilitatorsScreen},
 		{"angkatan", "nav.angkatan", theme.GridIcon(), newBatchesScreen},
 		{"kontrak", "nav.kontrak", theme.DocumentIcon(), newContractRoundScreen},

@@ -78,8 +78,6 @@ func WriteContractRound(w io.Writer, r *wub.ContractRound, a wub.Agency, o wub.O
 	return f.Write(w)
 }
 
-func ptr[T any](v T) *T { return &v }
-
 func roundNotes(last int) []string {
 	return []string{
 		fmt.Sprintf("Angkatan dilatih: angkatan dinas ini tahun %d yang difasilitasi. Peserta lulus: peserta berstatus Lulus di angkatan itu.", last),
