@@ -100,11 +100,7 @@ func toJSON(c *xlsx.Consolidation) consolidateJSON {
 	j := consolidateJSON{Files: []fileJSON{}, Agencies: []agencyJSON{}, Duplicates: []duplicateJSON{},
 		Enrolments: c.Enrolments, People: c.People}
 	for _, f := range c.Files {
-		fj := fileJSON{File: f.Path, Agency: f.Meta.AgencyCode, Month: f.Meta.Period, OK: f.OK(), Reason: f.Note}
-		if !f.OK() && f.Meta.Period == "" {
-			fj.Agency = ""
-		}
-		j.Files = append(j.Files, fj)
+		j.Files = append(j.Files, fileJSON{File: f.Path, Agency: f.Meta.AgencyCode, Month: f.Meta.Period, OK: f.OK(), Reason: f.Note})
 	}
 	for _, a := range c.PerAgency {
 		j.Agencies = append(j.Agencies, agencyJSON{Agency: a.Code, Enrolments: a.Enrolments, People: a.People})

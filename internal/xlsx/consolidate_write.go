@@ -80,7 +80,7 @@ func writeRegency(f *excelize.File, st *styles, c *Consolidation, head wub.Offic
 	cur.put(st.header, "No", "Dinas", "Tahun", "Laporan bulan", "Kuota", "Lulus bulan ini", "Lulus kumulatif",
 		"Capaian kuota", "Orang (NIK unik)", "Terdaftar", "Keluar")
 	first := cur.row
-	var quota, month, trained, people, reg, drop int
+	var quota, month, trained, reg, drop int
 	for i, a := range c.Agencies {
 		period, tm := "Belum ada laporan", any(nil)
 		if a.Period != "" {
@@ -96,14 +96,16 @@ func writeRegency(f *excelize.File, st *styles, c *Consolidation, head wub.Offic
 			q = a.Quota
 			quota += a.Quota
 		}
-		cur.put(st.cell, i+1, a.Name, a.Year, period, q, tm, a.Trained, nil, a.People, a.Registered, a.Dropped)
+		cur.put(st.cell, i+1, a.Name, itoa(a.Year), period, q, tm, a.Trained, nil, a.People, a.Registered, a.Dropped)
 		if a.Quota > 0 {
 			cur.percent(8, cur.row-1, a.Percent())
 		}
-		trained, people, reg, drop = trained+a.Trained, people+a.People, reg+a.Registered, drop+a.Dropped
+		trained, reg, drop = trained+a.Trained, reg+a.Registered, drop+a.Dropped
 	}
 	lastRow := cur.row - 1
-	cur.put(st.cellBold, nil, "Jumlah", nil, nil, quota, month, trained, nil, people, reg, drop)
+	// People are not summed: the same person may be in two agencies; the
+	// regency count below counts each once.
+	cur.put(st.cellBold, nil, "Jumlah", nil, nil, quota, month, trained, nil, nil, reg, drop)
 	cur.row++
 
 	cur.title(1, 4, "Kabupaten Pamekasan", st.bold, 0)
