@@ -1,13 +1,17 @@
 package xlsx
 
 import (
+	"bufio"
 	"encoding/csv"
 	"io"
+	"os"
 	"strconv"
 	"testing"
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"wubdesk/internal/wub"
 )
 
 // Benchmarks of the Peserta sheet: the floor (minimal .xlsx with
@@ -15,7 +19,55 @@ import (
 // the same synthetic rows. Run (see docs/PERFORMANCE.md):
 //
 //	go test -tags migrated_fynedo -run '^$' -bench 'Peserta' -benchmem -benchtime 3x ./internal/xlsx/
+//
+// Set WUBDESK_BENCH_1M=1 to add 1,000,000 rows (minutes; memory is measured
+// as the peak RSS of the test binary, see docs/PERFORMANCE.md).
 var benchSizes = []int{10_000, 100_000}
+
+func init() {
+	if os.Getenv("WUBDESK_BENCH_1M") != "" {
+		benchSizes = append(benchSizes, 1_000_000)
+	}
+}
+
+// BenchmarkPesertaWUBDesk is the submission writer itself: the same rows
+// as the floor, from trainee records, through WriteSubmission (Peserta
+// streamed with checksum and tallies, Rekap with chart, Meta).
+func BenchmarkPesertaWUBDesk(b *testing.B) {
+	a := wub.Agency{Code: wub.DISPERINDAG, FirstYear: 2020, Names: []wub.AgencyName{{Short: "Disperindag", Full: "Dinas Perindustrian dan Perdagangan"}}}
+	for _, n := range benchSizes {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			for b.Loop() {
+				var cw countingWriter
+				_, err := WriteSubmission(&cw, Submission{Agency: a, Month: time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC),
+					AppVersion: "bench", Now: time.Date(2024, 7, 5, 0, 0, 0, 0, time.UTC)},
+					func(emit func(*wub.Trainee, *wub.Enrolment) error) error {
+						var t wub.Trainee
+						var e wub.Enrolment
+						for i := 0; i < n; i++ {
+							benchTrainee(i, &t, &e)
+							if err := emit(&t, &e); err != nil {
+								return err
+							}
+						}
+						return nil
+					})
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.ReportMetric(float64(cw)/1e6, "MB/file")
+			}
+		})
+	}
+}
+
+// countingWriter discards what is written and counts it.
+type countingWriter int64
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	*c += countingWriter(len(p))
+	return len(p), nil
+}
 
 func BenchmarkPesertaRowsOnly(b *testing.B) {
 	for _, n := range benchSizes {
@@ -34,9 +86,11 @@ func BenchmarkPesertaFloorXLSX(b *testing.B) {
 	for _, n := range benchSizes {
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
 			for b.Loop() {
-				if err := writeFloorXLSX(io.Discard, n); err != nil {
+				var cw countingWriter
+				if err := writeFloorXLSX(&cw, n); err != nil {
 					b.Fatal(err)
 				}
+				b.ReportMetric(float64(cw)/1e6, "MB/file")
 			}
 		})
 	}
@@ -47,7 +101,7 @@ func BenchmarkPesertaCSV(b *testing.B) {
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
 			row := make([]string, 16)
 			for b.Loop() {
-				cw := csv.NewWriter(io.Discard)
+				cw := csv.NewWriter(bufio.NewWriter(io.Discard))
 				for i := 0; i < n; i++ {
 					benchRow(i, row)
 					cw.Write(row)
@@ -62,9 +116,11 @@ func BenchmarkPesertaStreamWriter(b *testing.B) {
 	for _, n := range benchSizes {
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
 			for b.Loop() {
-				if err := writeWithStreamWriter(io.Discard, n); err != nil {
+				var cw countingWriter
+				if err := writeWithStreamWriter(&cw, n); err != nil {
 					b.Fatal(err)
 				}
+				b.ReportMetric(float64(cw)/1e6, "MB/file")
 			}
 		})
 	}

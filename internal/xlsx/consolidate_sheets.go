@@ -67,7 +67,7 @@ func writeCalendar(f *excelize.File, st *styles, c *Consolidation) error {
 		if err := f.SetCellStr(sh, ref, row.Name); err != nil {
 			return err
 		}
-		_ = f.SetCellStyle(sh, ref, ref, st.cellBold)
+		_ = f.SetCellStyle(sh, ref, ref, st.label)
 		for m, cell := range row.Months {
 			ref := colName(m+1) + strconv.Itoa(r)
 			text, color := calendarText(cell)
@@ -85,10 +85,12 @@ func writeCalendar(f *excelize.File, st *styles, c *Consolidation) error {
 		_ = f.SetRowHeight(sh, r, 40)
 	}
 	note := len(c.Calendar) + 3
+	_ = f.MergeCell(sh, "A"+strconv.Itoa(note), "M"+strconv.Itoa(note))
+	_ = f.SetRowHeight(sh, note, 30)
 	_ = f.SetCellStr(sh, "A"+strconv.Itoa(note), fmt.Sprintf("Batas kirim: tanggal %d bulan berikutnya. Tanggal = saat berkas "+
 		"diterima di WUBDesk Bagian Perekonomian, atau saat dibuat bila tidak dicatat. Diganti = bulan itu dikirim ulang; "+
 		"perubahannya ada di lembar Perubahan.", c.LateDay))
-	_ = f.SetCellStyle(sh, "A"+strconv.Itoa(note), "A"+strconv.Itoa(note), st.note)
+	_ = f.SetCellStyle(sh, "A"+strconv.Itoa(note), "M"+strconv.Itoa(note), st.note)
 	_ = f.SetColWidth(sh, "A", "A", 24)
 	_ = f.SetColWidth(sh, "B", "M", 12)
 	if err := f.SetPanes(sh, &excelize.Panes{Freeze: true, XSplit: 1, YSplit: 1, TopLeftCell: "B2", ActivePane: "bottomRight"}); err != nil {

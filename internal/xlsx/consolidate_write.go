@@ -70,6 +70,7 @@ func (c *Consolidation) monthLabel() string {
 
 func writeRegency(f *excelize.File, st *styles, c *Consolidation, head wub.Office) error {
 	cur := &sheetCursor{f: f, sheet: SheetRegency, row: 1, st: st}
+	cur.setWidths(5, 24, 7, 16, 9, 10, 10, 10, 10, 10, 9)
 	const last = 11
 	cur.kop(last, "Sekretariat Daerah – Bagian Perekonomian", "REKAPITULASI PROGRAM WIRAUSAHA BARU (WUB)",
 		fmt.Sprintf("Keadaan s.d. %s  •  Tahun program %d", c.monthLabel(), c.Year))
@@ -137,16 +138,13 @@ func writeRegency(f *excelize.File, st *styles, c *Consolidation, head wub.Offic
 	if cur.err != nil {
 		return cur.err
 	}
-	widths := []float64{5, 24, 7, 16, 9, 10, 10, 10, 10, 10, 9}
-	for i, w := range widths {
-		_ = f.SetColWidth(SheetRegency, colName(i), colName(i), w)
-	}
 	return setPrint(f, SheetRegency, "landscape")
 }
 
 // mergeLabel writes a label over columns A–D and a value in E.
 func (c *sheetCursor) mergeLabel(label string, v any) {
 	a, d := c.cell(1, c.row), c.cell(4, c.row)
+	c.fit(label, 52)
 	if c.err == nil {
 		c.err = c.f.MergeCell(c.sheet, a, d)
 	}
@@ -209,13 +207,13 @@ func table(f *excelize.File, st *styles, sheet string, headers []string, widths 
 	for r, vals := range rows {
 		for i, v := range vals {
 			ref := colName(i) + strconv.Itoa(r+2)
-			style := st.cell
+			style := st.plain
 			switch x := v.(type) {
 			case nil:
 			case string:
 				x = sanitize(x)
 				if idCols[i] {
-					style = st.value
+					style = st.plainID
 				}
 				if risky(x) {
 					style = st.quote

@@ -7,28 +7,49 @@ import (
 	"io"
 	"strconv"
 	"time"
+
+	"wubdesk/internal/wub"
 )
 
-// benchRow fills row with the i-th synthetic Peserta row (canonical strings),
-// the same data for every writer the benchmarks compare.
+// benchTrainee fills t and e with the i-th synthetic trainee of the
+// benchmarks: realistic lengths, a real desa, a KBLI section, dates.
+func benchTrainee(i int, t *wub.Trainee, e *wub.Enrolment) {
+	// (birth date, serial) is different for every i below 9,000,000, so
+	// that the NIK are unique when the rows go into a database.
+	birth := time.Date(1975, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, (i/9000)*7)
+	t.NIK = fmt.Sprintf("3528%02d%02d%02d%02d%04d", 1+i%13, birth.Day()+40*(i%2), int(birth.Month()), birth.Year()%100, 1+i%9000)
+	t.KK = fmt.Sprintf("3528%02d1%09d", 1+i%13, i)
+	t.Name = benchNames[i%len(benchNames)] + " " + benchNames[(i/7)%len(benchNames)]
+	t.Sex = "LP"[i%2 : i%2+1]
+	t.BirthPlace = "Pamekasan"
+	t.BirthDate = birth
+	t.Address = "Dusun Krajan " + strconv.Itoa(1+i%9)
+	t.RTRW = "00" + strconv.Itoa(1+i%9) + "/00" + strconv.Itoa(1+i%4)
+	t.DesaCode, t.KecCode = "35.28.01.2001", "35.28.01"
+	t.Phone = fmt.Sprintf("0812%08d", i)
+	t.Education = "SMA/SMK"
+	t.KBLI, t.BusinessName = "C", "keripik singkong"
+	e.BatchName = "Angkatan " + strconv.Itoa(1+i%5)
+	e.Status = wub.StatusTrained
+	e.Year = 2024
+	e.CompletedOn = time.Date(2024, time.Month(1+i%6), 1+i%28, 0, 0, 0, 0, time.UTC)
+}
+
+// benchRow is benchTrainee as the 16 cells of the Peserta sheet, formatted
+// the plain way (no sanitizing, no checksum): the floor's and CSV's input.
 func benchRow(i int, row []string) {
-	nik := fmt.Sprintf("3528%02d%02d%02d9%05d", 1+i%13, 1+i%28, 1+i%12, i%100000)
+	var t wub.Trainee
+	var e wub.Enrolment
+	benchTrainee(i, &t, &e)
 	row[0] = strconv.Itoa(i + 1)
-	row[1] = nik
-	row[2] = fmt.Sprintf("3528%02d1%011d", 1+i%13, i)
-	row[3] = benchNames[i%len(benchNames)] + " " + benchNames[(i/7)%len(benchNames)]
-	row[4] = "LP"[i%2 : i%2+1]
-	row[5] = "Pamekasan"
-	row[6] = time.Date(1970+i%35, time.Month(1+i%12), 1+i%28, 0, 0, 0, 0, time.UTC).Format("2006-01-02")
-	row[7] = "Dusun Krajan RT " + strconv.Itoa(1+i%9) + "/RW " + strconv.Itoa(1+i%4)
-	row[8] = "Larangan Tokol"
-	row[9] = "Tlanakan"
-	row[10] = "0812" + fmt.Sprintf("%08d", i)
-	row[11] = "SMA/SMK"
-	row[12] = "C – Industri Pengolahan: keripik singkong"
-	row[13] = "Angkatan " + strconv.Itoa(1+i%5)
-	row[14] = "Lulus"
-	row[15] = time.Date(2024, time.Month(1+i%6), 1+i%28, 0, 0, 0, 0, time.UTC).Format("2006-01-02")
+	row[1], row[2], row[3], row[4], row[5] = t.NIK, t.KK, t.Name, t.Sex, t.BirthPlace
+	row[6] = t.BirthDate.Format("2006-01-02")
+	row[7] = t.Address + " RT/RW " + t.RTRW
+	row[8], row[9] = "Dabuan", "Tlanakan"
+	row[10], row[11] = t.Phone, t.Education
+	row[12] = "C – Industri Pengolahan: " + t.BusinessName
+	row[13], row[14] = e.BatchName, "Lulus"
+	row[15] = e.CompletedOn.Format("2006-01-02")
 }
 
 var benchNames = []string{"Siti", "Aminah", "Moh.", "Hasan", "Nur", "Hayati", "Abd.", "Rahman", "Fatimah", "Zahra", "Ahmad", "Fauzi"}

@@ -19,6 +19,7 @@ type styles struct {
 	cell, cellBold, num, numBold, pct       int
 	center, centerWrap, signName, textWrap  int
 	pageTitle, label, value, valueMono, red int
+	plain, plainID                          int
 }
 
 func (s *styles) sheet() sheetStyles {
@@ -67,6 +68,8 @@ func newStyles(f *excelize.File) (*styles, error) {
 	s.value = mk(&excelize.Style{Border: border, NumFmt: 49, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
 	s.valueMono = mk(&excelize.Style{Border: border, NumFmt: 49, Font: &excelize.Font{Family: "Courier New", Size: 9}, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
 	s.red = mk(&excelize.Style{Border: border, Font: &excelize.Font{Color: "C00000"}, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
+	s.plain = mk(&excelize.Style{Border: border})
+	s.plainID = mk(&excelize.Style{Border: border, NumFmt: 49})
 	if err != nil {
 		return nil, err
 	}

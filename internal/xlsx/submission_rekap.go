@@ -11,11 +11,31 @@ import (
 
 // sheetCursor writes a report sheet top to bottom.
 type sheetCursor struct {
-	f     *excelize.File
-	sheet string
-	row   int
-	st    *styles
-	err   error
+	f      *excelize.File
+	sheet  string
+	row    int
+	st     *styles
+	err    error
+	widths []float64 // column widths, to give wrapped rows their height
+}
+
+// setWidths sets the column widths from column A.
+func (c *sheetCursor) setWidths(ws ...float64) {
+	c.widths = ws
+	for i, w := range ws {
+		if c.err == nil {
+			c.err = c.f.SetColWidth(c.sheet, colName(i), colName(i), w)
+		}
+	}
+}
+
+// fit makes the current row tall enough for text wrapped in a width.
+func (c *sheetCursor) fit(text string, width float64) {
+	lines := int((textWidth(text) - 2) / (width - 1))
+	if lines > 0 && c.err == nil {
+		h, _ := c.f.GetRowHeight(c.sheet, c.row)
+		c.err = c.f.SetRowHeight(c.sheet, c.row, max(h, float64(lines+1)*13+4))
+	}
 }
 
 func (c *sheetCursor) cell(col, row int) string {
@@ -30,6 +50,9 @@ func (c *sheetCursor) put(style int, values ...any) {
 		ref := c.cell(i+1, c.row)
 		if v != nil && c.err == nil {
 			if s, ok := v.(string); ok {
+				if i < len(c.widths) {
+					c.fit(s, c.widths[i])
+				}
 				c.err = c.f.SetCellStr(c.sheet, ref, s)
 			} else {
 				c.err = c.f.SetCellValue(c.sheet, ref, v)
@@ -100,6 +123,7 @@ func (c *sheetCursor) signature(from, to int, place, date, position, name, nip s
 // writeRekap fills the Rekap sheet of a submission.
 func writeRekap(f *excelize.File, st *styles, s *Submission, t *tally, m *wub.SubmissionMeta) error {
 	c := &sheetCursor{f: f, sheet: SheetRekap, row: 1, st: st}
+	c.setWidths(44, 14, 14, 14, 14, 14)
 	const last = 6
 	month := s.monthStart()
 	agencyName := s.Agency.NameOn(wub.EndOfMonth(month))
@@ -162,15 +186,13 @@ func writeRekap(f *excelize.File, st *styles, s *Submission, t *tally, m *wub.Su
 		c.err = addMonthChart(f, SheetRekap, c.cell(1, c.row), first, lastRow,
 			fmt.Sprintf("Peserta per bulan, tahun program %d", month.Year()))
 	}
-	c.row += 18
+	c.row += 22
 
 	c.signature(4, last, s.Office.Place, wub.FormatLongDate(m.GeneratedAt.In(wub.WIB)),
 		"Kepala "+agencyName.Full, s.headName(), s.headNIP())
 	if c.err != nil {
 		return c.err
 	}
-	_ = f.SetColWidth(SheetRekap, "A", "A", 44)
-	_ = f.SetColWidth(SheetRekap, "B", "F", 14)
 	return setPrint(f, SheetRekap, "portrait")
 }
 
@@ -189,7 +211,7 @@ func addMonthChart(f *excelize.File, sheet, at string, first, last int, title st
 		},
 		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title}}},
 		Legend:    excelize.ChartLegend{Position: "bottom"},
-		Dimension: excelize.ChartDimension{Width: 720, Height: 340},
+		Dimension: excelize.ChartDimension{Width: 720, Height: 320},
 		Format:    excelize.GraphicOptions{OffsetX: 5, OffsetY: 5},
 	})
 }
