@@ -78,7 +78,7 @@ func runConsolidate(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	c := xlsx.Consolidate(read, xlsx.ConsolidateOptions{Agencies: as, Now: time.Now()})
-	if err := saveWorkbook(*out, func(w io.Writer) error { return xlsx.WriteConsolidation(w, c, wub.Office{}) }); err != nil {
+	if err := xlsx.WriteFile(*out, func(w io.Writer) error { return xlsx.WriteConsolidation(w, c, wub.Office{}) }); err != nil {
 		return err
 	}
 	for _, f := range c.Files {

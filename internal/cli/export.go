@@ -1,12 +1,9 @@
 package cli
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"wubdesk/internal/wub"
@@ -60,7 +57,7 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	var meta wub.SubmissionMeta
-	err = saveWorkbook(*out, func(w io.Writer) error {
+	err = xlsx.WriteFile(*out, func(w io.Writer) error {
 		var err error
 		meta, err = xlsx.WriteSubmission(w, xlsx.Submission{Agency: a, Month: m, Office: office},
 			func(emit func(*wub.Trainee, *wub.Enrolment) error) error {
@@ -73,42 +70,5 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 	}
 	fmt.Fprintf(env.Stdout, "%s %s: %d baris peserta (lulus %d, terdaftar %d, keluar %d) -> %s\n",
 		a.Code, meta.Period, meta.TraineeRows, meta.TrainedTotal, meta.RegisteredTotal, meta.DroppedTotal, *out)
-	return nil
-}
-
-// saveWorkbook writes a file through a temporary file in the same folder
-// and renames it into place, so that a failed export never leaves a
-// half-written workbook under the requested name.
-func saveWorkbook(path string, write func(w io.Writer) error) (err error) {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, ".wubdesk-*.tmp")
-	if err != nil {
-		return fmt.Errorf("tidak dapat menulis di folder %s: %w", dir, err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	bw := bufio.NewWriterSize(tmp, 1<<20)
-	if err = write(bw); err != nil {
-		return err
-	}
-	if err = bw.Flush(); err != nil {
-		return err
-	}
-	if err = tmp.Chmod(0o644); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("tidak dapat menyimpan %s: %w", path, err)
-	}
 	return nil
 }

@@ -7,6 +7,8 @@ import "fyne.io/fyne/v2/theme"
 func screenDefs() []screenDef {
 	return []screenDef{
 		{"peserta", "nav.peserta", theme.AccountIcon(), newTraineesScreen},
+		{"kirim", "nav.kirim", theme.MailSendIcon(), newSubmissionScreen},
+		{"konsolidasi", "nav.konsolidasi", theme.GridIcon(), newConsolidateScreen},
 		{"pengaturan", "nav.pengaturan", theme.SettingsIcon(), newSettingsScreen},
 	}
 }

@@ -134,9 +134,9 @@ const (
 // CalendarCell is one agency's month in the submission calendar.
 type CalendarCell struct {
 	State    string
-	Late     bool      // the first version came after the deadline
-	First    time.Time // when the first version was received
-	Last     time.Time // when the newest version was received
+	Late     bool      // the first version was made after the deadline
+	First    time.Time // when the first version was made (sentAt)
+	Last     time.Time // when the newest version was made
 	Versions int
 	File     string // the newest version
 }
@@ -147,14 +147,11 @@ type CalendarRow struct {
 	Months       [12]CalendarCell
 }
 
-// receivedAt is when a file counts as received: the time the GUI first
-// recorded it, else the time it was made.
-func receivedAt(r *FileResult) time.Time {
-	if !r.ReceivedAt.IsZero() {
-		return r.ReceivedAt
-	}
-	return r.Meta.GeneratedAt
-}
+// sentAt is when a file counts as sent, for the calendar and lateness: the
+// time the agency made it, recorded in its Meta sheet under the checksum.
+// The time Bagian Perekonomian recorded it is not used: files loaded in a
+// batch (a backlog, a new installation) would all look late.
+func sentAt(r *FileResult) time.Time { return r.Meta.GeneratedAt }
 
 func calendar(groups map[versionKey][]*FileResult, o ConsolidateOptions) []CalendarRow {
 	if o.Year == 0 {
@@ -187,7 +184,7 @@ func calendar(groups map[versionKey][]*FileResult, o ConsolidateOptions) []Calen
 				}
 				continue
 			}
-			first, last := receivedAt(vs[0]), receivedAt(vs[len(vs)-1])
+			first, last := sentAt(vs[0]), sentAt(vs[len(vs)-1])
 			cell.First, cell.Last, cell.Versions, cell.File = first, last, len(vs), vs[len(vs)-1].FileName
 			cell.Late = wub.SubmissionLate(month, first, o.LateDay)
 			switch {

@@ -88,7 +88,7 @@ func writeCalendar(f *excelize.File, st *styles, c *Consolidation) error {
 	_ = f.MergeCell(sh, "A"+strconv.Itoa(note), "M"+strconv.Itoa(note))
 	_ = f.SetRowHeight(sh, note, 30)
 	_ = f.SetCellStr(sh, "A"+strconv.Itoa(note), fmt.Sprintf("Batas kirim: tanggal %d bulan berikutnya. Tanggal = saat berkas "+
-		"diterima di WUBDesk Bagian Perekonomian, atau saat dibuat bila tidak dicatat. Diganti = bulan itu dikirim ulang; "+
+		"dibuat oleh dinas (tercatat di lembar Meta berkas dan dilindungi checksum). Diganti = bulan itu dikirim ulang; "+
 		"perubahannya ada di lembar Perubahan.", c.LateDay))
 	_ = f.SetCellStyle(sh, "A"+strconv.Itoa(note), "M"+strconv.Itoa(note), st.note)
 	_ = f.SetColWidth(sh, "A", "A", 24)
@@ -172,7 +172,11 @@ func writeReceipts(f *excelize.File, st *styles, c *Consolidation, head wub.Offi
 		}
 		m := fr.Meta
 		month := m.Month()
-		at := receivedAt(fr).In(wub.WIB)
+		at := fr.ReceivedAt
+		if at.IsZero() {
+			at = fr.Meta.GeneratedAt
+		}
+		at = at.In(wub.WIB)
 		cur.title(1, 4, "BERITA ACARA PENERIMAAN LAPORAN BULANAN", st.pageTitle, 20)
 		cur.title(1, 4, "PROGRAM WIRAUSAHA BARU (WUB) KABUPATEN PAMEKASAN", st.pageTitle, 20)
 		cur.title(1, 4, "Nomor: ........../BA-WUB/"+m.Period, st.center, 0)
