@@ -33,7 +33,17 @@ func init() {
 // BenchmarkPesertaWUBDesk is the submission writer itself: the same rows
 // as the floor, from trainee records, through WriteSubmission (Peserta
 // streamed with checksum and tallies, Rekap with chart, Meta).
-func BenchmarkPesertaWUBDesk(b *testing.B) {
+func BenchmarkPesertaWUBDesk(b *testing.B) { benchWUBDesk(b) }
+
+// BenchmarkPesertaWUBDeskDeflate5 is the same at archive/zip's default
+// deflate level, to show what the faster level buys.
+func BenchmarkPesertaWUBDeskDeflate5(b *testing.B) {
+	defer func(l int) { pesertaLevel = l }(pesertaLevel)
+	pesertaLevel = 5
+	benchWUBDesk(b)
+}
+
+func benchWUBDesk(b *testing.B) {
 	a := wub.Agency{Code: wub.DISPERINDAG, FirstYear: 2020, Names: []wub.AgencyName{{Short: "Disperindag", Full: "Dinas Perindustrian dan Perdagangan"}}}
 	for _, n := range benchSizes {
 		b.Run(strconv.Itoa(n), func(b *testing.B) {

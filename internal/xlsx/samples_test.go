@@ -14,10 +14,28 @@ import (
 	"wubdesk/internal/xlsx"
 )
 
+// recordSamples writes a database for Bagian Perekonomian that has received
+// the sample files, for the Konsolidasi screenshot.
+func recordSamples(t *testing.T, path string, files []*xlsx.Received) {
+	db, err := store.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.SetOffice(ctx, wub.Office{AgencyCode: wub.DISKOPUKM, Place: "Pamekasan"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range files {
+		if _, _, err := db.RecordSubmission(ctx, r.ReceivedSubmission, r.Rows); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 // TestSamples writes sample submissions and a consolidated workbook for
 // the screenshots in docs/ (scripts/submission-screenshots.sh):
 //
-//	WUBDESK_SAMPLES_DIR=/tmp/samples go test -run TestSamples ./internal/xlsx/
+//	WUBDESK_SAMPLES_DIR=/tmp/samples [WUBDESK_SAMPLES_DB=/tmp/samples.db] go test -run TestSamples ./internal/xlsx/
 func TestSamples(t *testing.T) {
 	dir := os.Getenv("WUBDESK_SAMPLES_DIR")
 	if dir == "" {
@@ -129,6 +147,9 @@ func TestSamples(t *testing.T) {
 	var read []*xlsx.Received
 	for _, p := range files {
 		read = append(read, xlsx.ReadSubmissionFile(p))
+	}
+	if path := os.Getenv("WUBDESK_SAMPLES_DB"); path != "" {
+		recordSamples(t, path, read)
 	}
 	c := xlsx.Consolidate(read, xlsx.ConsolidateOptions{Agencies: as, OpeningBalance: 8200, Now: time.Date(2024, 7, 20, 2, 0, 0, 0, time.UTC)})
 	var buf bytes.Buffer

@@ -64,6 +64,11 @@ func AppVersion() string {
 	return "dev"
 }
 
+// pesertaLevel is the deflate level of the streamed Peserta sheet: the
+// fastest, because compression is most of an export's time; the file is
+// about a third larger than at archive/zip's default level (docs/PERFORMANCE.md).
+var pesertaLevel = flate.BestSpeed
+
 // pesertaPart is where excelize puts the second sheet of a new workbook;
 // assemble checks it against the workbook's relationships.
 const pesertaPart = "xl/worksheets/sheet2.xml"
@@ -106,7 +111,7 @@ func WriteSubmission(w io.Writer, s Submission, rows RowSource) (wub.SubmissionM
 
 	zw := zip.NewWriter(w)
 	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
-		return flate.NewWriter(out, flate.BestSpeed)
+		return flate.NewWriter(out, pesertaLevel)
 	})
 	part, err := zw.CreateHeader(&zip.FileHeader{Name: pesertaPart, Method: zip.Deflate})
 	if err != nil {

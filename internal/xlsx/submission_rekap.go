@@ -174,6 +174,11 @@ func writeRekap(f *excelize.File, st *styles, s *Submission, t *tally, m *wub.Su
 	breakdown("C. Menurut kecamatan", t.kecLines())
 	breakdown("D. Menurut bidang usaha (KBLI)", t.kbliLines())
 
+	// The month table, its chart and the signature print together on the
+	// next page, so the chart is never cut by a page break.
+	if c.err == nil {
+		c.err = f.InsertPageBreak(SheetRekap, c.cell(1, c.row))
+	}
 	c.title(1, last, "E. Peserta per bulan (menurut tanggal dihitung)", st.bold, 0)
 	c.put(st.header, "Bulan", "Lulus", "Semua status")
 	first := c.row
