@@ -11,6 +11,8 @@ func screenDefs() []screenDef {
 		{"fasilitator", "nav.fasilitator", theme.ContentPasteIcon(), newFacilitatorsScreen},
 		{"angkatan", "nav.angkatan", theme.GridIcon(), newBatchesScreen},
 		{"kontrak", "nav.kontrak", theme.DocumentIcon(), newContractRoundScreen},
+		{"kirim", "nav.kirim", theme.MailSendIcon(), newSubmissionScreen},
+		{"konsolidasi", "nav.konsolidasi", theme.GridIcon(), newConsolidateScreen},
 		{"pengaturan", "nav.pengaturan", theme.SettingsIcon(), newSettingsScreen},
 	}
 }
