@@ -1,0 +1,95 @@
+package xlsx
+
+import (
+	"context"
+
+	"wubdesk/internal/store"
+	"wubdesk/internal/wub"
+)
+
+// Result is what a commit wrote.
+type Result struct {
+	Inserted  int // new trainees
+	Updated   int // registered trainees whose fields changed
+	Enrolled  int // enrolments added to registered trainees
+	Unchanged int // registered trainees that needed nothing
+}
+
+// Commit writes the accepted rows of a preview (and, when the clerk chose
+// "update existing", the registered ones) in one transaction. progress, if
+// set, is called from the writing goroutine with rows done and the total.
+// A cancelled context or any failure rolls everything back: the database
+// is then exactly as it was.
+func Commit(ctx context.Context, db *store.DB, rep *Report, progress func(done, total int)) (Result, error) {
+	var res Result
+	as, err := db.Agencies(ctx)
+	if err != nil {
+		return res, err
+	}
+	if err := rep.Ready(as); err != nil {
+		return res, err
+	}
+	total := rep.Accepted + rep.Updates
+	if total == 0 {
+		return res, wub.Errorf("import_nothing")
+	}
+	p := rep.parser
+	p.agency, p.year = rep.Agency, rep.Year
+	err = db.Bulk(ctx, func(b *store.Bulk) error {
+		done := 0
+		for _, r := range rep.Rows {
+			if r.Status != Accepted && r.Status != Update {
+				continue
+			}
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			sr := r.unpack()
+			t, is := p.parse(sr)
+			if is.HasErrors() { // the same parse found none at preview
+				return is.Errors()
+			}
+			src := rep.Source(r)
+			t.Source = src
+			if r.Status == Update {
+				id, err := b.IDByNIK(t.NIK)
+				if err != nil {
+					return err
+				}
+				if id == 0 {
+					return wub.Errorf("import_changed", r.Num)
+				}
+				changed, enrolled, err := b.UpdateImported(id, t, p.provided(sr), src)
+				if err != nil {
+					return err
+				}
+				switch {
+				case changed:
+					res.Updated++
+				case !enrolled:
+					res.Unchanged++
+				}
+				if enrolled {
+					res.Enrolled++
+				}
+			} else {
+				if err := b.Insert(t); err != nil {
+					if wub.ErrorCode(err) == "nik_registered" {
+						return wub.Errorf("import_changed", r.Num)
+					}
+					return err
+				}
+				res.Inserted++
+			}
+			done++
+			if progress != nil && (done%500 == 0 || done == total) {
+				progress(done, total)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return Result{}, err
+	}
+	return res, nil
+}

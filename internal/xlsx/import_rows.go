@@ -1,0 +1,310 @@
+package xlsx
+
+import (
+	"strings"
+	"sync"
+	"time"
+
+	"wubdesk/internal/wub"
+)
+
+// RowStatus says what the import does with a row.
+type RowStatus uint8
+
+const (
+	// Accepted rows are imported as new trainees.
+	Accepted RowStatus = iota + 1
+	// Update rows are registered NIKs that the clerk chose to update.
+	Update
+	// Rejected rows have errors and are not imported.
+	Rejected
+	// Skipped rows are not data: blank, column numbers, totals, signature.
+	Skipped
+)
+
+// Skip reasons (Row.Skip), stable for scripts.
+const (
+	SkipBlank         = "blank"
+	SkipColumnNumbers = "column_numbers"
+	SkipTotal         = "total"
+	SkipAfterTable    = "after_table"
+	SkipHeaderRepeat  = "header_repeat"
+	SkipNoData        = "no_data"
+)
+
+// Row is one row of the preview, held compactly: the cells as read and the
+// issue codes as bits. The trainee and the full messages are rebuilt from
+// the cells when needed (Report.Detail, Commit), so a 100,000-row preview
+// stays small.
+type Row struct {
+	Num    int // the row number Excel shows
+	Status RowStatus
+	Skip   string // skip reason, for Skipped rows
+	errs   uint64
+	warns  uint64
+	dupOf  int32  // first row with the same NIK, for nik_duplicate_in_file
+	cells  string // cell texts joined by \x00
+	nums   uint64 // bit c: column c held a number
+}
+
+// codes are the issue codes a row can carry; a row keeps them as bits.
+var (
+	codeMu  sync.Mutex
+	codes   = []string{}
+	codeBit = map[string]uint{}
+)
+
+func init() {
+	for _, c := range []string{"nik_missing", "nik_format", "nik_numeric_cell", "nik_duplicate_in_file",
+		"nik_registered", "name_missing", "name_too_long", "gender_invalid", "gender_missing", "date_invalid",
+		"date_future", "date_too_old", "kk_format", "status_invalid", "nik_mismatch", "nik_outside_regency",
+		"phone_invalid", "kecamatan_fuzzy", "kecamatan_unknown", "desa_fuzzy", "desa_unknown",
+		"desa_not_in_kecamatan", "gender_from_nik", "date_from_nik", "nik_equals_kk", "kk_numeric_cell",
+		"kbli_unknown"} {
+		bitOf(c)
+	}
+}
+
+// bitOf returns the bit of a code, adding codes the domain may grow.
+func bitOf(code string) uint {
+	codeMu.Lock()
+	defer codeMu.Unlock()
+	if b, ok := codeBit[code]; ok {
+		return b
+	}
+	if len(codes) == 63 {
+		return 63 // the domain would need 60 more codes to get here
+	}
+	codeBit[code] = uint(len(codes))
+	codes = append(codes, code)
+	return codeBit[code]
+}
+
+func codesOf(mask uint64) []string {
+	codeMu.Lock()
+	defer codeMu.Unlock()
+	var out []string
+	for b := range uint(64) {
+		if mask&(1<<b) != 0 && int(b) < len(codes) {
+			out = append(out, codes[b])
+		}
+	}
+	return out
+}
+
+// Errors are the codes that reject the row.
+func (r Row) Errors() []string { return codesOf(r.errs) }
+
+// Warnings are the codes the row is flagged with.
+func (r Row) Warnings() []string { return codesOf(r.warns) }
+
+// Cells are the row's cells as read (by column, 0 = A).
+func (r Row) Cells() []string {
+	if r.cells == "" {
+		return nil
+	}
+	return strings.Split(r.cells, "\x00")
+}
+
+func packRow(sr sheetRow) (cells string, nums uint64) {
+	var b strings.Builder
+	for i, c := range sr.cells {
+		if i > 0 {
+			b.WriteByte(0)
+		}
+		b.WriteString(strings.ReplaceAll(c.text, "\x00", ""))
+		if c.num && i < 64 {
+			nums |= 1 << uint(i)
+		}
+	}
+	return b.String(), nums
+}
+
+func (r Row) unpack() sheetRow {
+	sr := sheetRow{num: r.Num}
+	for i, t := range r.Cells() {
+		sr.cells = append(sr.cells, cell{text: t, num: i < 64 && r.nums&(1<<uint(i)) != 0})
+	}
+	return sr
+}
+
+// rowParser turns a sheet row into a trainee and its enrolment with the
+// issues found, the same way at preview and at commit.
+type rowParser struct {
+	m        map[Field]int
+	date1904 bool
+	today    time.Time
+	agency   string
+	year     int
+	status   string
+}
+
+func (p *rowParser) cell(r sheetRow, f Field) cell {
+	c, ok := p.m[f]
+	if !ok {
+		return cell{}
+	}
+	return r.get(c)
+}
+
+func (p *rowParser) text(r sheetRow, f Field) string {
+	return strings.TrimSpace(p.cell(r, f).text)
+}
+
+// provided lists the trainee fields the row gives a value for (what an
+// update of a registered trainee may change).
+func (p *rowParser) provided(r sheetRow) map[string]bool {
+	out := map[string]bool{}
+	set := func(name string, fs ...Field) {
+		for _, f := range fs {
+			if p.text(r, f) != "" {
+				out[name] = true
+			}
+		}
+	}
+	set("kk", FieldKK)
+	set("name", FieldName)
+	set("sex", FieldSex)
+	set("birth_place", FieldBirthPlace, FieldTTL)
+	set("birth_date", FieldBirthDate, FieldTTL)
+	set("address", FieldAddress, FieldDesa, FieldKecamatan)
+	set("rt_rw", FieldRT, FieldRW)
+	set("desa", FieldDesa)
+	set("kecamatan", FieldKecamatan, FieldDesa)
+	set("phone", FieldPhone)
+	set("education", FieldEducation)
+	set("kbli", FieldKBLI, FieldBusinessType)
+	set("business_name", FieldBusinessName)
+	set("notes", FieldNotes, FieldBusinessType)
+	return out
+}
+
+// parse reads a data row. It never fails: what is wrong is in the issues.
+func (p *rowParser) parse(r sheetRow) (*wub.Trainee, wub.Issues) {
+	t := &wub.Trainee{}
+	var pre wub.Issues
+	nik, is := nikFromCell(p.cell(r, FieldNIK))
+	t.NIK = nik
+	if is != nil {
+		pre = append(pre, *is)
+	}
+	t.Name = p.text(r, FieldName)
+	if s := p.text(r, FieldSex); s != "" {
+		if v, ok := wub.ParseSex(s); ok {
+			t.Sex = v
+		} else {
+			t.Sex = s // Check reports gender_invalid with the text
+		}
+	}
+	place, date := p.text(r, FieldBirthPlace), p.text(r, FieldBirthDate)
+	if ttl := p.text(r, FieldTTL); ttl != "" {
+		tp, td := splitTTL(ttl)
+		if place == "" {
+			place = tp
+		}
+		if date == "" {
+			date = td
+		}
+	}
+	t.BirthPlace = place
+	dateBad := false
+	if d, ok := parseDateText(date, p.date1904); ok {
+		t.BirthDate = d
+	} else {
+		dateBad = true
+		pre = append(pre, wub.Issue{Field: "birth_date", Code: "date_invalid", Severity: wub.Error, Args: []any{date}})
+	}
+	t.Phone = p.text(r, FieldPhone)
+	var addr []string
+	if a := p.text(r, FieldAddress); a != "" {
+		addr = append(addr, a)
+	}
+	rt, rw := p.text(r, FieldRT), p.text(r, FieldRW)
+	switch {
+	case rt != "" && rw != "":
+		t.RTRW = rt + "/" + rw
+	default:
+		t.RTRW = rt + rw
+	}
+	ref := wub.Ref()
+	if k := p.text(r, FieldKecamatan); k != "" {
+		kec, exact, ok := ref.FindKecamatan(k)
+		switch {
+		case !ok:
+			addr = append(addr, k)
+			pre = append(pre, wub.Issue{Field: "kecamatan", Code: "kecamatan_unknown", Severity: wub.Warning, Args: []any{k}})
+		case !exact:
+			t.KecCode = kec.Code
+			pre = append(pre, wub.Issue{Field: "kecamatan", Code: "kecamatan_fuzzy", Severity: wub.Warning, Args: []any{k, kec.Name}})
+		default:
+			t.KecCode = kec.Code
+		}
+	}
+	if d := p.text(r, FieldDesa); d != "" {
+		desa, exact, ok := ref.FindDesa(d, t.KecCode)
+		switch {
+		case !ok:
+			addr = append(addr, d)
+			pre = append(pre, wub.Issue{Field: "desa", Code: "desa_unknown", Severity: wub.Warning, Args: []any{d}})
+		case !exact:
+			t.DesaCode = desa.Code
+			pre = append(pre, wub.Issue{Field: "desa", Code: "desa_fuzzy", Severity: wub.Warning, Args: []any{d, desa.Name}})
+		default:
+			t.DesaCode = desa.Code
+		}
+	}
+	t.Address = strings.Join(addr, ", ")
+	kk := p.cell(r, FieldKK)
+	t.KK = kk.text
+	if kk.num && strings.HasSuffix(wub.NormalizeNIK(kk.text), "0") {
+		pre = append(pre, wub.Issue{Field: "kk", Code: "kk_numeric_cell", Severity: wub.Warning})
+	}
+	t.Education = p.text(r, FieldEducation)
+	t.BusinessName = p.text(r, FieldBusinessName)
+	t.KBLI = p.text(r, FieldKBLI)
+	var notes []string
+	if bt := p.text(r, FieldBusinessType); bt != "" {
+		if k, ok := kbliFromText(bt); ok && t.KBLI == "" {
+			t.KBLI = k
+		} else {
+			notes = append(notes, "Jenis usaha: "+bt)
+		}
+	}
+	if n := p.text(r, FieldNotes); n != "" {
+		notes = append(notes, n)
+	}
+	t.Notes = strings.Join(notes, "; ")
+	e := wub.Enrolment{AgencyCode: p.agency, Year: p.year, Status: p.status}
+	if s := p.text(r, FieldStatus); s != "" {
+		if v, ok := wub.ParseStatus(s); ok {
+			e.Status = v
+		} else {
+			pre = append(pre, wub.Issue{Field: "status", Code: "status_invalid", Severity: wub.Error, Args: []any{s}})
+		}
+	}
+	t.Enrolments = []wub.Enrolment{e}
+	t.Normalize()
+	all := append(pre, t.Check(p.today)...)
+	if dateBad || (is != nil && is.Severity == wub.Error) {
+		// Nothing is taken from a NIK or a date that the row gets wrong.
+		kept := all[:0]
+		for _, i := range all {
+			if i.Code != "date_from_nik" && !(dateBad && i.Code == "nik_mismatch" && i.Field == "birth_date") {
+				kept = append(kept, i)
+			}
+		}
+		all = kept
+	}
+	return t, all
+}
+
+func masks(is wub.Issues) (errs, warns uint64) {
+	for _, i := range is {
+		if i.Severity == wub.Error {
+			errs |= 1 << bitOf(i.Code)
+		} else {
+			warns |= 1 << bitOf(i.Code)
+		}
+	}
+	return errs, warns
+}
