@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"io"
+	"strconv"
 
 	"github.com/xuri/excelize/v2"
 
@@ -62,13 +63,14 @@ func WriteErrors(w io.Writer, rep *Report) error {
 		}
 	}
 	out := 0
-	put := func(cells []string, style int, extra string) error {
+	put := func(r Row, style int, extra string) error {
 		out++
+		cells := r.Cells()
 		vals := make([]any, 0, reasonCol+1)
 		for c := 0; c < reasonCol; c++ {
-			v := ""
+			var v any = ""
 			if c < len(cells) {
-				v = cells[c]
+				v = cellValue(cells[c], c < 64 && r.nums&(1<<uint(c)) != 0)
 			}
 			st := style
 			if textCol[c] && st == 0 {
@@ -83,7 +85,7 @@ func WriteErrors(w io.Writer, rep *Report) error {
 		return sw.SetRow(cell, vals)
 	}
 	for _, r := range rep.titleRows {
-		if err := put(r.Cells(), 0, ""); err != nil {
+		if err := put(r, 0, ""); err != nil {
 			return err
 		}
 	}
@@ -92,12 +94,12 @@ func WriteErrors(w io.Writer, rep *Report) error {
 		if k == 0 {
 			extra = wub.Message("import_reason_header", "")
 		}
-		if err := put(r.Cells(), bold, extra); err != nil {
+		if err := put(r, bold, extra); err != nil {
 			return err
 		}
 	}
 	for _, i := range rejected {
-		if err := put(rep.Rows[i].Cells(), 0, rep.Reason(i)); err != nil {
+		if err := put(rep.Rows[i], 0, rep.Reason(i)); err != nil {
 			return err
 		}
 	}
@@ -112,4 +114,20 @@ func checkSheetName(s string) error {
 		return excelize.ErrSheetNameLength
 	}
 	return nil
+}
+
+// cellValue writes a cell back as it was: a number stays a number, so that
+// a NIK that lost its last digit in a numeric cell is still refused until
+// the clerk retypes it in the Text column.
+func cellValue(s string, num bool) any {
+	if !num {
+		return s
+	}
+	if i, err := strconv.ParseInt(s, 10, 64); err == nil {
+		return i
+	}
+	if f, err := strconv.ParseFloat(s, 64); err == nil {
+		return f
+	}
+	return s
 }

@@ -285,11 +285,17 @@ func (p *rowParser) parse(r sheetRow) (*wub.Trainee, wub.Issues) {
 	t.Enrolments = []wub.Enrolment{e}
 	t.Normalize()
 	all := append(pre, t.Check(p.today)...)
-	if dateBad || (is != nil && is.Severity == wub.Error) {
-		// Nothing is taken from a NIK or a date that the row gets wrong.
+	nikLost := is != nil && is.Severity == wub.Error
+	if dateBad || nikLost {
+		// Nothing is taken from a NIK or a date that the row gets wrong, and
+		// a NIK that lost its last digit is reported for that alone.
 		kept := all[:0]
 		for _, i := range all {
-			if i.Code != "date_from_nik" && !(dateBad && i.Code == "nik_mismatch" && i.Field == "birth_date") {
+			switch {
+			case i.Code == "date_from_nik":
+			case dateBad && i.Code == "nik_mismatch" && i.Field == "birth_date":
+			case nikLost && i.Code == "nik_format":
+			default:
 				kept = append(kept, i)
 			}
 		}
