@@ -3,6 +3,7 @@ package xlsx
 import (
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -102,14 +103,20 @@ func kbliFromText(s string) (string, bool) {
 	if k, ok := ref.KBLIByCode(s); ok {
 		return k.Code, true
 	}
-	n := strings.Join(headerTokens(s), " ")
-	for _, k := range ref.KBLI {
-		if strings.Join(headerTokens(k.Title), " ") == n {
-			return k.Code, true
-		}
+	if k, ok := kbliTitles()[strings.Join(headerTokens(s), " ")]; ok {
+		return k, true
 	}
 	return "", false
 }
+
+// kbliTitles maps each KBLI section title, folded like a header, to its letter.
+var kbliTitles = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
+	for _, k := range wub.Ref().KBLI {
+		m[strings.Join(headerTokens(k.Title), " ")] = k.Code
+	}
+	return m
+})
 
 // isTotalRow recognises the JUMLAH / TOTAL row that ends an office table.
 func isTotalRow(r sheetRow, nikCol int) bool {

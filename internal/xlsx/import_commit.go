@@ -35,7 +35,7 @@ func Commit(ctx context.Context, db *store.DB, rep *Report, progress func(done, 
 	}
 	p := rep.parser
 	p.agency, p.year = rep.Agency, rep.Year
-	err = db.Bulk(ctx, func(b *store.Bulk) error {
+	err = db.BulkImport(ctx, func(b *store.Bulk) error {
 		done := 0
 		for _, r := range rep.Rows {
 			if r.Status != Accepted && r.Status != Update {
@@ -73,7 +73,7 @@ func Commit(ctx context.Context, db *store.DB, rep *Report, progress func(done, 
 					res.Enrolled++
 				}
 			} else {
-				if err := b.Insert(t); err != nil {
+				if err := b.InsertImported(t); err != nil {
 					if wub.ErrorCode(err) == "nik_registered" {
 						return wub.Errorf("import_changed", r.Num)
 					}
