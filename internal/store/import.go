@@ -156,10 +156,10 @@ func (b *Bulk) UpdateImported(id int64, t *wub.Trainee, provided map[string]bool
 // inside the one transaction: a failure or a cancel rolls the trigger back
 // with everything else.
 func (db *DB) BulkImport(ctx context.Context, fn func(b *Bulk) error) error {
-	if _, err := db.w.ExecContext(ctx, "PRAGMA temp_store = MEMORY"); err != nil {
+	if _, err := db.w.ExecContext(ctx, "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -8192"); err != nil {
 		return err
 	}
-	defer db.w.ExecContext(context.WithoutCancel(ctx), "PRAGMA temp_store = DEFAULT")
+	defer db.w.ExecContext(context.WithoutCancel(ctx), "PRAGMA temp_store = DEFAULT; PRAGMA cache_size = -2000")
 	return db.Bulk(ctx, func(b *Bulk) error {
 		var trigger string
 		var maxID int64

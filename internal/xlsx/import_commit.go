@@ -2,6 +2,8 @@ package xlsx
 
 import (
 	"context"
+	"sort"
+	"strconv"
 
 	"wubdesk/internal/store"
 	"wubdesk/internal/wub"
@@ -35,12 +37,24 @@ func Commit(ctx context.Context, db *store.DB, rep *Report, progress func(done, 
 	}
 	p := rep.parser
 	p.agency, p.year = rep.Agency, rep.Year
+	// Rows go in NIK order: the NIK indexes then grow at their end instead
+	// of at random places, which keeps a large import within SQLite's cache.
+	type item struct {
+		nik uint64 // a checked NIK is 16 digits: it fits
+		i   int32
+	}
+	order := make([]item, 0, total)
+	for i, r := range rep.Rows {
+		if r.Status == Accepted || r.Status == Update {
+			n, _ := strconv.ParseUint(rep.NIK(i), 10, 64)
+			order = append(order, item{n, int32(i)})
+		}
+	}
+	sort.Slice(order, func(a, b int) bool { return order[a].nik < order[b].nik })
 	err = db.BulkImport(ctx, func(b *store.Bulk) error {
 		done := 0
-		for _, r := range rep.Rows {
-			if r.Status != Accepted && r.Status != Update {
-				continue
-			}
+		for _, it := range order {
+			r := rep.Rows[it.i]
 			if err := ctx.Err(); err != nil {
 				return err
 			}

@@ -108,41 +108,50 @@ func (rep *Report) readRows(ctx context.Context, wb *workbook, s sheetRef, h *he
 	return sr.Err()
 }
 
-// checkRegistered looks up the NIKs of the accepted rows in the database.
+// checkRegistered looks up the NIKs of the accepted rows in the database,
+// a batch at a time so that a large file needs no list of all its NIKs.
 func (rep *Report) checkRegistered(ctx context.Context, db *store.DB) error {
 	if db == nil {
 		return nil
 	}
-	var niks []string
-	var idx []int
+	rep.registered = map[int]string{}
+	const batch = 500
+	niks := make([]string, 0, batch)
+	idx := make([]int, 0, batch)
+	flush := func() error {
+		where, err := db.RegisteredNIKs(ctx, niks)
+		if err != nil {
+			return err
+		}
+		for k, i := range idx {
+			w, ok := where[niks[k]]
+			if !ok {
+				continue
+			}
+			if rep.Update {
+				rep.Rows[i].Status = Update
+				continue
+			}
+			rep.Rows[i].Status = Rejected
+			rep.Rows[i].errs |= 1 << bitOf("nik_registered")
+			rep.registered[i] = w
+		}
+		niks, idx = niks[:0], idx[:0]
+		return nil
+	}
 	for i, r := range rep.Rows {
 		if r.Status != Accepted {
 			continue
 		}
-		sr := r.unpack()
-		nik, _ := nikFromCell(rep.parser.cell(sr, FieldNIK))
-		niks = append(niks, nik)
+		niks = append(niks, rep.NIK(i))
 		idx = append(idx, i)
-	}
-	where, err := db.RegisteredNIKs(ctx, niks)
-	if err != nil {
-		return err
-	}
-	rep.registered = map[int]string{}
-	for k, i := range idx {
-		w, ok := where[niks[k]]
-		if !ok {
-			continue
+		if len(niks) == batch {
+			if err := flush(); err != nil {
+				return err
+			}
 		}
-		if rep.Update {
-			rep.Rows[i].Status = Update
-			continue
-		}
-		rep.Rows[i].Status = Rejected
-		rep.Rows[i].errs |= 1 << bitOf("nik_registered")
-		rep.registered[i] = w
 	}
-	return nil
+	return flush()
 }
 
 func (rep *Report) count() {
