@@ -32,7 +32,6 @@ type importScreen struct {
 	chooseBtn *widget.Button
 	fileLabel *widget.Label
 	sheet     *widget.Select
-	header    *widget.Label
 	title     *widget.Label
 	year      *widget.Entry
 	agency    *codeSelect
@@ -78,9 +77,8 @@ func newImportScreen(u *App) screen {
 			s.preview()
 		}
 	})
-	s.header = widget.NewLabel("")
 	s.title = widget.NewLabel("")
-	s.title.Wrapping = fyne.TextWrapWord
+	s.title.Truncation = fyne.TextTruncateEllipsis
 	s.year = widget.NewEntry()
 	s.year.SetPlaceHolder("2022")
 	s.year.OnChanged = func(string) { s.targetChanged() }
@@ -99,6 +97,7 @@ func newImportScreen(u *App) screen {
 	s.columns = container.NewVBox()
 	s.summary = widget.NewLabel("")
 	s.summary.TextStyle.Bold = true
+	s.summary.Truncation = fyne.TextTruncateEllipsis
 	s.filter = widget.NewSelect([]string{T("import.view_all"), T("import.view_rejected"), T("import.view_warnings"),
 		T("import.view_skipped"), T("import.view_accepted")}, func(string) { s.refilter() })
 	s.table = newRowTable(importColumns, func() int { return len(s.view) }, s.cellText,
@@ -109,20 +108,20 @@ func newImportScreen(u *App) screen {
 	s.filter.SetSelectedIndex(viewAll)
 
 	head := widget.NewLabelWithStyle(T("nav.impor"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	form := widget.NewForm(
-		widget.NewFormItem(T("import.sheet"), container.NewBorder(nil, nil, nil, s.header, s.sheet)),
-		widget.NewFormItem(T("import.title"), s.title),
-		widget.NewFormItem(T("field.agency"), s.agency),
-		widget.NewFormItem(T("field.year"), s.year),
-		widget.NewFormItem("", s.update),
-	)
-	left := container.NewBorder(container.NewVBox(form, widget.NewSeparator(),
-		widget.NewLabelWithStyle(T("import.columns"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
-		nil, nil, nil, container.NewVScroll(s.columns))
+	labelled := func(label string, o fyne.CanvasObject) fyne.CanvasObject {
+		return container.NewBorder(nil, nil, widget.NewLabel(label), nil, o)
+	}
+	target := container.NewGridWithColumns(3, labelled(T("import.sheet"), s.sheet),
+		labelled(T("field.agency"), s.agency.Select), labelled(T("field.year"), s.year))
+	info := container.NewBorder(nil, nil, nil, s.update, s.title)
+	columnsHead := widget.NewLabelWithStyle(T("import.columns"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	left := container.NewBorder(columnsHead, nil, nil, nil, container.NewVScroll(s.columns))
 	right := container.NewBorder(container.NewBorder(nil, nil, nil, s.filter, s.summary), nil, nil, nil, s.table)
 	split := container.NewHSplit(left, right)
-	split.Offset = 0.34
-	top := container.NewBorder(nil, nil, head, container.NewHBox(s.errorsBtn, s.importBtn, s.chooseBtn), s.fileLabel)
+	split.Offset = 0.3
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, head, container.NewHBox(s.errorsBtn, s.importBtn, s.chooseBtn), s.fileLabel),
+		target, info, widget.NewSeparator())
 	s.root = container.NewBorder(top, nil, nil, nil, split)
 	s.refresh()
 	return s
@@ -198,8 +197,11 @@ func (s *importScreen) show(rep *xlsx.Report) {
 	s.sheet.Options = names
 	s.sheet.Selected = rep.Sheet
 	s.sheet.Refresh()
-	s.header.SetText(T("import.header_row", rep.HeaderRow))
-	s.title.SetText(strings.Join(rep.Title, "\n"))
+	text := T("import.header_row", rep.HeaderRow)
+	if len(rep.Title) > 0 {
+		text += " " + T("import.title") + ": " + strings.Join(rep.Title, " · ")
+	}
+	s.title.SetText(text)
 	if s.year.Text == "" && rep.Year > 0 {
 		s.year.SetText(strconv.Itoa(rep.Year))
 	}

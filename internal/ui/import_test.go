@@ -42,9 +42,9 @@ func TestImportScreenPreviewMappingCommit(t *testing.T) {
 	if s.rep == nil {
 		t.Fatalf("no preview: %s", s.fileLabel.Text)
 	}
-	if s.sheet.Selected != "DATA PESERTA" || s.header.Text != "judul kolom sampai baris 6" ||
+	if s.sheet.Selected != "DATA PESERTA" || !strings.HasPrefix(s.title.Text, "Judul kolom s.d. baris 6 · Judul berkas: DAFTAR PESERTA") ||
 		s.year.Text != "2022" || s.agency.code() != wub.DISPERINDAG {
-		t.Errorf("detected sheet %q, %q, year %q, agency %q", s.sheet.Selected, s.header.Text, s.year.Text, s.agency.code())
+		t.Errorf("detected sheet %q, %q, year %q, agency %q", s.sheet.Selected, s.title.Text, s.year.Text, s.agency.code())
 	}
 	if s.summary.Text != "9 diterima · 7 ditolak · 6 dengan peringatan · 7 dilewati" || s.importBtn.Text != "Impor 9 baris" ||
 		s.importBtn.Disabled() || s.errorsBtn.Disabled() {
