@@ -149,7 +149,7 @@ func importOutput(rep *xlsx.Report, committed bool) importJSON {
 				out.Warnings = append(out.Warnings, importWarning{Row: r.Num, Codes: w})
 			}
 		case xlsx.Skipped:
-			out.Skipped = append(out.Skipped, importSkipped{Row: r.Num, Reason: r.Skip})
+			out.Skipped = append(out.Skipped, importSkipped{Row: r.Num, Reason: r.Skip()})
 		}
 	}
 	return out

@@ -21,8 +21,6 @@ type Bulk struct {
 	aud  *sql.Stmt
 	cur  *sql.Stmt
 	find *sql.Stmt
-	// insImp is prepared on first use by InsertImported (import.go).
-	insImp *sql.Stmt
 	// Audit, when false, skips the per-record audit rows (the demo
 	// generator); imports keep it true.
 	Audit bool
@@ -62,7 +60,7 @@ func (db *DB) Bulk(ctx context.Context, fn func(b *Bulk) error) error {
 }
 
 func (b *Bulk) close() {
-	for _, s := range []*sql.Stmt{b.ins, b.enr, b.aud, b.cur, b.find, b.insImp} {
+	for _, s := range []*sql.Stmt{b.ins, b.enr, b.aud, b.cur, b.find} {
 		if s != nil {
 			s.Close()
 		}

@@ -344,7 +344,7 @@ func (s *importScreen) cellText(row, col int) string {
 	}
 	if r.Status == xlsx.Skipped {
 		if col == 4 {
-			return xlsx.SkipMessage(r.Skip)
+			return xlsx.SkipMessage(r.Skip())
 		}
 		return ""
 	}

@@ -56,6 +56,7 @@ type Report struct {
 	Accepted, Updates, Rejected, Skipped int
 
 	parser     rowParser
+	arena      arena          // the cells of every row
 	registered map[int]string // row index → where the NIK is registered
 	titleRows  []Row
 	headerRows []Row
@@ -238,12 +239,10 @@ func (rep *Report) setHeader(h *header, o Options) error {
 		if len(parts) > 0 {
 			title = append(title, strings.Join(parts, " "))
 		}
-		cells, nums := packRow(r)
-		rep.titleRows = append(rep.titleRows, Row{Num: r.num, cells: cells, nums: nums})
+		rep.titleRows = append(rep.titleRows, rep.arena.pack(r))
 	}
 	for _, r := range h.rows {
-		cells, nums := packRow(r)
-		rep.headerRows = append(rep.headerRows, Row{Num: r.num, cells: cells, nums: nums})
+		rep.headerRows = append(rep.headerRows, rep.arena.pack(r))
 	}
 	rep.Title = title
 	rep.TitleYear, rep.TitleAgency = titleYear(title), titleAgency(title)

@@ -195,7 +195,7 @@ func TestErrorReportRoundTrip(t *testing.T) {
 		t.Errorf("got  %+v\nwant %+v", got, want)
 	}
 	// The reason column says why, in Indonesian.
-	cells := back.Rows[rowIndex(back, 9)].Cells()
+	cells := back.Cells(rowIndex(back, 9))
 	if reason := cells[len(cells)-1]; reason != "Nama wajib diisi." {
 		t.Errorf("reason cell %q", reason)
 	}

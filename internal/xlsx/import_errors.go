@@ -40,11 +40,11 @@ func WriteErrors(w io.Writer, rep *Report) error {
 	for i, r := range rep.Rows {
 		if r.Status == Rejected {
 			rejected = append(rejected, i)
-			width = max(width, len(r.Cells()))
+			width = max(width, len(rep.arena.cells(r)))
 		}
 	}
 	for _, r := range rep.headerRows {
-		width = max(width, len(r.Cells()))
+		width = max(width, len(rep.arena.cells(r)))
 	}
 	textCol := map[int]bool{}
 	for _, fld := range []Field{FieldNIK, FieldKK, FieldPhone} {
@@ -65,7 +65,7 @@ func WriteErrors(w io.Writer, rep *Report) error {
 	out := 0
 	put := func(r Row, style int, extra string) error {
 		out++
-		cells := r.Cells()
+		cells := rep.arena.cells(r)
 		vals := make([]any, 0, reasonCol+1)
 		for c := 0; c < reasonCol; c++ {
 			var v any = ""

@@ -54,9 +54,10 @@ func FuzzCellNormalisers(f *testing.F) {
 		if sex, ok := wub.ParseSex(s); ok != (sex == "L" || sex == "P") {
 			t.Errorf("ParseSex(%q) = %q, %v", s, sex, ok)
 		}
-		packed, nums := packRow(r)
-		back := Row{Num: 2, cells: packed, nums: nums}.unpack()
-		if len(back.cells) != 2 || back.cells[0].num != num {
+		var a arena
+		packed := a.pack(r)
+		back := a.unpack(packed)
+		if len(back.cells) != 2 || back.cells[0].num != num || a.cell(packed, 1).text != strings.ReplaceAll(s, "\x00", "") {
 			t.Errorf("packRow/unpack of %q lost a cell", s)
 		}
 	})
@@ -102,7 +103,7 @@ func FuzzImport(f *testing.F) {
 					t.Errorf("rejected row %d without a reason", r.Num)
 				}
 			case Skipped:
-				if r.Skip == "" {
+				if r.Skip() == "" {
 					t.Errorf("skipped row %d without a reason", r.Num)
 				}
 			}

@@ -20,12 +20,12 @@ func (rep *Report) readRows(ctx context.Context, wb *workbook, s sheetRef, h *he
 	defer sr.Close()
 	nikCol, nameCol := rep.Mapping[FieldNIK], rep.Mapping[FieldName]
 	noCol, hasNo := rep.Mapping[FieldNo]
-	first := map[string]int32{} // NIK → first row index
+	first := map[uint64]int32{} // NIK → first row index
 	var blanks []int            // blank rows not yet known to be inside the table
 	ended := false
 	last := h.last
 	skip := func(num int, why string) {
-		rep.Rows = append(rep.Rows, Row{Num: num, Status: Skipped, Skip: why})
+		rep.Rows = append(rep.Rows, Row{Num: num, Status: Skipped, skip: skipIndex(why)})
 	}
 	for sr.Next() {
 		r := sr.Row()
@@ -88,15 +88,15 @@ func (rep *Report) readRows(ctx context.Context, wb *workbook, s sheetRef, h *he
 			continue
 		}
 		t, is := rep.parser.parse(r)
-		row := Row{Num: r.num}
-		row.cells, row.nums = packRow(r)
+		row := rep.arena.pack(r)
 		row.errs, row.warns = masks(is)
-		if row.errs&(1<<bitOf("nik_missing")|1<<bitOf("nik_format")) == 0 && t.NIK != "" {
-			if f, dup := first[t.NIK]; dup {
+		nikBad := row.errs&(1<<bitOf("nik_missing")|1<<bitOf("nik_format")) != 0
+		if n, err := strconv.ParseUint(t.NIK, 10, 64); err == nil && len(t.NIK) == 16 && !nikBad {
+			if f, dup := first[n]; dup {
 				row.errs |= 1 << bitOf("nik_duplicate_in_file")
 				row.dupOf = int32(rep.Rows[f].Num)
 			} else {
-				first[t.NIK] = int32(len(rep.Rows))
+				first[n] = int32(len(rep.Rows))
 			}
 		}
 		row.Status = Accepted
@@ -189,11 +189,11 @@ type Detail struct {
 // Detail rebuilds row i of the report.
 func (rep *Report) Detail(i int) Detail {
 	r := rep.Rows[i]
-	d := Detail{Row: r, Cells: r.Cells()}
+	d := Detail{Row: r, Cells: rep.arena.cells(r)}
 	if r.Status == Skipped {
 		return d
 	}
-	t, is := rep.parser.parse(r.unpack())
+	t, is := rep.parser.parse(rep.arena.unpack(r))
 	d.Trainee = t
 	if r.dupOf > 0 {
 		is = append(is, wub.Issue{Field: "nik", Code: "nik_duplicate_in_file", Severity: wub.Error, Args: []any{int(r.dupOf)}})
@@ -266,6 +266,13 @@ func titleAgency(lines []string) string {
 
 // NIK is the NIK of row i as read (normalised, "" when missing).
 func (rep *Report) NIK(i int) string {
-	nik, _ := nikFromCell(rep.parser.cell(rep.Rows[i].unpack(), FieldNIK))
+	col, ok := rep.Mapping[FieldNIK]
+	if !ok {
+		return ""
+	}
+	nik, _ := nikFromCell(rep.arena.cell(rep.Rows[i], col))
 	return nik
 }
+
+// Cells are row i's cells as read (by column, 0 = A).
+func (rep *Report) Cells(i int) []string { return rep.arena.cells(rep.Rows[i]) }

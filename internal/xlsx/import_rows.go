@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"bytes"
 	"strings"
 	"sync"
 	"time"
@@ -32,20 +33,36 @@ const (
 	SkipNoData        = "no_data"
 )
 
-// Row is one row of the preview, held compactly: the cells as read and the
-// issue codes as bits. The trainee and the full messages are rebuilt from
-// the cells when needed (Report.Detail, Commit), so a 100,000-row preview
-// stays small.
+// Row is one row of the preview, held compactly and without pointers (so
+// the garbage collector never scans a 100,000-row preview): the cells as
+// read live in the report's arena, the issue codes are bits. The trainee
+// and the full messages are rebuilt from the cells when needed
+// (Report.Detail, Commit).
 type Row struct {
 	Num    int // the row number Excel shows
 	Status RowStatus
-	Skip   string // skip reason, for Skipped rows
+	skip   uint8 // index in skipReasons
+	dupOf  int32 // first row with the same NIK, for nik_duplicate_in_file
 	errs   uint64
 	warns  uint64
-	dupOf  int32  // first row with the same NIK, for nik_duplicate_in_file
-	cells  string // cell texts joined by \x00
-	nums   uint64 // bit c: column c held a number
+	nums   uint64  // bit c: column c held a number
+	cells  cellRef // cell texts joined by \x00, in the report's arena
 }
+
+// skipReasons are the Skip codes by index; 0 is "not skipped".
+var skipReasons = []string{"", SkipBlank, SkipColumnNumbers, SkipTotal, SkipAfterTable, SkipHeaderRepeat, SkipNoData}
+
+func skipIndex(reason string) uint8 {
+	for i, r := range skipReasons {
+		if r == reason {
+			return uint8(i)
+		}
+	}
+	return 0
+}
+
+// Skip is the reason a Skipped row was skipped ("" for other rows).
+func (r Row) Skip() string { return skipReasons[r.skip] }
 
 // codes are the issue codes a row can carry; a row keeps them as bits.
 var (
@@ -73,7 +90,7 @@ func bitOf(code string) uint {
 		return b
 	}
 	if len(codes) == 63 {
-		return 63 // the domain would need 60 more codes to get here
+		return 63 // the domain would need 36 more codes to get here
 	}
 	codeBit[code] = uint(len(codes))
 	codes = append(codes, code)
@@ -98,31 +115,86 @@ func (r Row) Errors() []string { return codesOf(r.errs) }
 // Warnings are the codes the row is flagged with.
 func (r Row) Warnings() []string { return codesOf(r.warns) }
 
-// Cells are the row's cells as read (by column, 0 = A).
-func (r Row) Cells() []string {
-	if r.cells == "" {
-		return nil
-	}
-	return strings.Split(r.cells, "\x00")
+// cellRef locates a row's packed cells in an arena.
+type cellRef struct{ chunk, off, n uint32 }
+
+// arena holds the packed cells of every row in large pointer-free chunks.
+type arena struct {
+	chunks [][]byte
+	buf    []byte // scratch for packing one row
 }
 
-func packRow(sr sheetRow) (cells string, nums uint64) {
-	var b strings.Builder
+const arenaChunk = 1 << 20
+
+func (a *arena) add(b []byte) cellRef {
+	if len(b) == 0 {
+		return cellRef{}
+	}
+	k := len(a.chunks) - 1
+	if k < 0 || len(a.chunks[k])+len(b) > cap(a.chunks[k]) {
+		a.chunks = append(a.chunks, make([]byte, 0, max(arenaChunk, len(b))))
+		k++
+	}
+	off := len(a.chunks[k])
+	a.chunks[k] = append(a.chunks[k], b...)
+	return cellRef{chunk: uint32(k), off: uint32(off), n: uint32(len(b))}
+}
+
+func (a *arena) get(ref cellRef) []byte {
+	if ref.n == 0 {
+		return nil
+	}
+	return a.chunks[ref.chunk][ref.off : ref.off+ref.n]
+}
+
+// pack stores a sheet row's cells and returns the row with them.
+func (a *arena) pack(sr sheetRow) Row {
+	a.buf = a.buf[:0]
+	var nums uint64
 	for i, c := range sr.cells {
 		if i > 0 {
-			b.WriteByte(0)
+			a.buf = append(a.buf, 0)
 		}
-		b.WriteString(strings.ReplaceAll(c.text, "\x00", ""))
+		for j := 0; j < len(c.text); j++ {
+			if c.text[j] != 0 {
+				a.buf = append(a.buf, c.text[j])
+			}
+		}
 		if c.num && i < 64 {
 			nums |= 1 << uint(i)
 		}
 	}
-	return b.String(), nums
+	return Row{Num: sr.num, cells: a.add(a.buf), nums: nums}
 }
 
-func (r Row) unpack() sheetRow {
+// cells returns a row's cell texts (by column, 0 = A).
+func (a *arena) cells(r Row) []string {
+	b := a.get(r.cells)
+	if b == nil {
+		return nil
+	}
+	return strings.Split(string(b), "\x00")
+}
+
+// cell returns one cell of a row without unpacking the others.
+func (a *arena) cell(r Row, col int) cell {
+	b := a.get(r.cells)
+	for i := 0; i < col; i++ {
+		k := bytes.IndexByte(b, 0)
+		if k < 0 {
+			return cell{}
+		}
+		b = b[k+1:]
+	}
+	if k := bytes.IndexByte(b, 0); k >= 0 {
+		b = b[:k]
+	}
+	return cell{text: string(b), num: col < 64 && r.nums&(1<<uint(col)) != 0}
+}
+
+func (a *arena) unpack(r Row) sheetRow {
 	sr := sheetRow{num: r.Num}
-	for i, t := range r.Cells() {
+	for i, t := range a.cells(r) {
 		sr.cells = append(sr.cells, cell{text: t, num: i < 64 && r.nums&(1<<uint(i)) != 0})
 	}
 	return sr
@@ -137,6 +209,52 @@ type rowParser struct {
 	agency   string
 	year     int
 	status   string
+
+	// Office files repeat the same few desa and kecamatan names; the
+	// matches are remembered (per parser: Commit uses a fresh one).
+	kecs  map[string]kecHit
+	desas map[[2]string]desaHit
+}
+
+type kecHit struct {
+	k         wub.Kecamatan
+	exact, ok bool
+}
+
+type desaHit struct {
+	d         wub.Desa
+	exact, ok bool
+}
+
+const lookupCacheMax = 20000
+
+func (p *rowParser) findKecamatan(s string) (wub.Kecamatan, bool, bool) {
+	if h, ok := p.kecs[s]; ok {
+		return h.k, h.exact, h.ok
+	}
+	k, exact, ok := wub.Ref().FindKecamatan(s)
+	if p.kecs == nil {
+		p.kecs = map[string]kecHit{}
+	}
+	if len(p.kecs) < lookupCacheMax {
+		p.kecs[s] = kecHit{k, exact, ok}
+	}
+	return k, exact, ok
+}
+
+func (p *rowParser) findDesa(s, kec string) (wub.Desa, bool, bool) {
+	key := [2]string{s, kec}
+	if h, ok := p.desas[key]; ok {
+		return h.d, h.exact, h.ok
+	}
+	d, exact, ok := wub.Ref().FindDesa(s, kec)
+	if p.desas == nil {
+		p.desas = map[[2]string]desaHit{}
+	}
+	if len(p.desas) < lookupCacheMax {
+		p.desas[key] = desaHit{d, exact, ok}
+	}
+	return d, exact, ok
 }
 
 func (p *rowParser) cell(r sheetRow, f Field) cell {
@@ -226,9 +344,8 @@ func (p *rowParser) parse(r sheetRow) (*wub.Trainee, wub.Issues) {
 	default:
 		t.RTRW = rt + rw
 	}
-	ref := wub.Ref()
 	if k := p.text(r, FieldKecamatan); k != "" {
-		kec, exact, ok := ref.FindKecamatan(k)
+		kec, exact, ok := p.findKecamatan(k)
 		switch {
 		case !ok:
 			addr = append(addr, k)
@@ -241,7 +358,7 @@ func (p *rowParser) parse(r sheetRow) (*wub.Trainee, wub.Issues) {
 		}
 	}
 	if d := p.text(r, FieldDesa); d != "" {
-		desa, exact, ok := ref.FindDesa(d, t.KecCode)
+		desa, exact, ok := p.findDesa(d, t.KecCode)
 		switch {
 		case !ok:
 			addr = append(addr, d)

@@ -55,7 +55,7 @@ func outcomeOf(rep *Report) outcome {
 		case Rejected:
 			o.Rejected[r.Num] = strings.Join(r.Errors(), ",")
 		case Skipped:
-			o.Skipped[r.Num] = r.Skip
+			o.Skipped[r.Num] = r.Skip()
 		}
 	}
 	return o
