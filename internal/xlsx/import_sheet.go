@@ -1,7 +1,7 @@
 package xlsx
 
 import (
-	"encoding/xml"
+	"errors"
 	"io"
 	"strconv"
 	"strings"
@@ -49,7 +49,7 @@ type sheetReader struct {
 	wb    *workbook
 	ref   sheetRef
 	rc    io.ReadCloser
-	d     *xml.Decoder
+	sc    *xmlScanner
 	row   sheetRow
 	last  int // number of the previous row
 	count int // row elements read
@@ -63,7 +63,7 @@ func (wb *workbook) rows(s sheetRef) (*sheetReader, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &sheetReader{wb: wb, ref: s, rc: rc, d: xml.NewDecoder(rc)}, nil
+	return &sheetReader{wb: wb, ref: s, rc: rc, sc: newXMLScanner(rc)}, nil
 }
 
 func (r *sheetReader) Close() error { return r.rc.Close() }
@@ -78,14 +78,26 @@ func (r *sheetReader) fail(err error) bool {
 	return false
 }
 
+// scanErr turns a scanner failure into the message for the clerk.
+func (r *sheetReader) scanErr(err error, col int) error {
+	switch {
+	case err == io.EOF:
+		err = io.ErrUnexpectedEOF
+	case errors.Is(err, errTextTooLong):
+		return wub.Errorf("import_cell_too_big", cellName(col, r.row.num), r.ref.name, len(r.buf), r.wb.lim.CellBytes)
+	}
+	return r.wb.partErr(r.ref.part, err)
+}
+
 // Next reads the next row element. Rows that have no element (never
 // touched in Excel) are not returned; row numbers tell the gap.
 func (r *sheetReader) Next() bool {
 	if r.done {
 		return false
 	}
+	sc := r.sc
 	for {
-		tok, err := r.d.RawToken()
+		err := sc.next(nil, 0)
 		if err == io.EOF {
 			r.done = true
 			return false
@@ -93,123 +105,118 @@ func (r *sheetReader) Next() bool {
 		if err != nil {
 			return r.fail(r.wb.partErr(r.ref.part, err))
 		}
-		switch el := tok.(type) {
-		case xml.StartElement:
-			if el.Name.Local != "row" {
-				continue
-			}
-			r.count++
-			if r.count > r.wb.lim.Rows {
-				return r.fail(wub.Errorf("import_too_many_rows", r.ref.name, r.wb.lim.Rows))
-			}
-			num := r.last + 1
-			if v := attr(el, "r"); v != "" {
-				n, err := strconv.Atoi(v)
-				if err != nil || n < 1 || n > excelize.TotalRows {
-					return r.fail(wub.Errorf("import_damaged", r.wb.name, "nomor baris "+v))
-				}
-				num = n
-			}
-			r.last = num
-			r.row.num = num
-			r.row.cells = r.row.cells[:0]
-			if err := r.readCells(); err != nil {
-				return r.fail(err)
-			}
-			return true
-		case xml.EndElement:
-			if el.Name.Local == "sheetData" {
+		if sc.end {
+			if sc.is("sheetData") {
 				r.done = true
 				return false
 			}
+			continue
 		}
+		if !sc.is("row") {
+			continue
+		}
+		r.count++
+		if r.count > r.wb.lim.Rows {
+			return r.fail(wub.Errorf("import_too_many_rows", r.ref.name, r.wb.lim.Rows))
+		}
+		num := r.last + 1
+		if v := string(sc.attrR); v != "" {
+			n, err := strconv.Atoi(v)
+			if err != nil || n < 1 || n > excelize.TotalRows {
+				return r.fail(wub.Errorf("import_damaged", r.wb.name, "nomor baris "+v))
+			}
+			num = n
+		}
+		r.last = num
+		r.row.num = num
+		r.row.cells = r.row.cells[:0]
+		if sc.empty {
+			return true
+		}
+		if err := r.readCells(); err != nil {
+			return r.fail(err)
+		}
+		return true
 	}
 }
 
 // readCells reads the cells up to the end of the current row element.
 func (r *sheetReader) readCells() error {
+	sc := r.sc
 	col := -1
 	for {
-		tok, err := r.d.RawToken()
-		if err != nil {
-			if err == io.EOF {
-				err = io.ErrUnexpectedEOF
-			}
-			return r.wb.partErr(r.ref.part, err)
+		if err := sc.next(nil, 0); err != nil {
+			return r.scanErr(err, col)
 		}
-		switch el := tok.(type) {
-		case xml.StartElement:
-			if el.Name.Local != "c" {
-				continue
-			}
-			col++
-			if ref := attr(el, "r"); ref != "" {
-				c, ok := columnOf(ref)
-				if !ok {
-					return wub.Errorf("import_damaged", r.wb.name, "alamat sel "+ref)
-				}
-				col = c
-			}
-			c, err := r.readCell(el, col)
-			if err != nil {
-				return err
-			}
-			if col >= r.wb.lim.Columns || c.text == "" {
-				continue
-			}
-			for len(r.row.cells) < col {
-				r.row.cells = append(r.row.cells, cell{})
-			}
-			r.row.cells = append(r.row.cells, c)
-		case xml.EndElement:
-			if el.Name.Local == "row" {
+		if sc.end {
+			if sc.is("row") {
 				return nil
 			}
+			continue
 		}
+		if !sc.is("c") {
+			continue
+		}
+		col++
+		if ref := string(sc.attrR); ref != "" {
+			c, ok := columnOf(ref)
+			if !ok {
+				return wub.Errorf("import_damaged", r.wb.name, "alamat sel "+ref)
+			}
+			col = c
+		}
+		typ, style := string(sc.attrT), string(sc.attrS)
+		r.buf = r.buf[:0]
+		if !sc.empty {
+			if err := r.readCell(typ, col); err != nil {
+				return err
+			}
+		}
+		c, err := r.value(typ, style, col)
+		if err != nil {
+			return err
+		}
+		if col >= r.wb.lim.Columns || c.text == "" {
+			continue
+		}
+		for len(r.row.cells) < col {
+			r.row.cells = append(r.row.cells, cell{})
+		}
+		r.row.cells = append(r.row.cells, c)
 	}
 }
 
-// readCell reads one <c> element: its value (<v>) or inline string (<is>).
-func (r *sheetReader) readCell(start xml.StartElement, col int) (cell, error) {
-	typ, style := attr(start, "t"), attr(start, "s")
-	r.buf = r.buf[:0]
+// readCell reads one <c> element's value (<v>) or inline string (<is>)
+// into r.buf, up to its end tag.
+func (r *sheetReader) readCell(typ string, col int) error {
+	sc := r.sc
 	inV, inT, skip := false, false, 0
 	for {
-		tok, err := r.d.RawToken()
-		if err != nil {
-			if err == io.EOF {
-				err = io.ErrUnexpectedEOF
-			}
-			return cell{}, r.wb.partErr(r.ref.part, err)
+		var dst *[]byte
+		if (inV || (inT && typ == "inlineStr")) && skip == 0 {
+			dst = &r.buf
 		}
-		switch el := tok.(type) {
-		case xml.StartElement:
-			switch el.Name.Local {
-			case "v":
-				inV = true
-			case "t":
-				inT = true
-			case "rPh":
+		if err := sc.next(dst, r.wb.lim.CellBytes); err != nil {
+			return r.scanErr(err, col)
+		}
+		if sc.empty {
+			continue
+		}
+		open := !sc.end
+		switch string(sc.name) {
+		case "v":
+			inV = open
+		case "t":
+			inT = open
+		case "rPh":
+			if open {
 				skip++
-			}
-		case xml.EndElement:
-			switch el.Name.Local {
-			case "v":
-				inV = false
-			case "t":
-				inT = false
-			case "rPh":
+			} else {
 				skip--
-			case "c":
-				return r.value(typ, style, col)
 			}
-		case xml.CharData:
-			if (inV || (inT && typ == "inlineStr")) && skip == 0 {
-				r.buf = append(r.buf, el...)
-				if len(r.buf) > r.wb.lim.CellBytes {
-					return cell{}, wub.Errorf("import_cell_too_big", cellName(col, r.row.num), r.ref.name,
-						len(r.buf), r.wb.lim.CellBytes)
-				}
+		case "c":
+			if !open {
+				return nil
 			}
 		}
 	}
@@ -219,6 +226,9 @@ func (r *sheetReader) value(typ, style string, col int) (cell, error) {
 	v := string(r.buf)
 	switch typ {
 	case "s":
+		if strings.TrimSpace(v) == "" {
+			return cell{}, nil // <c t="s"/>: an empty cell
+		}
 		i, err := strconv.Atoi(strings.TrimSpace(v))
 		s, ok := r.wb.sst.get(i)
 		if err != nil || !ok {
@@ -255,15 +265,6 @@ func (r *sheetReader) value(typ, style string, col int) (cell, error) {
 		v = strconv.FormatFloat(f, 'f', -1, 64)
 	}
 	return cell{text: v, num: true}, nil
-}
-
-func attr(el xml.StartElement, name string) string {
-	for _, a := range el.Attr {
-		if a.Name.Local == name && a.Name.Space == "" {
-			return a.Value
-		}
-	}
-	return ""
 }
 
 // columnOf returns the 0-based column of a cell reference such as "AB12".
