@@ -63,6 +63,63 @@ func writeBigWorkbook(t testing.TB, w io.Writer, n int) {
 	must(t, err)
 }
 
+// writeBigWorkbookShared writes the same workbook as writeBigWorkbook the
+// way Excel and LibreOffice store one: text in the shared string table.
+func writeBigWorkbookShared(t testing.TB, w io.Writer, n int) {
+	t.Helper()
+	var sst []string
+	index := map[string]int{}
+	str := func(s string) string {
+		i, ok := index[s]
+		if !ok {
+			i = len(sst)
+			index[s] = i
+			sst = append(sst, s)
+		}
+		return fmt.Sprintf(`t="s"><v>%d</v>`, i)
+	}
+	var sheet bytes.Buffer
+	row := func(r int, vals ...any) {
+		fmt.Fprintf(&sheet, `<row r="%d">`, r)
+		for c, v := range vals {
+			ref := columnLetter(c) + fmt.Sprint(r)
+			switch v := v.(type) {
+			case string:
+				fmt.Fprintf(&sheet, `<c r="%s" %s</c>`, ref, str(v))
+			case int, int64:
+				fmt.Fprintf(&sheet, `<c r="%s"><v>%d</v></c>`, ref, v)
+			}
+		}
+		sheet.WriteString("</row>")
+	}
+	row(1, "DAFTAR PESERTA WUB")
+	row(2, "DINAS PERINDUSTRIAN DAN PERDAGANGAN")
+	row(3, "TAHUN 2022")
+	row(4, "NO", "NAMA", "NIK", "JK", "TTL", "ALAMAT", nil, nil, "NO HP", "JENIS USAHA")
+	row(5, nil, nil, nil, nil, nil, "DUSUN", "DESA", "KECAMATAN")
+	row(6, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10)
+	ref := wub.Ref()
+	for i := 0; i < n; i++ {
+		kec := ref.Kecamatan[i%len(ref.Kecamatan)]
+		ds := ref.DesaIn(kec.Code)
+		day, month, yy := 1+i%28, 1+(i/28)%12, 70+(i/9000)%30
+		sex, dd := "L", day
+		if i%2 == 1 {
+			sex, dd = "P", day+40
+		}
+		nik := fmt.Sprintf("3528%s%02d%02d%02d%04d", kec.Code[6:], dd, month, yy, 1+i%9000)
+		row(7+i, i+1, fmt.Sprintf("Peserta %d", i+1), nik, sex, fmt.Sprintf("Pamekasan, %02d-%02d-19%02d", day, month, yy),
+			"Dsn. Krajan", ds[i%len(ds)].Name, "Kec. "+kec.Name, int64(81200000000+i), "Kuliner")
+	}
+	row(7+n, "JUMLAH")
+	var b strings.Builder
+	for _, s := range sst {
+		b.WriteString("<si><t>" + s + "</t></si>")
+	}
+	_, err := w.Write(craftWorkbook(t, func(w io.Writer) { w.Write(sheet.Bytes()) }, nil, b.String()))
+	must(t, err)
+}
+
 func TestCancelMidwayChangesNothing(t *testing.T) {
 	db := openDB(t)
 	var buf bytes.Buffer
@@ -98,7 +155,8 @@ func TestCancelMidwayChangesNothing(t *testing.T) {
 }
 
 // BenchmarkImport100k previews and commits a 100,000-row office workbook
-// (validation and commit included). Set WUBDESK_BENCH_ROWS to change the
+// (validation and commit included), its text in a shared string table as
+// Excel writes it. Set WUBDESK_BENCH_ROWS to change the
 // size. Peak heap is reported as peak-MiB (sampled every 10 ms).
 func BenchmarkImport100k(b *testing.B) {
 	n := 100_000
@@ -108,7 +166,7 @@ func BenchmarkImport100k(b *testing.B) {
 	path := filepath.Join(b.TempDir(), "big.xlsx")
 	out, err := os.Create(path)
 	must(b, err)
-	writeBigWorkbook(b, out, n)
+	writeBigWorkbookShared(b, out, n)
 	must(b, out.Close())
 	st, _ := os.Stat(path)
 	b.Logf("%d rows, %.1f MB file", n, float64(st.Size())/(1<<20))

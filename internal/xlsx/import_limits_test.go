@@ -13,7 +13,7 @@ import (
 
 // craftWorkbook writes a minimal .xlsx by hand, for the shapes excelize
 // would refuse to write: a zip bomb, a million empty rows, a huge cell.
-func craftWorkbook(t testing.TB, sheet func(w io.Writer), sst []string) []byte {
+func craftWorkbook(t testing.TB, sheet func(w io.Writer), sst []string, rawSST ...string) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
@@ -28,6 +28,11 @@ func craftWorkbook(t testing.TB, sheet func(w io.Writer), sst []string) []byte {
 	put("xl/workbook.xml", `<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" `+
 		`xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>`)
 	rels := `<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>`
+	if len(rawSST) > 0 {
+		sst = nil
+		rels += `<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>`
+		put("xl/sharedStrings.xml", `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">`+rawSST[0]+`</sst>`)
+	}
 	if sst != nil {
 		rels += `<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>`
 		var b strings.Builder
@@ -42,7 +47,9 @@ func craftWorkbook(t testing.TB, sheet func(w io.Writer), sst []string) []byte {
 	w, err := zw.Create("xl/worksheets/sheet1.xml")
 	must(t, err)
 	io.WriteString(w, `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`)
-	io.WriteString(w, `<row r="1"><c r="A1" t="inlineStr"><is><t>NIK</t></is></c><c r="B1" t="inlineStr"><is><t>NAMA</t></is></c></row>`)
+	if len(rawSST) == 0 {
+		io.WriteString(w, `<row r="1"><c r="A1" t="inlineStr"><is><t>NIK</t></is></c><c r="B1" t="inlineStr"><is><t>NAMA</t></is></c></row>`)
+	}
 	sheet(w)
 	io.WriteString(w, `</sheetData></worksheet>`)
 	must(t, zw.Close())
