@@ -131,6 +131,11 @@ func TestCancelMidwayChangesNothing(t *testing.T) {
 	if rep.Accepted != 1200 || rep.Rejected != 0 {
 		t.Fatalf("accepted %d rejected %d", rep.Accepted, rep.Rejected)
 	}
+	// JUMLAH alone in the No column still ends the table.
+	last := rep.Rows[len(rep.Rows)-2:]
+	if last[0].Skip() != SkipTotal || last[1].Skip() != SkipAfterTable {
+		t.Errorf("end of table: %q, %q", last[0].Skip(), last[1].Skip())
+	}
 	c, cancel := context.WithCancel(ctx)
 	seen := 0
 	_, err = Commit(c, db, rep, func(done, total int) {

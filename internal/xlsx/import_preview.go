@@ -57,15 +57,15 @@ func (rep *Report) readRows(ctx context.Context, wb *workbook, s sheetRef, h *he
 				skip(r.num, SkipAfterTable)
 			}
 			continue
+		case isTotalRow(r, nikCol): // before the blank test: JUMLAH is often in the No column
+			skip(r.num, SkipTotal)
+			ended = true
+			continue
 		case blank:
 			blanks = append(blanks, r.num)
 			continue
 		case r.num == h.numbers:
 			skip(r.num, SkipColumnNumbers)
-			continue
-		case isTotalRow(r, nikCol):
-			skip(r.num, SkipTotal)
-			ended = true
 			continue
 		case r.text(nikCol) == "" && nonEmpty <= 2 && isSignatureRow(r):
 			skip(r.num, SkipAfterTable)
