@@ -137,3 +137,24 @@ func TestCraftedWorkbookReads(t *testing.T) {
 		t.Errorf("accepted %d, rows read %d", rep.Accepted, rep.RowsRead())
 	}
 }
+
+// A desa cell of kilobytes is not fuzzy-matched (that would cost its
+// length times every desa name, per row): it is simply unknown.
+func TestLongPlaceNameIsUnknown(t *testing.T) {
+	long := strings.Repeat("Kangenan ", 2000)
+	b := craftWorkbook(t, func(w io.Writer) {
+		io.WriteString(w, `<row r="1"><c r="A1" t="inlineStr"><is><t>NIK</t></is></c><c r="B1" t="inlineStr"><is><t>NAMA</t></is></c><c r="C1" t="inlineStr"><is><t>DESA</t></is></c></row>`)
+		fmt.Fprintf(w, `<row r="2"><c r="A2" t="inlineStr"><is><t>3528045203950001</t></is></c><c r="B2" t="inlineStr"><is><t>Siti</t></is></c><c r="C2" t="inlineStr"><is><t>%s</t></is></c></row>`, long)
+	}, nil, "")
+	rep, err := Preview(ctx, bytes.NewReader(b), "x.xlsx", Options{Today: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := rep.Detail(0)
+	if rep.Accepted != 1 || strings.Join(rep.Rows[0].Warnings(), ",") != "desa_unknown,gender_from_nik,date_from_nik" {
+		t.Errorf("accepted %d, warnings %v", rep.Accepted, rep.Rows[0].Warnings())
+	}
+	if d.Trainee.DesaCode != "" || !strings.HasPrefix(d.Trainee.Address, "Kangenan Kangenan") {
+		t.Errorf("desa %q address %.30q", d.Trainee.DesaCode, d.Trainee.Address)
+	}
+}

@@ -228,9 +228,16 @@ type desaHit struct {
 
 const lookupCacheMax = 20000
 
+// maxPlaceName bounds the text matched against desa and kecamatan names: the
+// fuzzy match costs its length times every name, and no name is this long.
+const maxPlaceName = 64
+
 func (p *rowParser) findKecamatan(s string) (wub.Kecamatan, bool, bool) {
 	if h, ok := p.kecs[s]; ok {
 		return h.k, h.exact, h.ok
+	}
+	if len(s) > maxPlaceName {
+		return wub.Kecamatan{}, false, false
 	}
 	k, exact, ok := wub.Ref().FindKecamatan(s)
 	if p.kecs == nil {
@@ -246,6 +253,9 @@ func (p *rowParser) findDesa(s, kec string) (wub.Desa, bool, bool) {
 	key := [2]string{s, kec}
 	if h, ok := p.desas[key]; ok {
 		return h.d, h.exact, h.ok
+	}
+	if len(s) > maxPlaceName {
+		return wub.Desa{}, false, false
 	}
 	d, exact, ok := wub.Ref().FindDesa(s, kec)
 	if p.desas == nil {
