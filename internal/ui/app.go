@@ -135,6 +135,7 @@ func (u *App) showMain() {
 	u.win.SetTitle(u.title())
 	u.nav = newNavigation(u)
 	u.win.SetContent(u.nav.object())
+	u.win.SetOnDropped(u.dropped) // a spreadsheet dropped anywhere opens Impor
 	first := u.opts.Show
 	if first == "" {
 		first = "peserta"

@@ -13,6 +13,7 @@ func screenDefs() []screenDef {
 		{"kontrak", "nav.kontrak", theme.DocumentIcon(), newContractRoundScreen},
 		{"kirim", "nav.kirim", theme.MailSendIcon(), newSubmissionScreen},
 		{"konsolidasi", "nav.konsolidasi", theme.GridIcon(), newConsolidateScreen},
+		{"impor", "nav.impor", theme.UploadIcon(), newImportScreen},
 		{"pengaturan", "nav.pengaturan", theme.SettingsIcon(), newSettingsScreen},
 	}
 }

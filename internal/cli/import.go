@@ -1,0 +1,175 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"wubdesk/internal/wub"
+	"wubdesk/internal/xlsx"
+)
+
+func init() {
+	register("import", "mengimpor daftar peserta dari berkas Excel (.xlsx) sebuah dinas", runImport)
+}
+
+// importJSON is the --json output; scripts and checks depend on it exactly.
+type importJSON struct {
+	File      string           `json:"file"`
+	Sheet     string           `json:"sheet"`
+	HeaderRow int              `json:"header_row"`
+	RowsRead  int              `json:"rows_read"`
+	Accepted  int              `json:"accepted"`
+	Committed bool             `json:"committed"`
+	Rejected  []importRejected `json:"rejected"`
+	Warnings  []importWarning  `json:"warnings"`
+	Skipped   []importSkipped  `json:"skipped"`
+}
+
+type importRejected struct {
+	Row    int      `json:"row"`
+	NIK    string   `json:"nik"`
+	Errors []string `json:"errors"`
+}
+
+type importWarning struct {
+	Row   int      `json:"row"`
+	Codes []string `json:"codes"`
+}
+
+type importSkipped struct {
+	Row    int    `json:"row"`
+	Reason string `json:"reason"`
+}
+
+func runImport(ctx context.Context, env *Env, args []string) error {
+	fs := newFlags(env, "import", "--db BERKAS --agency KODE [--year TTTT] [--sheet NAMA] [--dry-run] [--json] [--errors-out BERKAS.xlsx] [--update-existing] BERKAS.xlsx")
+	dbPath := fs.String("db", "", "berkas basis data (dibuat bila belum ada)")
+	agency := fs.String("agency", "", "kode dinas pelaksana, misalnya DISPERINDAG")
+	year := fs.String("year", "", "tahun program (boleh dikosongkan bila judul berkas menyebut tahunnya)")
+	sheet := fs.String("sheet", "", "nama lembar yang dibaca (bawaan: lembar pertama yang punya kolom NIK dan Nama)")
+	dry := fs.Bool("dry-run", false, "hanya periksa; tidak ada yang disimpan")
+	asJSON := fs.Bool("json", false, "tulis hasil sebagai satu objek JSON di stdout")
+	errorsOut := fs.String("errors-out", "", "simpan baris yang ditolak beserta alasannya ke berkas .xlsx ini")
+	update := fs.Bool("update-existing", false, "NIK yang sudah terdaftar: perbarui datanya dan tambahkan keikutsertaan, alih-alih menolak")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		fs.Usage()
+		return &UsageError{"sebutkan tepat satu berkas .xlsx yang diimpor"}
+	}
+	if strings.TrimSpace(*agency) == "" {
+		return &UsageError{wub.Message("import_agency_missing", "")}
+	}
+	y := 0
+	if *year != "" {
+		y, err = strconv.Atoi(*year)
+		if err != nil || y < 2000 || y > 2100 {
+			return &UsageError{wub.Message("import_year_flag", "", *year)}
+		}
+	}
+	db, err := openDB(*dbPath)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	as, err := db.Agencies(ctx)
+	if err != nil {
+		return err
+	}
+	code := strings.ToUpper(strings.TrimSpace(*agency))
+	if _, ok := as.ByCode(code); !ok {
+		var codes []string
+		for _, a := range as {
+			codes = append(codes, a.Code)
+		}
+		return &UsageError{wub.Message("agency_unknown", "", *agency) + " (" + strings.Join(codes, ", ") + ")"}
+	}
+	rep, err := xlsx.PreviewFile(ctx, pos[0], xlsx.Options{Sheet: *sheet, Agency: code, Year: y,
+		UpdateExisting: *update, DB: db})
+	if err != nil {
+		return err
+	}
+	if err := rep.Ready(as); err != nil {
+		return err
+	}
+	if *errorsOut != "" {
+		if err := writeErrorsFile(*errorsOut, rep); err != nil {
+			return err
+		}
+	}
+	committed := false
+	var res xlsx.Result
+	if !*dry && rep.Accepted+rep.Updates > 0 {
+		res, err = xlsx.Commit(ctx, db, rep, nil)
+		if err != nil {
+			return err
+		}
+		committed = true
+	}
+	if *asJSON {
+		return json.NewEncoder(env.Stdout).Encode(importOutput(rep, committed))
+	}
+	printImport(env, rep, committed, res)
+	return nil
+}
+
+func writeErrorsFile(path string, rep *xlsx.Report) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".wubdesk-errors-*.xlsx")
+	if err != nil {
+		return fmt.Errorf("laporan kesalahan %s tidak bisa ditulis: %w", path, err)
+	}
+	defer os.Remove(tmp.Name())
+	if err := xlsx.WriteErrors(tmp, rep); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+func importOutput(rep *xlsx.Report, committed bool) importJSON {
+	out := importJSON{File: rep.File, Sheet: rep.Sheet, HeaderRow: rep.HeaderRow, RowsRead: rep.RowsRead(),
+		Accepted: rep.Accepted + rep.Updates, Committed: committed,
+		Rejected: []importRejected{}, Warnings: []importWarning{}, Skipped: []importSkipped{}}
+	for i, r := range rep.Rows {
+		switch r.Status {
+		case xlsx.Rejected:
+			out.Rejected = append(out.Rejected, importRejected{Row: r.Num, NIK: rep.NIK(i), Errors: r.Errors()})
+		case xlsx.Accepted, xlsx.Update:
+			if w := r.Warnings(); len(w) > 0 {
+				out.Warnings = append(out.Warnings, importWarning{Row: r.Num, Codes: w})
+			}
+		case xlsx.Skipped:
+			out.Skipped = append(out.Skipped, importSkipped{Row: r.Num, Reason: r.Skip()})
+		}
+	}
+	return out
+}
+
+func printImport(env *Env, rep *xlsx.Report, committed bool, res xlsx.Result) {
+	w := env.Stdout
+	fmt.Fprintf(w, "Berkas %s, lembar %q, judul kolom sampai baris %d.\n", rep.File, rep.Sheet, rep.HeaderRow)
+	fmt.Fprintf(w, "%d baris dibaca: %d diterima, %d ditolak, %d dilewati.\n",
+		rep.RowsRead(), rep.Accepted+rep.Updates, rep.Rejected, rep.Skipped)
+	for i, r := range rep.Rows {
+		if r.Status == xlsx.Rejected {
+			fmt.Fprintf(w, "  baris %d ditolak: %s\n", r.Num, rep.Reason(i))
+		}
+	}
+	switch {
+	case committed:
+		fmt.Fprintf(w, "Tersimpan: %d peserta baru, %d diperbarui, %d keikutsertaan ditambahkan.\n",
+			res.Inserted, res.Updated, res.Enrolled)
+	default:
+		fmt.Fprintln(w, "Tidak ada yang disimpan.")
+	}
+}

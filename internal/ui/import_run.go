@@ -1,0 +1,138 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"wubdesk/internal/xlsx"
+)
+
+// fieldKeys name the import's fields in the clerk's language.
+var fieldKeys = map[xlsx.Field]string{
+	xlsx.FieldNo: "field.no_urut", xlsx.FieldNIK: "field.nik", xlsx.FieldKK: "field.kk", xlsx.FieldName: "field.name",
+	xlsx.FieldSex: "field.sex", xlsx.FieldTTL: "field.ttl", xlsx.FieldBirthPlace: "field.birth_place",
+	xlsx.FieldBirthDate: "field.birth_date", xlsx.FieldAddress: "field.address", xlsx.FieldRT: "field.rt_rw",
+	xlsx.FieldRW: "field.rw", xlsx.FieldDesa: "field.desa", xlsx.FieldKecamatan: "field.kecamatan",
+	xlsx.FieldPhone: "field.phone", xlsx.FieldEducation: "field.education",
+	xlsx.FieldBusinessName: "field.business_name", xlsx.FieldBusinessType: "field.business_type",
+	xlsx.FieldKBLI: "field.kbli", xlsx.FieldStatus: "field.status", xlsx.FieldNotes: "field.notes",
+}
+
+func fieldLabel(f xlsx.Field) string { return T(fieldKeys[f]) }
+
+// commit imports the accepted rows in one transaction, with a progress bar
+// and a Cancel that leaves the database as it was.
+func (s *importScreen) commit() {
+	rep := s.rep
+	if rep == nil || s.busy {
+		return
+	}
+	if err := rep.Ready(s.u.agencies); err != nil {
+		s.u.showError(err)
+		return
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	s.cancel = cancel
+	s.busy = true
+	s.refresh()
+	s.progress = widget.NewProgressBar()
+	msg := widget.NewLabel(T("import.importing", rep.Accepted+rep.Updates))
+	msg.Wrapping = fyne.TextWrapWord
+	var cancelBtn *widget.Button
+	cancelBtn = widget.NewButton(T("button.cancel"), func() {
+		cancel()
+		cancelBtn.Disable()
+	})
+	d := dialog.NewCustomWithoutButtons(T("import.progress_title"),
+		container.NewGridWrap(fyne.NewSize(460, 140), container.NewVBox(msg, s.progress, cancelBtn)), s.u.win)
+	d.Show()
+	var res xlsx.Result
+	s.u.jobs.run(func() error {
+		var err error
+		res, err = xlsx.Commit(ctx, s.u.db, rep, func(done, total int) {
+			s.u.jobs.deliver(func() { s.progress.SetValue(float64(done) / float64(total)) })
+		})
+		return err
+	}, func(err error) {
+		d.Hide()
+		cancel()
+		s.busy = false
+		switch {
+		case errors.Is(err, context.Canceled):
+			s.u.notify(T("import.cancelled"))
+			s.refresh()
+		case err != nil:
+			s.u.showError(err)
+			s.refresh()
+		default:
+			s.u.notify(T("import.done", res.Inserted, res.Updated+res.Enrolled, rep.File))
+			// Show the file again: its rows are now registered, so a second
+			// click cannot import them twice.
+			s.preview()
+		}
+	})
+}
+
+// saveErrors asks where to save the rejected rows ("Simpan laporan kesalahan").
+func (s *importScreen) saveErrors() {
+	if s.rep == nil {
+		return
+	}
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		s.writeErrors(path)
+	}, s.u.win)
+	d.SetFileName(strings.TrimSuffix(s.rep.File, filepath.Ext(s.rep.File)) + "_ditolak.xlsx")
+	d.Show()
+}
+
+// writeErrors writes the error report to path off the UI goroutine.
+func (s *importScreen) writeErrors(path string) {
+	rep := s.rep
+	s.u.jobs.run(func() error {
+		f, err := os.Create(path)
+		if err != nil {
+			return err
+		}
+		if err := xlsx.WriteErrors(f, rep); err != nil {
+			f.Close()
+			return err
+		}
+		return f.Close()
+	}, func(err error) {
+		if err != nil {
+			s.u.showError(err)
+			return
+		}
+		s.u.notify(T("import.errors_saved", filepath.Base(path)))
+	})
+}
+
+// dropped opens Impor with the first spreadsheet dropped on the window.
+func (u *App) dropped(_ fyne.Position, uris []fyne.URI) {
+	if u.nav == nil {
+		return
+	}
+	for _, uri := range uris {
+		switch strings.ToLower(uri.Extension()) {
+		case ".xlsx", ".xls", ".csv", ".ods":
+			if s, ok := u.nav.screen("impor").(*importScreen); ok {
+				u.nav.show("impor")
+				s.load(uri.Path())
+			}
+			return
+		}
+	}
+}

@@ -1,0 +1,11 @@
+// Package xlsx reads and writes WUBDesk's Excel workbooks: the import of the
+// offices' own trainee spreadsheets (import*.go) and the error report that
+// goes back to the clerk. It imports wub, store and excelize; never fyne.
+//
+// Reading does not go through excelize: its row iterator drops the cell
+// type, and the import must know whether a NIK came from a numeric cell
+// (Excel keeps 15 digits, so such a NIK may have lost its last digit).
+// import_zip.go and import_sheet.go stream the worksheet XML themselves,
+// part by part, with caps on sizes and rows so that a hostile or broken
+// file is refused instead of filling memory.
+package xlsx
