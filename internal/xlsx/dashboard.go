@@ -103,7 +103,7 @@ func newSheet(f *excelize.File) (*sheet, error) {
 
 func ptr[T any](v T) *T { return &v }
 
-func cell(col, row int) string {
+func dashCell(col, row int) string {
 	c, _ := excelize.CoordinatesToCellName(col, row)
 	return c
 }
@@ -118,13 +118,13 @@ func (s *sheet) put(style int, vals ...any) {
 		if v == nil {
 			continue
 		}
-		s.err = s.f.SetCellValue(DashboardSheet, cell(i+1, s.row), v)
+		s.err = s.f.SetCellValue(DashboardSheet, dashCell(i+1, s.row), v)
 		st := style
 		if _, isText := v.(string); isText && (style == s.num || style == s.pct) {
 			st = s.text
 		}
 		if s.err == nil {
-			s.err = s.f.SetCellStyle(DashboardSheet, cell(i+1, s.row), cell(i+1, s.row), st)
+			s.err = s.f.SetCellStyle(DashboardSheet, dashCell(i+1, s.row), dashCell(i+1, s.row), st)
 		}
 	}
 	s.row++
@@ -132,7 +132,7 @@ func (s *sheet) put(style int, vals ...any) {
 
 func (s *sheet) style(col, style int) {
 	if s.err == nil {
-		s.err = s.f.SetCellStyle(DashboardSheet, cell(col, s.row-1), cell(col, s.row-1), style)
+		s.err = s.f.SetCellStyle(DashboardSheet, dashCell(col, s.row-1), dashCell(col, s.row-1), style)
 	}
 }
 

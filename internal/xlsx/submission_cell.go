@@ -23,8 +23,8 @@ const (
 	KindInt
 )
 
-// Column is one column of a data sheet.
-type Column struct {
+// SheetColumn is one column of a data sheet.
+type SheetColumn struct {
 	Header string
 	Kind   Kind
 	Width  float64 // 0: fitted to the header and the first rows
@@ -33,7 +33,7 @@ type Column struct {
 // Table is an optional data sheet (Fasilitator): columns and rows of
 // values in the canonical form of each Kind.
 type Table struct {
-	Columns []Column
+	Columns []SheetColumn
 	Rows    [][]string
 }
 

@@ -94,7 +94,7 @@ func ReadSubmission(r io.Reader, name string) *Received {
 	}
 	var fasil []byte
 	if len(kinds) > 0 {
-		cols := make([]Column, len(kinds))
+		cols := make([]SheetColumn, len(kinds))
 		header, _ := firstRow(f, SheetFasilitator)
 		for i, k := range kinds {
 			cols[i].Kind = k
@@ -132,7 +132,7 @@ func firstRow(f *excelize.File, sheet string) ([]string, error) {
 
 // readSheet streams a data sheet, checks its headings, turns each row back
 // into its canonical form and returns the digest and the number of rows.
-func readSheet(f *excelize.File, name, sheet string, cols []Column, each func([]string)) ([]byte, int, error) {
+func readSheet(f *excelize.File, name, sheet string, cols []SheetColumn, each func([]string)) ([]byte, int, error) {
 	rows, err := f.Rows(sheet)
 	if err != nil {
 		return nil, 0, wub.Errorf("submission_meta_invalid", name, sheet)
@@ -189,7 +189,7 @@ func blank(cells []string) bool {
 // canonicalRow turns cells read back into the canonical values the writer
 // hashed: dates from serial numbers to YYYY-MM-DD. Cells beyond the
 // columns are kept so that an added column changes the checksum.
-func canonicalRow(cells []string, cols []Column) []string {
+func canonicalRow(cells []string, cols []SheetColumn) []string {
 	row := make([]string, max(len(cols), len(cells)))
 	copy(row, cells)
 	for i, c := range cols {

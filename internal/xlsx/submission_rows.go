@@ -17,7 +17,7 @@ const (
 
 // pesertaColumns are the columns of the Peserta sheet (format 1). The
 // reader checks the headings, so a change here is a new format.
-var pesertaColumns = []Column{
+var pesertaColumns = []SheetColumn{
 	{Header: "No", Kind: KindInt},
 	{Header: "NIK", Kind: KindID, Width: 19},
 	{Header: "No. KK", Kind: KindID, Width: 19},

@@ -28,7 +28,7 @@ const maxWidth = 45
 // also feeds the canonical form of every row to the checksum.
 type sheetWriter struct {
 	w       *bufio.Writer
-	cols    []Column
+	cols    []SheetColumn
 	st      sheetStyles
 	refs    []string
 	digest  hash.Hash
@@ -39,7 +39,7 @@ type sheetWriter struct {
 	started bool
 }
 
-func newSheetWriter(w io.Writer, cols []Column, st sheetStyles, digest hash.Hash) *sheetWriter {
+func newSheetWriter(w io.Writer, cols []SheetColumn, st sheetStyles, digest hash.Hash) *sheetWriter {
 	s := &sheetWriter{w: bufio.NewWriterSize(w, 256<<10), cols: cols, st: st, digest: digest}
 	header := make([]string, len(cols))
 	for i, c := range cols {

@@ -192,7 +192,7 @@ func TestSubmissionMonthAndQuota(t *testing.T) {
 func TestSubmissionWithFacilitators(t *testing.T) {
 	db := openDB(t)
 	seedDisperindag(t, db)
-	fas := &xlsx.Table{Columns: []xlsx.Column{{Header: "No", Kind: xlsx.KindInt}, {Header: "NIK", Kind: xlsx.KindID},
+	fas := &xlsx.Table{Columns: []xlsx.SheetColumn{{Header: "No", Kind: xlsx.KindInt}, {Header: "NIK", Kind: xlsx.KindID},
 		{Header: "Nama", Kind: xlsx.KindText}, {Header: "Tanggal Tugas", Kind: xlsx.KindDate}},
 		Rows: [][]string{{"1", "3528045203950011", "-Budi", "2024-05-02"}, {"2", "3528045203950012", "Ani", ""}}}
 	path, meta := export(t, db, wub.DISPERINDAG, day(2024, 6, 1), func(s *xlsx.Submission) { s.Facilitators = fas })
