@@ -146,6 +146,11 @@ func checkHeader(path string) error {
 	if appID != ApplicationID && !(appID == 0 && userVersion == 0) {
 		return wub.Errorf("db_foreign", filepath.Base(path))
 	}
+	// Refuse a newer schema before any connection sets journal_mode, which
+	// would already change the file's header.
+	if int(userVersion) > SchemaVersion() {
+		return wub.Errorf("db_newer", userVersion, SchemaVersion())
+	}
 	return nil
 }
 
