@@ -61,7 +61,13 @@ func LockPath(dbPath string) string { return dbPath + ".lock" }
 
 // Acquire takes the database's lock. When another WUBDesk holds it, Acquire
 // asks that one to come to the front and returns a *LockedError.
-func Acquire(dbPath string) (*Lock, error) {
+func Acquire(dbPath string) (*Lock, error) { return acquire(dbPath, true) }
+
+// AcquireQuietly is Acquire without asking the holder to come to the front
+// (headless commands).
+func AcquireQuietly(dbPath string) (*Lock, error) { return acquire(dbPath, false) }
+
+func acquire(dbPath string, activate bool) (*Lock, error) {
 	abs, err := filepath.Abs(dbPath)
 	if err != nil {
 		return nil, err
@@ -69,8 +75,10 @@ func Acquire(dbPath string) (*Lock, error) {
 	held.Lock()
 	defer held.Unlock()
 	if other := held.m[abs]; other != nil {
-		go other.activate() // not under held: the callback may take locks of its own
-		return nil, &LockedError{DBPath: abs, Activated: true}
+		if activate {
+			go other.activate() // not under held: the callback may take locks of its own
+		}
+		return nil, &LockedError{DBPath: abs, Activated: activate}
 	}
 	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
 		return nil, err
@@ -86,7 +94,7 @@ func Acquire(dbPath string) (*Lock, error) {
 	}
 	if !ok {
 		f.Close()
-		return nil, &LockedError{DBPath: abs, Activated: askToActivate(LockPath(abs))}
+		return nil, &LockedError{DBPath: abs, Activated: activate && askToActivate(LockPath(abs))}
 	}
 	l := &Lock{dbPath: abs, f: f}
 	if err := l.listen(); err != nil {

@@ -39,6 +39,10 @@ func init() {
 	}
 }
 
+// OnClose runs fn when the database is closed (the caller's instance lock
+// is released after the file is).
+func (db *DB) OnClose(fn func()) { db.onClose = append(db.onClose, fn) }
+
 // BackupDir is the backups folder beside a database file.
 func BackupDir(dbPath string) string { return filepath.Join(filepath.Dir(dbPath), "backups") }
 

@@ -39,6 +39,8 @@ type DB struct {
 	Now func() time.Time
 	// Actor names who makes changes in the audit log.
 	Actor string
+
+	onClose []func() // run by Close after the pools are closed (lock release)
 }
 
 // DefaultPath is the database file in the user's configuration folder
@@ -112,6 +114,10 @@ func (db *DB) Close() error {
 	if db.w != nil {
 		errs = append(errs, db.w.Close())
 	}
+	for _, fn := range db.onClose {
+		fn()
+	}
+	db.onClose = nil
 	return errors.Join(errs...)
 }
 

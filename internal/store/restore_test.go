@@ -99,7 +99,7 @@ func TestRestoreReplacesAndKeepsCurrent(t *testing.T) {
 
 func TestRestoreRefusesBadSourcesAndChangesNothing(t *testing.T) {
 	db := openTest(t)
-	addBulk(t, db, 0, 2000, "a")
+	addBulk(t, db, 0, 400, "a")
 	dir := t.TempDir()
 	good := filepath.Join(dir, "good.db")
 	if _, err := db.BackupTo(ctx, good); err != nil {
@@ -157,12 +157,12 @@ func TestRestoreRefusesBadSourcesAndChangesNothing(t *testing.T) {
 
 func TestOpenCheckedDamagedFileOffersNewestGoodBackup(t *testing.T) {
 	db := openTest(t)
-	addBulk(t, db, 0, 3000, "a")
+	addBulk(t, db, 0, 400, "a")
 	older, err := db.BackupBefore(ctx, ReasonImport)
 	if err != nil {
 		t.Fatal(err)
 	}
-	addBulk(t, db, 3000, 10, "b")
+	addBulk(t, db, 400, 10, "b")
 	newest, err := db.BackupBefore(ctx, ReasonImport)
 	if err != nil {
 		t.Fatal(err)
@@ -193,7 +193,7 @@ func TestOpenCheckedDamagedFileOffersNewestGoodBackup(t *testing.T) {
 	}
 	defer re.Close()
 	n, _ := re.CountTrainees(ctx, wub.TraineeFilter{})
-	if err := re.IntegrityCheck(ctx, true); err != nil || n != 3000 {
+	if err := re.IntegrityCheck(ctx, true); err != nil || n != 400 {
 		t.Errorf("after restore: %d trainees, %v", n, err)
 	}
 }

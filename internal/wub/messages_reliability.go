@@ -12,6 +12,10 @@ func init() {
 		"restore_bad_source": {"Berkas %s tidak dapat dipulihkan: %v. Basis data saat ini tidak diubah.", "The file %s cannot be restored: %v. The current database was not changed."},
 		"restore_failed":     {"Pemulihan gagal: %v. Basis data saat ini tidak diubah.", "Restore failed: %v. The current database was not changed."},
 
+		"check_schema_older": {"Skema berkas %d lebih lama dari %d: akan diperbarui saat dibuka (dengan cadangan lebih dulu).", "The file's schema %d is older than %d: it is upgraded when opened (after a backup)."},
+		"check_no_backup":    {"Belum ada cadangan di folder backups di samping berkas ini.", "There is no backup yet in the backups folder beside this file."},
+		"check_backup_old":   {"Cadangan terbaru sudah %d hari yang lalu.", "The newest backup is %d days old."},
+
 		// Sign-in and users
 		"auth_failed":       {"Nama pengguna atau kata sandi salah.", "Wrong user name or password."},
 		"auth_paused":       {"Terlalu banyak percobaan gagal. Coba lagi dalam %d detik.", "Too many failed attempts. Try again in %d seconds."},
