@@ -66,7 +66,9 @@ func newUsersPanel(u *App) *usersPanel {
 	}
 	p.required = widget.NewCheck(T("users.required"), nil)
 	p.list = widget.NewList(func() int { return len(p.users) },
-		func() fyne.CanvasObject { return widget.NewLabel("nama.pengguna — Nama Lengkap Sekali — Operator (nonaktif)") },
+		func() fyne.CanvasObject {
+			return widget.NewLabel("nama.pengguna — Nama Lengkap Sekali — Operator (nonaktif)")
+		},
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(userLine(p.users[i])) })
 	p.list.OnSelected = func(i widget.ListItemID) { p.pick(i) }
 
