@@ -16,6 +16,9 @@ import (
 	"strings"
 	"time"
 
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+
 	"wubdesk/internal/wub"
 )
 
@@ -201,17 +204,19 @@ func runCheck(ctx context.Context, c *sql.DB, full bool, path string) error {
 		return damaged(err, path)
 	}
 	if len(problems) > 0 {
-		if len(problems) > 3 {
-			problems = append(problems[:3], "…")
-		}
-		return wub.Errorf("db_damaged", strings.Join(problems, "; "))
+		return wub.Errorf("db_damaged", wub.Message("db_check_findings", "", len(problems), problems[0]))
 	}
 	return nil
 }
 
 // damaged reports an error met while checking a file as damage unless it
-// is about reaching the file at all.
+// is about reaching the file at all. SQLite's own words stay in brackets
+// for whoever supports the office.
 func damaged(err error, path string) error {
+	var se *sqlite.Error
+	if errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_CORRUPT {
+		return wub.Errorf("db_damaged", wub.Message("db_corrupt_detail", "", se.Error()))
+	}
 	err = classify(err, path)
 	if wub.ErrorCode(err) != "" {
 		return err

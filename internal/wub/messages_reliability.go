@@ -7,6 +7,8 @@ func init() {
 		"db_missing":         {"Berkas basis data %s tidak ada.", "The database file %s does not exist."},
 		"db_empty_file":      {"berkas kosong (0 byte)", "the file is empty (0 bytes)"},
 		"db_bad_header":      {"kepala berkas tidak terbaca sebagai basis data WUBDesk", "the file header does not read as a WUBDesk database"},
+		"db_corrupt_detail":  {"isi berkas tidak utuh (%s)", "the file's contents are not intact (%s)"},
+		"db_check_findings":  {"pemeriksaan menemukan %d kerusakan; yang pertama: %s", "the check found %d faults; the first: %s"},
 		"backup_same_file":   {"Cadangan tidak boleh ditulis ke berkas basis data itu sendiri. Pilih nama atau folder lain.", "A backup cannot be written over the database itself. Choose another name or folder."},
 		"backup_failed":      {"Cadangan %s gagal dibuat: %v. Periksa ruang kosong dan izin tulis folder tujuan.", "Backup %s could not be made: %v. Check the free space and write permission of the folder."},
 		"restore_bad_source": {"Berkas %s tidak dapat dipulihkan: %v. Basis data saat ini tidak diubah.", "The file %s cannot be restored: %v. The current database was not changed."},

@@ -210,8 +210,10 @@ func ChangedFields(oldJSON, newJSON string) string {
 	return strings.Join(parts, "; ")
 }
 
+// valueOr is a field's value for the changes column; absent, null and
+// empty all read as a dash.
 func valueOr(m map[string]any, k string) any {
-	if v, ok := m[k]; ok && v != nil {
+	if v, ok := m[k]; ok && v != nil && v != "" {
 		return v
 	}
 	return "—"

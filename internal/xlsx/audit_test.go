@@ -89,6 +89,7 @@ func TestChangedFields(t *testing.T) {
 	tests := []struct{ old, new, want string }{
 		{`{"A":"1","B":"x"}`, `{"A":"2","B":"x"}`, "A: 1 → 2"},
 		{`{"A":"1"}`, `{"A":"1","C":true}`, "C: — → true"},
+		{`{"P":""}`, `{"P":"0812"}`, "P: — → 0812"},
 		{"", `{"A":"1"}`, ""},
 		{`not json`, `{"A":"1"}`, ""},
 	}
