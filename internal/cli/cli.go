@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strings"
 
+	"wubdesk/internal/instance"
 	"wubdesk/internal/store"
 )
 
@@ -132,12 +133,24 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 }
 
 // openDB opens the --db file, creating it with the current schema if it
-// does not exist yet (true of every headless command that takes --db).
+// does not exist yet (true of every headless command that takes --db). It
+// holds the file's instance lock until the DB is closed: a command does not
+// write while the app (or another command) has the file open (db_locked).
 func openDB(path string) (*store.DB, error) {
 	if strings.TrimSpace(path) == "" {
 		return nil, &UsageError{"--db BERKAS wajib diisi"}
 	}
-	return store.Open(path)
+	lock, err := instance.AcquireQuietly(path)
+	if err != nil {
+		return nil, err
+	}
+	db, err := store.Open(path)
+	if err != nil {
+		lock.Release()
+		return nil, err
+	}
+	db.OnClose(func() { lock.Release() })
+	return db, nil
 }
 
 // stdoutIsTerminal is used to decide on progress output.

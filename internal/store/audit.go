@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"encoding/json"
 	"time"
+
+	"wubdesk/internal/wub"
 )
 
 // audit records one change. old and new are marshalled to JSON; nil is NULL.
@@ -34,16 +36,9 @@ func jsonOrNil(v any) (any, error) {
 	return string(b), nil
 }
 
-// AuditEntry is one row of the audit log.
-type AuditEntry struct {
-	ID       int64
-	At       time.Time
-	Actor    string
-	Entity   string
-	EntityID int64
-	Action   string
-	Old, New string // JSON, "" when absent
-}
+// AuditEntry is one row of the audit log (defined in wub so that the
+// workbook export does not import the store).
+type AuditEntry = wub.AuditEntry
 
 // AuditFor lists the changes of one record, oldest first.
 func (db *DB) AuditFor(ctx context.Context, entity string, id int64) ([]AuditEntry, error) {

@@ -39,6 +39,8 @@ type DB struct {
 	Now func() time.Time
 	// Actor names who makes changes in the audit log.
 	Actor string
+
+	onClose []func() // run by Close after the pools are closed (lock release)
 }
 
 // DefaultPath is the database file in the user's configuration folder
@@ -112,6 +114,10 @@ func (db *DB) Close() error {
 	if db.w != nil {
 		errs = append(errs, db.w.Close())
 	}
+	for _, fn := range db.onClose {
+		fn()
+	}
+	db.onClose = nil
 	return errors.Join(errs...)
 }
 
@@ -145,6 +151,11 @@ func checkHeader(path string) error {
 	userVersion := uint32(hdr[60])<<24 | uint32(hdr[61])<<16 | uint32(hdr[62])<<8 | uint32(hdr[63])
 	if appID != ApplicationID && !(appID == 0 && userVersion == 0) {
 		return wub.Errorf("db_foreign", filepath.Base(path))
+	}
+	// Refuse a newer schema before any connection sets journal_mode, which
+	// would already change the file's header.
+	if int(userVersion) > SchemaVersion() {
+		return wub.Errorf("db_newer", userVersion, SchemaVersion())
 	}
 	return nil
 }

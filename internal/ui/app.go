@@ -41,6 +41,7 @@ type App struct {
 	current screen
 
 	officeDialog *officeForm // the first-start form while it is open (tests)
+	rel          reliability // instance lock, signed-in user (startup.go)
 }
 
 const prefLanguage = "language"
@@ -53,11 +54,14 @@ func Run(a fyne.App, o Options) {
 	if o.QuitAfter > 0 {
 		time.AfterFunc(o.QuitAfter, func() { fyne.Do(a.Quit) })
 	}
-	u.Open()
+	if u.acquireInstance() {
+		u.Open()
+	}
 	u.win.ShowAndRun()
 	if u.db != nil {
 		u.db.Close()
 	}
+	u.releaseInstance()
 }
 
 // New builds the window without showing it; Open then opens the database.
@@ -94,13 +98,19 @@ func (u *App) Open() {
 	var db *store.DB
 	var office wub.Office
 	var agencies wub.Agencies
+	var backupErr error
+	var signIn bool
 	u.jobs.run(func() error {
 		var err error
-		db, err = store.Open(u.opts.DBPath)
+		ctx := context.Background()
+		db, backupErr, err = openDatabase(ctx, u.opts.DBPath)
 		if err != nil {
 			return err
 		}
-		ctx := context.Background()
+		if signIn, err = db.SignInRequired(ctx); err != nil {
+			db.Close()
+			return err
+		}
 		if office, err = db.Office(ctx); err != nil {
 			db.Close()
 			return err
@@ -113,6 +123,13 @@ func (u *App) Open() {
 	}, func(err error) {
 		if err != nil {
 			u.win.SetContent(u.openFailedView(err))
+			return
+		}
+		if backupErr != nil {
+			defer u.showError(backupErr)
+		}
+		if signIn {
+			u.showSignIn(db, func() { u.UseDB(db, office, agencies) })
 			return
 		}
 		u.UseDB(db, office, agencies)
@@ -165,6 +182,9 @@ func (u *App) loadingView(msg string) fyne.CanvasObject {
 }
 
 func (u *App) openFailedView(err error) fyne.CanvasObject {
+	if de := (*store.DamagedError)(nil); errors.As(err, &de) {
+		return u.damagedView(de)
+	}
 	msg := widget.NewLabel(T("app.open_failed", u.opts.DBPath) + "\n\n" + userMessage(err))
 	msg.Wrapping = fyne.TextWrapWord
 	quit := widget.NewButton(T("button.close"), func() { u.fyne.Quit() })

@@ -56,13 +56,13 @@ func newFacilitatorForm(s *facilitatorsScreen, f *wub.Facilitator) *facilitatorF
 	ff.sex = newCodeSelect([]string{"L", "P"}, []string{wub.SexLabel("L"), wub.SexLabel("P")}, ch("sex"))
 	ff.education = newCodeSelect(wub.EducationLevels, wub.EducationLevels, ch("education"))
 	var roleLabels, statusLabels []string
-	for _, r := range wub.Roles {
+	for _, r := range wub.FacilitatorRoles {
 		roleLabels = append(roleLabels, wub.RoleLabel(r))
 	}
 	for _, st := range wub.FacilitatorStatuses {
 		statusLabels = append(statusLabels, wub.FacilitatorStatusLabel(st))
 	}
-	ff.role = newCodeSelect(wub.Roles, roleLabels, ch("role"))
+	ff.role = newCodeSelect(wub.FacilitatorRoles, roleLabels, ch("role"))
 	ff.status = newCodeSelect(wub.FacilitatorStatuses, statusLabels, ch("status"))
 	ff.desa = newCodeSelect(nil, nil, ch("desa"))
 	ff.kecamatan = kecamatanChoice(func(code string) { desaOptions(ff.desa, code); ff.changed("kecamatan") })

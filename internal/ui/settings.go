@@ -122,6 +122,8 @@ type settingsScreen struct {
 	office *officeForm
 	lang   *codeSelect
 	theme  *codeSelect
+	backup *backupPanel // backup_panel.go
+	users  *usersPanel  // users_panel.go
 	root   fyne.CanvasObject
 }
 
@@ -147,6 +149,7 @@ func newSettingsScreen(u *App) screen {
 		u.fyne.Preferences().SetString(prefTheme, s.theme.code())
 		applyTheme(u.fyne, s.theme.code())
 	}
+	s.backup, s.users = newBackupPanel(u), newUsersPanel(u)
 	dbPath := widget.NewLabel(u.opts.DBPath)
 	dbPath.Wrapping = fyne.TextWrapBreak
 	about := widget.NewLabel(T("about.tagline") + "\n" + assets.Attribution)
@@ -159,6 +162,8 @@ func newSettingsScreen(u *App) screen {
 		group(T("settings.language"), s.lang.Select),
 		group(T("settings.theme"), s.theme.Select),
 		group(T("settings.database"), dbPath),
+		group(T("settings.backup"), s.backup.box),
+		group(T("settings.users"), s.users.box),
 		group(T("menu.about"), about),
 	))
 	return s

@@ -14,6 +14,7 @@ func screenDefs() []screenDef {
 		{"kirim", "nav.kirim", theme.MailSendIcon(), newSubmissionScreen},
 		{"konsolidasi", "nav.konsolidasi", theme.GridIcon(), newConsolidateScreen},
 		{"impor", "nav.impor", theme.UploadIcon(), newImportScreen},
+		{"audit", "nav.audit", theme.HistoryIcon(), newAuditScreen},
 		{"pengaturan", "nav.pengaturan", theme.SettingsIcon(), newSettingsScreen},
 	}
 }

@@ -11,8 +11,8 @@ const (
 	RoleCoordinator = "koordinator"
 )
 
-// Roles lists the facilitator roles in display order.
-var Roles = []string{RoleFacilitator, RoleCoordinator}
+// FacilitatorRoles lists the facilitator roles in display order.
+var FacilitatorRoles = []string{RoleFacilitator, RoleCoordinator}
 
 // Facilitator statuses. A facilitator who is not aktif keeps the date and
 // reason of the change; every change is kept in the status history.

@@ -1,0 +1,242 @@
+package store
+
+import (
+	"database/sql"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"testing"
+	"time"
+
+	"wubdesk/internal/wub"
+)
+
+// Fixtures: testdata/schema/v<N>.db is a small database as WUBDesk wrote it
+// at schema version N. They are frozen: make the one of the current schema
+// once, right after its migration lands on main, with
+//
+//	go test ./internal/store -run TestMakeFixture -fixture
+//
+// and commit it. TestMigrateFromFixtures upgrades every one of them.
+var makeFixture = flag.Bool("fixture", false, "write testdata/schema/v<N>.db for the current schema")
+
+func TestMakeFixture(t *testing.T) {
+	if !*makeFixture {
+		t.Skip("go test ./internal/store -run TestMakeFixture -fixture")
+	}
+	out := filepath.Join("testdata", "schema", fmt.Sprintf("v%d.db", SchemaVersion()))
+	if _, err := os.Stat(out); err == nil {
+		t.Fatalf("%s exists; fixtures are frozen (delete it first if it was made before its migration landed)", out)
+	}
+	os.MkdirAll(filepath.Dir(out), 0o755)
+	db := openTest(t)
+	fillFixture(t, db)
+	if _, err := db.BackupTo(ctx, out); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("wrote %s", out)
+}
+
+// fillFixture writes a few rows of every kind through the public API of
+// the current schema: add the new kinds when a migration adds tables.
+func fillFixture(t *testing.T, db *DB) {
+	t.Helper()
+	people := []*wub.Trainee{siti(),
+		{NIK: "3528041203900002", Name: "Ahmad Fauzi", Sex: "L", DesaCode: "35.28.02.2001", Phone: "085712345678",
+			Enrolments: []wub.Enrolment{{AgencyCode: wub.DPMPTSP, Year: 2021, Status: wub.StatusTrained},
+				{AgencyCode: wub.DISKOPUKM, Year: 2023, Status: wub.StatusRegistered}}},
+		{NIK: "3528044506880003", Name: "Nur Aini", Sex: "P", Address: "Dusun Krajan",
+			Enrolments: []wub.Enrolment{{AgencyCode: wub.DKP, Year: 2024, Status: wub.StatusDropped}}},
+	}
+	for _, p := range people {
+		if _, err := db.CreateTrainee(ctx, p); err != nil {
+			t.Fatal(p.Name, err)
+		}
+	}
+	people[0].Phone = "081299998888"
+	if _, err := db.UpdateTrainee(ctx, people[0]); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.DeleteTrainee(ctx, people[2].ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SetOffice(ctx, wub.Office{AgencyCode: wub.DISPERINDAG, HeadName: "Ir. Budi", Place: "Pamekasan"}); err != nil {
+		t.Fatal(err)
+	}
+	addBulk(t, db, 0, 25, "fixture.xlsx")
+}
+
+// tableCounts counts the rows of every table of a database file, read-only.
+func tableCounts(t *testing.T, path string) map[string]int {
+	t.Helper()
+	c, err := sql.Open("sqlite", readOnlyURI(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	rows, err := c.Query(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for rows.Next() {
+		var n string
+		rows.Scan(&n)
+		names = append(names, n)
+	}
+	rows.Close()
+	out := map[string]int{}
+	for _, n := range names {
+		var k int
+		if err := c.QueryRow(`SELECT count(*) FROM "` + n + `"`).Scan(&k); err != nil {
+			t.Fatalf("%s: %v", n, err)
+		}
+		out[n] = k
+	}
+	return out
+}
+
+func fixtures(t *testing.T) map[int]string {
+	t.Helper()
+	paths, _ := filepath.Glob(filepath.Join("testdata", "schema", "v*.db"))
+	out := map[int]string{}
+	re := regexp.MustCompile(`^v(\d+)\.db$`)
+	for _, p := range paths {
+		if m := re.FindStringSubmatch(filepath.Base(p)); m != nil {
+			v, _ := strconv.Atoi(m[1])
+			out[v] = p
+		}
+	}
+	if len(out) == 0 {
+		t.Fatal("no fixtures in testdata/schema")
+	}
+	return out
+}
+
+// TestMigrateFromFixtures upgrades a copy of every earlier schema's fixture:
+// a backup is made first, every row is kept, and the result passes
+// integrity_check and works (search, a new record).
+func TestMigrateFromFixtures(t *testing.T) {
+	fx := fixtures(t)
+	versions := make([]int, 0, len(fx))
+	for v := range fx {
+		versions = append(versions, v)
+	}
+	sort.Ints(versions)
+	for _, v := range versions {
+		t.Run(fmt.Sprintf("v%d", v), func(t *testing.T) {
+			if v > SchemaVersion() {
+				t.Fatalf("fixture v%d is newer than this build's schema %d", v, SchemaVersion())
+			}
+			path := filepath.Join(t.TempDir(), "kantor.db")
+			if err := copyFile(fx[v], path); err != nil {
+				t.Fatal(err)
+			}
+			before := tableCounts(t, path)
+			hdr, _ := readHeader(path)
+			if int(be32(hdr[60:64])) != v || be32(hdr[68:72]) != ApplicationID {
+				t.Fatalf("fixture header: user_version %d, application_id %x", be32(hdr[60:64]), be32(hdr[68:72]))
+			}
+
+			db, err := OpenChecked(ctx, path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			db.Now = func() time.Time { return time.Date(2025, 2, 3, 9, 0, 0, 0, time.UTC) }
+			if got, _ := db.UserVersion(ctx); got != SchemaVersion() {
+				t.Errorf("user_version %d after upgrade, want %d", got, SchemaVersion())
+			}
+			if err := db.IntegrityCheck(ctx, true); err != nil {
+				t.Error(err)
+			}
+			var fk int
+			db.r.QueryRow("SELECT count(*) FROM pragma_foreign_key_check").Scan(&fk)
+			if fk != 0 {
+				t.Errorf("%d foreign key violations", fk)
+			}
+			db.Close()
+			after := tableCounts(t, path)
+			for table, n := range before {
+				if after[table] < n {
+					t.Errorf("table %s: %d rows before, %d after", table, n, after[table])
+				}
+			}
+			for _, table := range []string{"trainee", "enrolment", "audit"} {
+				if after[table] != before[table] {
+					t.Errorf("table %s: %d rows before, %d after", table, before[table], after[table])
+				}
+			}
+
+			// The records read back as records, and the upgraded file works.
+			db, err = Open(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			if v < SchemaVersion() {
+				list, _ := ListBackups(path)
+				if len(list) != 1 || list[0].Reason != ReasonMigration {
+					t.Fatalf("backups before the upgrade: %+v", list)
+				}
+				if info, err := VerifyBackup(ctx, list[0].Path); err != nil || info.SchemaVersion != v {
+					t.Errorf("pre-migration backup: %+v %v", info, err)
+				}
+			}
+			got, err := db.TraineeByNIK(ctx, "3528045203950001")
+			if err != nil || got.Name != "Siti Aminah" || got.Phone != "081299998888" || len(got.Enrolments) != 1 {
+				t.Errorf("Siti after upgrade: %+v %v", got, err)
+			}
+			if n, _ := db.CountTrainees(ctx, wub.TraineeFilter{Text: "fauzi"}); n != 1 {
+				t.Errorf("search after upgrade finds %d", n)
+			}
+			if n, _ := db.CountTrainees(ctx, wub.TraineeFilter{Deleted: true}); n != 1 {
+				t.Errorf("%d deleted trainees after upgrade, want 1", n)
+			}
+			if _, err := db.CreateTrainee(ctx, &wub.Trainee{NIK: "3528040101800004", Name: "Abdul Aziz", Sex: "L",
+				Enrolments: []wub.Enrolment{{AgencyCode: wub.DKPP, Year: 2025, Status: wub.StatusRegistered}}}); err != nil {
+				t.Errorf("new record after upgrade: %v", err)
+			}
+		})
+	}
+}
+
+// TestNewerSchemaRefusedUntouched: a file from a newer WUBDesk is refused
+// with db_newer and left byte for byte as it was, with nothing beside it.
+func TestNewerSchemaRefusedUntouched(t *testing.T) {
+	fx := fixtures(t)
+	latest := 0
+	for v := range fx {
+		latest = max(latest, v)
+	}
+	for _, wal := range []bool{false, true} {
+		dir := t.TempDir()
+		path := filepath.Join(dir, "baru.db")
+		b, err := os.ReadFile(fx[latest])
+		if err != nil {
+			t.Fatal(err)
+		}
+		nv := SchemaVersion() + 1
+		b[60], b[61], b[62], b[63] = byte(nv>>24), byte(nv>>16), byte(nv>>8), byte(nv)
+		if wal {
+			b[18], b[19] = 2, 2
+		}
+		os.WriteFile(path, b, 0o644)
+		before := fileHash(t, path)
+		if _, err := Open(path); wub.ErrorCode(err) != "db_newer" {
+			t.Errorf("wal=%v: Open = %v", wal, err)
+		}
+		if _, err := OpenChecked(ctx, path); wub.ErrorCode(err) != "db_newer" {
+			t.Errorf("wal=%v: OpenChecked = %v", wal, err)
+		}
+		if fileHash(t, path) != before {
+			t.Errorf("wal=%v: the newer file was changed", wal)
+		}
+		if ents, _ := os.ReadDir(dir); len(ents) != 1 {
+			t.Errorf("wal=%v: %d files beside it after the refusal", wal, len(ents)-1)
+		}
+	}
+}

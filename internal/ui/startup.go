@@ -1,0 +1,169 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"wubdesk/internal/instance"
+	"wubdesk/internal/store"
+	"wubdesk/internal/wub"
+)
+
+// reliability is the App's state for the one-instance lock and the
+// signed-in user (startup.go, signin.go).
+type reliability struct {
+	lock    *instance.Lock
+	user    wub.User            // zero when sign-in is off: the one clerk may do everything
+	damaged *store.DamagedError // while the damaged-file view is shown
+	signIn  *signInView         // while the sign-in form is shown (tests)
+}
+
+// acquireInstance takes the database's instance lock. When another WUBDesk
+// has the file open, that one is asked to come to the front and this window
+// says so instead of opening the file a second time.
+func (u *App) acquireInstance() bool {
+	l, err := instance.Acquire(u.opts.DBPath)
+	if err != nil {
+		u.win.SetContent(u.messageView(T("startup.locked_title"), userMessage(err)+"\n\n"+T("startup.locked_hint"),
+			widget.NewButton(T("button.close"), func() { u.fyne.Quit() })))
+		return false
+	}
+	u.rel.lock = l
+	l.OnActivate(func() {
+		fyne.Do(func() {
+			u.win.Show()
+			u.win.RequestFocus()
+		})
+	})
+	return true
+}
+
+// releaseInstance gives the lock up after the database is closed.
+func (u *App) releaseInstance() {
+	if u.rel.lock != nil {
+		u.rel.lock.Release()
+		u.rel.lock = nil
+	}
+}
+
+// can reports whether the session may do something: everything without
+// sign-in, what the role allows with it.
+func (u *App) can(a wub.Action) bool {
+	if u.rel.user.Name == "" {
+		return true
+	}
+	return u.rel.user.Role.Can(a)
+}
+
+// openDatabase is what Open runs off the UI goroutine: the checked open,
+// then the day's first backup (a failure there is reported, not fatal).
+func openDatabase(ctx context.Context, path string) (db *store.DB, backupErr error, err error) {
+	db, err = store.OpenChecked(ctx, path)
+	if err != nil {
+		return nil, nil, err
+	}
+	_, _, backupErr = db.StartOfDayBackup(ctx)
+	return db, backupErr, nil
+}
+
+func (u *App) messageView(title, msg string, buttons ...fyne.CanvasObject) fyne.CanvasObject {
+	head := widget.NewLabel(title)
+	head.TextStyle = fyne.TextStyle{Bold: true}
+	body := widget.NewLabel(msg)
+	body.Wrapping = fyne.TextWrapWord
+	return container.NewCenter(container.NewGridWrap(fyne.NewSize(600, 300),
+		container.NewVBox(head, body, container.NewHBox(buttons...))))
+}
+
+// damagedView is shown instead of the app when the database file cannot be
+// trusted: what was found, and the way out (the newest good backup, another
+// backup file, or, for a missing file, an empty database).
+func (u *App) damagedView(de *store.DamagedError) fyne.CanvasObject {
+	msg := userMessage(de.Detail)
+	var buttons []fyne.CanvasObject
+	if de.HasBackup {
+		msg += "\n\n" + T("startup.damaged_backup", backupLabel(de.Backup))
+		restore := widget.NewButton(T("startup.restore_newest"), func() { u.restoreAtStart(de.Backup.Path) })
+		restore.Importance = widget.HighImportance
+		buttons = append(buttons, restore)
+	} else {
+		msg += "\n\n" + T("startup.damaged_no_backup")
+	}
+	buttons = append(buttons, widget.NewButton(T("startup.restore_other"), func() {
+		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+			if err != nil || r == nil {
+				return
+			}
+			r.Close()
+			u.restoreAtStart(r.URI().Path())
+		}, u.win)
+		d.Show()
+	}))
+	if de.Missing {
+		buttons = append(buttons, widget.NewButton(T("startup.start_empty"), func() {
+			u.confirm(T("startup.start_empty"), T("startup.start_empty_confirm"), T("startup.start_empty"), func() {
+				u.jobs.run(func() error {
+					db, err := store.Open(u.opts.DBPath)
+					if err == nil {
+						db.Close()
+					}
+					return err
+				}, func(err error) {
+					if err != nil {
+						u.showError(err)
+						return
+					}
+					u.Open()
+				})
+			})
+		}))
+	}
+	buttons = append(buttons, widget.NewButton(T("button.close"), func() { u.fyne.Quit() }))
+	u.rel.damaged = de
+	return u.messageView(T("startup.damaged_title"), msg, buttons...)
+}
+
+// restoreAtStart restores a backup over the damaged file and opens it.
+func (u *App) restoreAtStart(src string) {
+	u.win.SetContent(u.loadingView(T("backup.restoring")))
+	u.jobs.run(func() error {
+		_, err := store.Restore(context.Background(), u.opts.DBPath, src)
+		return err
+	}, func(err error) {
+		if err != nil {
+			u.showError(err)
+			if u.rel.damaged != nil {
+				u.win.SetContent(u.damagedView(u.rel.damaged))
+			}
+			return
+		}
+		u.rel.damaged = nil
+		u.Open()
+	})
+}
+
+// backupLabel names a backup for a clerk: when it was made and why.
+func backupLabel(b store.BackupInfo) string {
+	return fmt.Sprintf("%s (%s)", b.At.Format("02/01/2006 15:04"), reasonLabel(b.Reason))
+}
+
+func reasonLabel(reason string) string {
+	switch reason {
+	case store.ReasonDaily:
+		return T("backup.reason.daily")
+	case store.ReasonImport:
+		return T("backup.reason.import")
+	case store.ReasonConsolidation:
+		return T("backup.reason.consolidation")
+	case store.ReasonMigration:
+		return T("backup.reason.migration")
+	case store.ReasonRestore:
+		return T("backup.reason.restore")
+	}
+	return T("backup.reason.manual")
+}
