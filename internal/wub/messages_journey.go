@@ -22,7 +22,12 @@ func init() {
 		"amount_missing":         {"Jumlah (Rp) wajib diisi dan lebih dari 0.", "The amount (Rp) is required and must be more than 0."},
 		"amount_too_large":       {"Jumlah %s terlalu besar untuk usaha mikro; periksa jumlah nolnya.", "The amount %s is too large for a micro business; check the zeros."},
 		"amount_invalid":         {"Jumlah %q tidak terbaca. Tulis angka saja, misalnya 15000 atau 15.000.", "The amount %q cannot be read. Write digits only, e.g. 15000 or 15.000."},
-		"business_running_twice": {"Usaha ini sudah tercatat berjalan sejak %s.", "This business is already recorded as running since %s."},
+		"timeline_workers":       {"%d pekerja", "%d workers"},
+		"timeline_from_visit":    {"dari kunjungan pendampingan", "from a mentoring visit"},
+		"timeline_withdrawn":     {"ditarik %s", "withdrawn %s"},
+		"visit_not_started":      {"Kunjungan pendampingan: usaha belum mulai", "Mentoring visit: business not started"},
+		"visit_running":          {"Kunjungan pendampingan: usaha sudah berjalan", "Mentoring visit: business running"},
+		"visit_stopped":          {"Kunjungan pendampingan: usaha berhenti", "Mentoring visit: business stopped"},
 
 		// Wamira Mart
 		"outlet_name_missing":      {"Nama outlet wajib diisi.", "The outlet name is required."},
@@ -34,6 +39,7 @@ func init() {
 		"withdrawn_after_close":    {"Tanggal tarik %s sesudah outlet %s tutup (%s).", "The withdrawal date %s is after outlet %s closed (%s)."},
 		"listing_duplicate":        {"Produk ini sudah dipajang di outlet %s sejak %s.", "This product is already on the shelf of outlet %s since %s."},
 		"listing_withdrawn":        {"Produk ini sudah ditarik dari outlet pada %s.", "This product was already withdrawn from the outlet on %s."},
+		"outlet_duplicate":         {"Sudah ada outlet bernama %s.", "There is already an outlet named %s."},
 		"product_name_missing":     {"Nama produk wajib diisi.", "The product name is required."},
 		"price_missing":            {"Harga belum diisi; daftar untuk toko akan menampilkan Rp0.", "No price yet; the shop's list will show Rp0."},
 		"price_invalid":            {"Harga %s tidak wajar; periksa jumlah nolnya.", "The price %s is not plausible; check the zeros."},

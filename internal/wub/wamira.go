@@ -33,7 +33,6 @@ type Outlet struct {
 	ClosedOn     time.Time // zero while open
 	ClosedReason string
 	Notes        string
-	Products     int // products listed now (filled by queries)
 }
 
 // Status is active or closed.
