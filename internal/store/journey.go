@@ -44,10 +44,14 @@ func (db *DB) TraineeTraining(ctx context.Context, traineeID int64) (wub.Trainin
 	return trainingOf(ctx, db.r, traineeID)
 }
 
+// txFn checks and writes one record inside a transaction. It returns the
+// record's issues; when they hold errors it has written nothing.
+type txFn func(tx *sql.Tx) (wub.Issues, error)
+
 // checkedWrite runs fn in one write transaction. fn checks the record and
 // returns its issues; when they hold errors nothing is written and they
 // come back as the error, otherwise the warnings are returned.
-func (db *DB) checkedWrite(ctx context.Context, fn func(tx *sql.Tx) (wub.Issues, error)) (wub.Issues, error) {
+func (db *DB) checkedWrite(ctx context.Context, fn txFn) (wub.Issues, error) {
 	var warns wub.Issues
 	err := db.WriteTx(ctx, func(tx *sql.Tx) error {
 		is, err := fn(tx)
@@ -109,11 +113,15 @@ func (db *DB) Businesses(ctx context.Context, traineeID int64) ([]wub.Business, 
 // date is the "business running" stage: it may not be before the trainee
 // completed a training.
 func (db *DB) SaveBusiness(ctx context.Context, b *wub.Business) (wub.Issues, error) {
+	return db.checkedWrite(ctx, db.saveBusiness(ctx, b))
+}
+
+func (db *DB) saveBusiness(ctx context.Context, b *wub.Business) txFn {
 	b.Normalize()
 	if b.Source == "" {
 		b.Source = "form"
 	}
-	return db.checkedWrite(ctx, func(tx *sql.Tx) (wub.Issues, error) {
+	return func(tx *sql.Tx) (wub.Issues, error) {
 		var old wub.Business
 		if b.ID != 0 {
 			var err error
@@ -150,7 +158,7 @@ func (db *DB) SaveBusiness(ctx context.Context, b *wub.Business) (wub.Issues, er
 			return nil, err
 		}
 		return is, db.audit(ctx, tx, "business", b.ID, "update", old, b)
-	})
+	}
 }
 
 // ConfirmBusinessRunning is for the mentoring code: a visit on day visit
@@ -240,6 +248,10 @@ func (db *DB) DeleteBusiness(ctx context.Context, id int64) error {
 
 // AddLicence records a licence of a business.
 func (db *DB) AddLicence(ctx context.Context, l *wub.Licence) (wub.Issues, error) {
+	return db.checkedWrite(ctx, db.addLicence(ctx, l))
+}
+
+func (db *DB) addLicence(ctx context.Context, l *wub.Licence) txFn {
 	return db.addUnderBusiness(ctx, l.BusinessID, func(tx *sql.Tx, has bool, tr wub.Training) (wub.Issues, error) {
 		is := l.Check(has, tr, db.today())
 		if is.HasErrors() {
@@ -259,6 +271,10 @@ func (db *DB) AddLicence(ctx context.Context, l *wub.Licence) (wub.Issues, error
 
 // AddChannel records a marketing channel of a business.
 func (db *DB) AddChannel(ctx context.Context, c *wub.Channel) (wub.Issues, error) {
+	return db.checkedWrite(ctx, db.addChannel(ctx, c))
+}
+
+func (db *DB) addChannel(ctx context.Context, c *wub.Channel) txFn {
 	return db.addUnderBusiness(ctx, c.BusinessID, func(tx *sql.Tx, has bool, tr wub.Training) (wub.Issues, error) {
 		is := c.Check(has, tr, db.today())
 		if is.HasErrors() {
@@ -278,6 +294,10 @@ func (db *DB) AddChannel(ctx context.Context, c *wub.Channel) (wub.Issues, error
 
 // AddCapital records capital a business received.
 func (db *DB) AddCapital(ctx context.Context, c *wub.Capital) (wub.Issues, error) {
+	return db.checkedWrite(ctx, db.addCapital(ctx, c))
+}
+
+func (db *DB) addCapital(ctx context.Context, c *wub.Capital) txFn {
 	return db.addUnderBusiness(ctx, c.BusinessID, func(tx *sql.Tx, has bool, tr wub.Training) (wub.Issues, error) {
 		is := c.Check(has, tr, db.today())
 		if is.HasErrors() {
@@ -297,8 +317,8 @@ func (db *DB) AddCapital(ctx context.Context, c *wub.Capital) (wub.Issues, error
 
 // addUnderBusiness looks up the business a record belongs to (has is false
 // when there is none) and the owner's training, then runs fn.
-func (db *DB) addUnderBusiness(ctx context.Context, businessID int64, fn func(tx *sql.Tx, has bool, tr wub.Training) (wub.Issues, error)) (wub.Issues, error) {
-	return db.checkedWrite(ctx, func(tx *sql.Tx) (wub.Issues, error) {
+func (db *DB) addUnderBusiness(ctx context.Context, businessID int64, fn func(tx *sql.Tx, has bool, tr wub.Training) (wub.Issues, error)) txFn {
+	return func(tx *sql.Tx) (wub.Issues, error) {
 		b, err := liveBusiness(ctx, tx, businessID)
 		has := err == nil
 		if err != nil && wub.ErrorCode(err) != "not_found" {
@@ -311,7 +331,7 @@ func (db *DB) addUnderBusiness(ctx context.Context, businessID int64, fn func(tx
 			}
 		}
 		return fn(tx, has, tr)
-	})
+	}
 }
 
 // journeyTables are the records DeleteRecord may remove, by audit entity.

@@ -275,3 +275,21 @@ func TestMigrationFromFoundation(t *testing.T) {
 		}
 	}
 }
+
+func TestJourneyBulkIsAllOrNothing(t *testing.T) {
+	db := openTest(t)
+	tr := trainedSiti(t, db)
+	err := db.JourneyBulk(ctx, func(jb *JourneyBatch) error {
+		b := &wub.Business{TraineeID: tr.ID, Name: "Keripik", StartedOn: day("2023-05-01")}
+		if err := jb.SaveBusiness(b); err != nil {
+			return err
+		}
+		return jb.AddLicence(&wub.Licence{BusinessID: b.ID, Kind: wub.LicenceNIB, Number: "1", IssuedOn: day("2022-01-01")})
+	})
+	if wub.ErrorCode(err) != "stage_before_training" {
+		t.Fatalf("err %v", err)
+	}
+	if n := countRows(t, db, "SELECT count(*) FROM business"); n != 0 {
+		t.Errorf("%d businesses kept after the rollback", n)
+	}
+}

@@ -15,7 +15,11 @@ import (
 // new products; the date must fall in the outlet's open period and after
 // the producer's training; a product already on that shelf is refused.
 func (db *DB) AddListing(ctx context.Context, l *wub.Listing) (wub.Issues, error) {
-	return db.checkedWrite(ctx, func(tx *sql.Tx) (wub.Issues, error) {
+	return db.checkedWrite(ctx, db.addListing(ctx, l))
+}
+
+func (db *DB) addListing(ctx context.Context, l *wub.Listing) txFn {
+	return func(tx *sql.Tx) (wub.Issues, error) {
 		p, err := liveProduct(ctx, tx, l.ProductID)
 		if err != nil {
 			return nil, err
@@ -52,7 +56,7 @@ func (db *DB) AddListing(ctx context.Context, l *wub.Listing) (wub.Issues, error
 		}
 		l.ID, _ = res.LastInsertId()
 		return is, db.audit(ctx, tx, "listing", l.ID, "insert", nil, l)
-	})
+	}
 }
 
 func liveListing(ctx context.Context, q querier, id int64) (wub.Listing, error) {
@@ -70,7 +74,11 @@ func liveListing(ctx context.Context, q querier, id int64) (wub.Listing, error) 
 
 // WithdrawListing takes a product off an outlet's shelf on a day.
 func (db *DB) WithdrawListing(ctx context.Context, id int64, on time.Time, reason string) (wub.Issues, error) {
-	return db.checkedWrite(ctx, func(tx *sql.Tx) (wub.Issues, error) {
+	return db.checkedWrite(ctx, db.withdrawListing(ctx, id, on, reason))
+}
+
+func (db *DB) withdrawListing(ctx context.Context, id int64, on time.Time, reason string) txFn {
+	return func(tx *sql.Tx) (wub.Issues, error) {
 		old, err := liveListing(ctx, tx, id)
 		if err != nil {
 			return nil, err
@@ -94,7 +102,7 @@ func (db *DB) WithdrawListing(ctx context.Context, id int64, on time.Time, reaso
 			return nil, err
 		}
 		return is, db.audit(ctx, tx, "listing", id, "update", old, l)
-	})
+	}
 }
 
 // DeleteListing removes a listing recorded by mistake (softly).

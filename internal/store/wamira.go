@@ -36,8 +36,12 @@ func (db *DB) Outlet(ctx context.Context, id int64) (wub.Outlet, error) {
 // opening date and notes. Closing goes through CloseOutlet, which also
 // takes the products off its shelf.
 func (db *DB) SaveOutlet(ctx context.Context, o *wub.Outlet) (wub.Issues, error) {
+	return db.checkedWrite(ctx, db.saveOutlet(ctx, o))
+}
+
+func (db *DB) saveOutlet(ctx context.Context, o *wub.Outlet) txFn {
 	o.Normalize()
-	return db.checkedWrite(ctx, func(tx *sql.Tx) (wub.Issues, error) {
+	return func(tx *sql.Tx) (wub.Issues, error) {
 		var old wub.Outlet
 		if o.ID != 0 {
 			var err error
@@ -85,14 +89,19 @@ func (db *DB) SaveOutlet(ctx context.Context, o *wub.Outlet) (wub.Issues, error)
 			return nil, err
 		}
 		return is, db.audit(ctx, tx, "outlet", o.ID, "update", old, o)
-	})
+	}
 }
 
 // CloseOutlet closes an outlet on a day (its funding ended, ...). The
 // products still on its shelf are withdrawn on that day. It returns how
 // many were withdrawn.
 func (db *DB) CloseOutlet(ctx context.Context, id int64, on time.Time, reason string) (withdrawn int, err error) {
-	_, err = db.checkedWrite(ctx, func(tx *sql.Tx) (wub.Issues, error) {
+	_, err = db.checkedWrite(ctx, db.closeOutlet(ctx, id, on, reason, &withdrawn))
+	return withdrawn, err
+}
+
+func (db *DB) closeOutlet(ctx context.Context, id int64, on time.Time, reason string, withdrawn *int) txFn {
+	return func(tx *sql.Tx) (wub.Issues, error) {
 		old, err := liveOutlet(ctx, tx, id)
 		if err != nil {
 			return nil, err
@@ -127,14 +136,13 @@ func (db *DB) CloseOutlet(ctx context.Context, id int64, on time.Time, reason st
 			return nil, err
 		}
 		n, _ := res.RowsAffected()
-		withdrawn = int(n)
+		*withdrawn = int(n)
 		if _, err := tx.ExecContext(ctx, "UPDATE outlet SET closed_on=?, closed_reason=?, updated_at=? WHERE id=?",
 			wub.ISO(on), o.ClosedReason, now, id); err != nil {
 			return nil, err
 		}
 		return nil, db.audit(ctx, tx, "outlet", id, "update", old, o)
-	})
-	return withdrawn, err
+	}
 }
 
 // Outlets lists the live outlets with their product counts, open ones
@@ -170,8 +178,12 @@ func (db *DB) Outlets(ctx context.Context) ([]wub.OutletCount, error) {
 
 // SaveProduct records a new product of a business (ID 0) or changes one.
 func (db *DB) SaveProduct(ctx context.Context, p *wub.Product) (wub.Issues, error) {
+	return db.checkedWrite(ctx, db.saveProduct(ctx, p))
+}
+
+func (db *DB) saveProduct(ctx context.Context, p *wub.Product) txFn {
 	p.Normalize()
-	return db.checkedWrite(ctx, func(tx *sql.Tx) (wub.Issues, error) {
+	return func(tx *sql.Tx) (wub.Issues, error) {
 		var old wub.Product
 		if p.ID != 0 {
 			var err error
@@ -209,7 +221,7 @@ func (db *DB) SaveProduct(ctx context.Context, p *wub.Product) (wub.Issues, erro
 			return nil, err
 		}
 		return is, db.audit(ctx, tx, "product", p.ID, "update", old, p)
-	})
+	}
 }
 
 const productCols = `id, business_id, trainee_id, name, category, price, unit, pirt, halal, photo_path, recorded_by`

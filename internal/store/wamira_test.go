@@ -30,7 +30,7 @@ func TestClosedOutletRefusesNewListings(t *testing.T) {
 	b := mustBusiness(t, db, tr.ID, "2023-05-01")
 	p := mustProduct(t, db, b.ID, "Keripik tette 250 g", 15000)
 	p2 := mustProduct(t, db, b.ID, "Petis ikan 200 g", 20000)
-	o := mustOutlet(t, db, "Wamira Mart Pademawu", "35.28.03", "2021-03-01")
+	o := mustOutlet(t, db, "Wamira Mart Pademawu", "35.28.02", "2021-03-01")
 
 	l := &wub.Listing{ProductID: p.ID, OutletID: o.ID, ListedOn: day("2023-06-01")}
 	if _, err := db.AddListing(ctx, l); err != nil {

@@ -13,7 +13,7 @@ import (
 
 func TestWriteOutletProducts(t *testing.T) {
 	day := func(s string) time.Time { return wub.ParseISODate(s) }
-	o := wub.Outlet{ID: 1, Name: "Wamira Mart Pademawu", KecCode: "35.28.03", OpenedOn: day("2021-03-01")}
+	o := wub.Outlet{ID: 1, Name: "Wamira Mart Pademawu", KecCode: "35.28.02", OpenedOn: day("2021-03-01")}
 	row := func(id int64, name string, price int64, producer, phone string) wub.ListingRow {
 		var r wub.ListingRow
 		r.Listing = wub.Listing{ID: id, ListedOn: day("2023-06-01")}
