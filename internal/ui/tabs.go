@@ -7,6 +7,7 @@ import "fyne.io/fyne/v2/theme"
 func screenDefs() []screenDef {
 	return []screenDef{
 		{"peserta", "nav.peserta", theme.AccountIcon(), newTraineesScreen},
+		{"wamira", "nav.wamira", theme.StorageIcon(), newWamiraScreen},
 		{"pengaturan", "nav.pengaturan", theme.SettingsIcon(), newSettingsScreen},
 	}
 }

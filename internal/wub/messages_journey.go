@@ -40,6 +40,8 @@ func init() {
 		"listing_duplicate":        {"Produk ini sudah dipajang di outlet %s sejak %s.", "This product is already on the shelf of outlet %s since %s."},
 		"listing_withdrawn":        {"Produk ini sudah ditarik dari outlet pada %s.", "This product was already withdrawn from the outlet on %s."},
 		"outlet_duplicate":         {"Sudah ada outlet bernama %s.", "There is already an outlet named %s."},
+		"listing_product_missing":  {"Pilih produk yang dipajang; bila belum ada, catat dulu produknya (tombol Produk).", "Choose the product to list; if there is none yet, record it first (Product)."},
+		"listing_outlet_missing":   {"Pilih outlet Wamira Mart yang masih buka.", "Choose a Wamira Mart outlet that is still open."},
 		"product_name_missing":     {"Nama produk wajib diisi.", "The product name is required."},
 		"price_missing":            {"Harga belum diisi; daftar untuk toko akan menampilkan Rp0.", "No price yet; the shop's list will show Rp0."},
 		"price_invalid":            {"Harga %s tidak wajar; periksa jumlah nolnya.", "The price %s is not plausible; check the zeros."},
