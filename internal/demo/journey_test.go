@@ -33,7 +33,7 @@ func journeyDB(t testing.TB, n int) *store.DB {
 			if i%10 == 9 {
 				status, done = wub.StatusRegistered, time.Time{}
 			}
-			tr := &wub.Trainee{NIK: fmt.Sprintf("3528%s4501%02d%04d", k.Code[6:8], 80+i%20, i+1),
+			tr := &wub.Trainee{NIK: fmt.Sprintf("3528%s4501%02d%04d", k.Code[6:8], 80+i%20, i%9999+1),
 				Name: fmt.Sprintf("Peserta %d", i+1), Sex: "P", DesaCode: desa.Code, KecCode: k.Code,
 				Phone: fmt.Sprintf("0812%08d", i), KBLI: []string{"C", "A", "", "G"}[i%4],
 				Enrolments: []wub.Enrolment{{AgencyCode: wub.DISKOPUKM, Year: year, Status: status, CompletedOn: done}}}

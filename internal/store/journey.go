@@ -83,7 +83,7 @@ func scanBusiness(sc interface{ Scan(...any) error }) (wub.Business, error) {
 func liveBusiness(ctx context.Context, q querier, id int64) (wub.Business, error) {
 	b, err := scanBusiness(q.QueryRowContext(ctx, `SELECT `+businessCols+` FROM business
 		WHERE id = ? AND deleted_at IS NULL
-		AND trainee_id IN (SELECT id FROM trainee WHERE deleted_at IS NULL)`, id))
+		AND EXISTS (SELECT 1 FROM trainee t WHERE t.id = business.trainee_id AND t.deleted_at IS NULL)`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return b, wub.Errorf("not_found")
 	}

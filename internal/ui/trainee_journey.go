@@ -192,19 +192,16 @@ func (v *journeyView) eventRow(e wub.StageEvent) fyne.CanvasObject {
 	stage.Importance = widget.HighImportance
 	title := widget.NewLabelWithStyle(e.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Truncation = fyne.TextTruncateEllipsis
-	lines := container.NewVBox(container.NewBorder(nil, nil, stage, nil, title))
-	if e.Detail != "" {
-		d := widget.NewLabel(e.Detail)
-		d.Truncation = fyne.TextTruncateEllipsis
-		lines.Add(d)
-	}
 	by := e.RecordedBy
 	if by == "" {
 		by = "—"
 	}
 	rec := widget.NewLabel(T("usaha.recorded_by", by))
 	rec.Importance = widget.LowImportance
-	lines.Add(rec)
+	detail := widget.NewLabel(e.Detail)
+	detail.Truncation = fyne.TextTruncateEllipsis
+	lines := container.NewVBox(container.NewBorder(nil, nil, stage, nil, title),
+		container.NewBorder(nil, nil, nil, rec, detail))
 	return container.NewVBox(container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(110, 36), date), nil, lines),
 		widget.NewSeparator())
 }

@@ -31,7 +31,7 @@ type wamiraStore interface {
 }
 
 var outletColumns = []tableColumn{
-	{"col.outlet", "", 210}, {"col.kecamatan", "", 105}, {"col.status", "", 60}, {"col.opened", "", 92},
+	{"col.outlet", "", 240}, {"col.kecamatan", "", 105}, {"col.status", "", 60}, {"col.opened", "", 92},
 	{"col.closed", "", 92}, {"col.on_shelf", "", 62}, {"col.producers", "", 74},
 }
 
