@@ -73,6 +73,9 @@ func newApp(a fyne.App, o Options, queued bool) *App {
 		l = a.Preferences().StringWithFallback(prefLanguage, "id")
 	}
 	SetLanguage(l)
+	if !queued { // tests keep Fyne's test theme so golden markup is stable
+		applyTheme(a, a.Preferences().StringWithFallback(prefTheme, themeLight))
+	}
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	u := &App{fyne: a, opts: o}
 	u.jobs.queued = queued

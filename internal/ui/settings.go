@@ -121,6 +121,7 @@ type settingsScreen struct {
 	u      *App
 	office *officeForm
 	lang   *codeSelect
+	theme  *codeSelect
 	root   fyne.CanvasObject
 }
 
@@ -140,6 +141,12 @@ func newSettingsScreen(u *App) screen {
 		u.nav.rebuild("pengaturan")
 	})
 	s.lang.setCode(Language())
+	s.theme = newCodeSelect(themeChoices, []string{T("settings.theme_light"), T("settings.theme_dark"), T("settings.theme_system")}, nil)
+	s.theme.setCode(u.fyne.Preferences().StringWithFallback(prefTheme, themeLight))
+	s.theme.OnChanged = func(string) {
+		u.fyne.Preferences().SetString(prefTheme, s.theme.code())
+		applyTheme(u.fyne, s.theme.code())
+	}
 	dbPath := widget.NewLabel(u.opts.DBPath)
 	dbPath.Wrapping = fyne.TextWrapBreak
 	about := widget.NewLabel(T("about.tagline") + "\n" + assets.Attribution)
@@ -150,6 +157,7 @@ func newSettingsScreen(u *App) screen {
 	s.root = container.NewVScroll(container.NewVBox(
 		group(T("settings.office"), s.office.box, container.NewHBox(saveOffice)),
 		group(T("settings.language"), s.lang.Select),
+		group(T("settings.theme"), s.theme.Select),
 		group(T("settings.database"), dbPath),
 		group(T("menu.about"), about),
 	))
