@@ -36,7 +36,10 @@ func (db *DB) SaveMentoring(ctx context.Context, m *wub.Mentoring) error {
 		}
 		now := db.now()
 		if m.ID == 0 {
-			return db.insertMentoring(ctx, tx, now, m, true)
+			if err := db.insertMentoring(ctx, tx, now, m, true); err != nil {
+				return err
+			}
+			return db.confirmFromVisit(ctx, tx, m)
 		}
 		old, err := getMentoring(ctx, tx, m.ID)
 		if err != nil {
@@ -51,8 +54,22 @@ func (db *DB) SaveMentoring(ctx context.Context, m *wub.Mentoring) error {
 		if err != nil {
 			return err
 		}
-		return db.audit(ctx, tx, "mentoring", m.ID, "update", mentoringRecordOf(old), mentoringRecordOf(m))
+		if err := db.audit(ctx, tx, "mentoring", m.ID, "update", mentoringRecordOf(old), mentoringRecordOf(m)); err != nil {
+			return err
+		}
+		return db.confirmFromVisit(ctx, tx, m)
 	})
+}
+
+// confirmFromVisit records the trainee's business when a visit found it
+// running (see ConfirmBusinessRunning). A visit dated before the training's
+// completion is still kept as a visit; it just confirms no business stage.
+func (db *DB) confirmFromVisit(ctx context.Context, tx *sql.Tx, m *wub.Mentoring) error {
+	if m.BusinessState != wub.BusinessRunning {
+		return nil
+	}
+	_, _, _, err := db.confirmBusinessRunningTx(ctx, tx, m.TraineeID, m.Date, m.ID)
+	return err
 }
 
 func (db *DB) insertMentoring(ctx context.Context, tx *sql.Tx, now string, m *wub.Mentoring, audit bool) error {

@@ -16,9 +16,9 @@ import (
 	"wubdesk/internal/wub"
 )
 
-// recordDialog is an add/edit dialog whose messages appear under its
+// facDialog is an add/edit dialog whose messages appear under its
 // fields; it closes only when the record was saved.
-type recordDialog struct {
+type facDialog struct {
 	d       dialog.Dialog
 	fields  map[string]*field
 	saveBtn *widget.Button
@@ -27,15 +27,15 @@ type recordDialog struct {
 	submit func() wub.Issues
 }
 
-// dlgRow is one field of a recordDialog: the key its issues use, its
+// dlgRow is one field of a facDialog: the key its issues use, its
 // label and its input.
 type dlgRow struct {
 	key, label string
 	input      fyne.CanvasObject
 }
 
-func (r *facilitatorRecords) openDialog(title string, rows []dlgRow, submit func(dlg *recordDialog) wub.Issues) *recordDialog {
-	dlg := &recordDialog{fields: map[string]*field{}}
+func (r *facilitatorRecords) openDialog(title string, rows []dlgRow, submit func(dlg *facDialog) wub.Issues) *facDialog {
+	dlg := &facDialog{fields: map[string]*field{}}
 	grid := container.NewGridWithColumns(2)
 	for _, row := range rows {
 		fl := newField(row.label, row.input)
@@ -61,7 +61,7 @@ func (r *facilitatorRecords) openDialog(title string, rows []dlgRow, submit func
 
 // saved runs a store write; issues go under the fields, success closes the
 // dialog and reloads the records.
-func (r *facilitatorRecords) saved(dlg *recordDialog, write func(ctx context.Context) (wub.Issues, error)) {
+func (r *facilitatorRecords) saved(dlg *facDialog, write func(ctx context.Context) (wub.Issues, error)) {
 	var warns wub.Issues
 	dlg.saveBtn.Disable()
 	r.s.u.jobs.run(func() error {
@@ -121,7 +121,7 @@ func (r *facilitatorRecords) editContract(c *wub.Contract) {
 	end.SetText(wub.FormatDate(c.EndDate))
 	start.SetPlaceHolder(T("form.date_hint"))
 	end.SetPlaceHolder(T("form.date_hint"))
-	honor.SetText(strings.TrimPrefix(wub.FormatRupiah(c.Honorarium), "Rp "))
+	honor.SetText(strings.TrimPrefix(wub.FormatRupiah(c.Honorarium), "Rp"))
 	target.SetText(strconv.Itoa(c.TargetTrainees))
 	notes.SetText(c.Notes)
 	kec := kecamatanChoice(nil)
@@ -137,7 +137,7 @@ func (r *facilitatorRecords) editContract(c *wub.Contract) {
 		{"kecamatan", T("field.kecamatan"), kec.Select}, {"honorarium", T("field.honorarium"), honor},
 		{"target", T("field.target"), target}, {"notes", T("field.notes"), notes},
 	}
-	r.openDialog(title, rows, func(dlg *recordDialog) wub.Issues {
+	r.openDialog(title, rows, func(dlg *facDialog) wub.Issues {
 		var is wub.Issues
 		x := *c
 		x.AgencyCode, x.KecCode = agency.code(), kec.code()
@@ -146,7 +146,9 @@ func (r *facilitatorRecords) editContract(c *wub.Contract) {
 		x.StartDate = parseDateInto(start.Text, "start_date", &is)
 		x.EndDate = parseDateInto(end.Text, "end_date", &is)
 		var ok bool
-		if x.Honorarium, ok = wub.ParseRupiah(honor.Text); !ok {
+		if strings.TrimSpace(honor.Text) == "" {
+			x.Honorarium, ok = 0, true // no honorarium agreed yet
+		} else if x.Honorarium, ok = wub.ParseRupiah(honor.Text); !ok {
 			is = append(is, wub.Issue{Field: "honorarium", Code: "rupiah_invalid", Severity: wub.Error, Args: []any{honor.Text}})
 		}
 		x.TargetTrainees = parseCount(target.Text, "target", &is)
@@ -186,7 +188,7 @@ func (r *facilitatorRecords) editReport(x *wub.ActivityReport) {
 		{"trainees_visited", T("field.trainees_visited"), visited},
 		{"activities", T("field.activities"), acts}, {"report_rule", T("field.report_rule"), hint},
 	}
-	r.openDialog(T("fasilitator.report_title"), rows, func(dlg *recordDialog) wub.Issues {
+	r.openDialog(T("fasilitator.report_title"), rows, func(dlg *facDialog) wub.Issues {
 		var is wub.Issues
 		y := *x
 		y.Month, y.Activities = month.Text, acts.Text
@@ -254,7 +256,7 @@ func (r *facilitatorRecords) editVisit(m *wub.Mentoring) {
 		{"business_state", T("field.business_state"), state.Select},
 		{"activities", T("field.activities"), notes}, {"photo", T("field.photo"), photo},
 	}
-	r.openDialog(T("fasilitator.visit_title"), rows, func(dlg *recordDialog) wub.Issues {
+	r.openDialog(T("fasilitator.visit_title"), rows, func(dlg *facDialog) wub.Issues {
 		var is wub.Issues
 		x := *m
 		x.Date = parseDateInto(date.Text, "date", &is)

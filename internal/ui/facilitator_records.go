@@ -27,7 +27,7 @@ type facilitatorRecords struct {
 
 	contractTable, reportTable, visitTable, historyTable *rowTable
 
-	dlg   *recordDialog // the open add/edit dialog (tests reach it)
+	dlg   *facDialog // the open add/edit dialog (tests reach it)
 	root  fyne.CanvasObject
 	query latest
 }

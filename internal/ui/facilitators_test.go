@@ -25,7 +25,7 @@ func facScreen(t *testing.T, u *App) *facilitatorsScreen {
 	return s
 }
 
-func dlgEntry(t *testing.T, d *recordDialog, key string) *entry {
+func dlgEntry(t *testing.T, d *facDialog, key string) *entry {
 	t.Helper()
 	e, ok := d.fields[key].input.(*entry)
 	if !ok {

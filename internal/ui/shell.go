@@ -64,8 +64,12 @@ func newNavigation(u *App) *navigation {
 
 func (n *navigation) object() fyne.CanvasObject { return n.root }
 
-// show selects a screen by id; "peserta-baru" opens the empty trainee form.
+// show selects a screen by id; "peserta-baru" opens the empty trainee form,
+// "usaha:ID" a trainee's Usaha tab.
 func (n *navigation) show(id string) {
+	if n.showJourney(id) {
+		return
+	}
 	target, act := id, action(-1)
 	if id == "peserta-baru" {
 		target, act = "peserta", actionNew

@@ -15,6 +15,7 @@ func screenDefs() []screenDef {
 		{"konsolidasi", "nav.konsolidasi", theme.GridIcon(), newConsolidateScreen},
 		{"impor", "nav.impor", theme.UploadIcon(), newImportScreen},
 		{"audit", "nav.audit", theme.HistoryIcon(), newAuditScreen},
+		{"wamira", "nav.wamira", theme.StorageIcon(), newWamiraScreen},
 		{"pengaturan", "nav.pengaturan", theme.SettingsIcon(), newSettingsScreen},
 	}
 }

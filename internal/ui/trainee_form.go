@@ -40,6 +40,8 @@ type traineeForm struct {
 	saveBtn   *widget.Button
 	deleteBtn *widget.Button
 	root      fyne.CanvasObject
+	tabs      *container.AppTabs // data and Usaha, for a saved trainee
+	journey   *journeyView
 
 	touched   map[string]bool
 	attempted bool
@@ -164,7 +166,7 @@ func (f *traineeForm) build() {
 		container.NewHBox(f.deleteBtn, f.saveBtn))
 	hint := widget.NewLabel(T("form.shortcuts"))
 	hint.Importance = widget.LowImportance
-	f.root = container.NewBorder(head, hint, nil, nil, container.NewVScroll(container.NewPadded(body)))
+	f.root = container.NewBorder(head, hint, nil, nil, f.withJourney(container.NewVScroll(container.NewPadded(body))))
 }
 
 func (f *traineeForm) object() fyne.CanvasObject { return f.root }

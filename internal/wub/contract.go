@@ -1,7 +1,6 @@
 package wub
 
 import (
-	"strconv"
 	"strings"
 	"time"
 )
@@ -115,47 +114,4 @@ func sameDayIn(d time.Time, year int) time.Time {
 		day = 28
 	}
 	return time.Date(year, d.Month(), day, 0, 0, 0, 0, time.UTC)
-}
-
-// FormatRupiah writes an amount as "Rp 2.500.000".
-func FormatRupiah(n int64) string {
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	s := []byte{}
-	digits := []byte(strconv.FormatInt(n, 10))
-	for i, d := range digits {
-		if i > 0 && (len(digits)-i)%3 == 0 {
-			s = append(s, '.')
-		}
-		s = append(s, d)
-	}
-	if neg {
-		return "-Rp " + string(s)
-	}
-	return "Rp " + string(s)
-}
-
-// ParseRupiah reads an amount as clerks type it: "2.500.000", "Rp 2,500,000",
-// "2500000". Decimals are not used for rupiah.
-func ParseRupiah(s string) (int64, bool) {
-	s = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(strings.ToLower(s)), "rp"))
-	if s == "" {
-		return 0, true
-	}
-	var n int64
-	for _, r := range s {
-		switch {
-		case r >= '0' && r <= '9':
-			if n > 1e15 {
-				return 0, false
-			}
-			n = n*10 + int64(r-'0')
-		case r == '.' || r == ',' || r == ' ':
-		default:
-			return 0, false
-		}
-	}
-	return n, true
 }

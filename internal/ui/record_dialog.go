@@ -1,0 +1,214 @@
+package ui
+
+import (
+	"errors"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"wubdesk/internal/wub"
+)
+
+// recordDialog is a small form in a dialog, used to record one thing of a
+// trainee's journey or of Wamira Mart: labelled inputs with a message line
+// under each, and Save/Cancel. The store's issues land under the field
+// they name; others show above the buttons.
+type recordDialog struct {
+	u       *App
+	title   string
+	fields  map[string]*field
+	boxes   []fyne.CanvasObject
+	general *widget.Label
+	saveBtn *widget.Button
+	dlg     *dialog.CustomDialog
+	saving  bool
+	closed  bool
+}
+
+func newRecordDialog(u *App, title string) *recordDialog {
+	d := &recordDialog{u: u, title: title, fields: map[string]*field{}, general: widget.NewLabel("")}
+	d.general.Wrapping = fyne.TextWrapWord
+	d.general.Importance = widget.DangerImportance
+	d.general.Hide()
+	return d
+}
+
+// add appends a labelled input; key is the issue field it shows.
+func (d *recordDialog) add(key, label string, input fyne.CanvasObject) {
+	f := newField(label, input)
+	d.fields[key] = f
+	d.boxes = append(d.boxes, f.box)
+}
+
+// show opens the dialog; save is called when the clerk presses Simpan.
+func (d *recordDialog) show(save func()) {
+	d.saveBtn = widget.NewButtonWithIcon(T("button.save"), theme.DocumentSaveIcon(), func() {
+		if !d.saving {
+			save()
+		}
+	})
+	d.saveBtn.Importance = widget.HighImportance
+	cancel := widget.NewButton(T("button.cancel"), func() { d.close() })
+	grid := container.NewGridWithColumns(2, d.boxes...)
+	content := container.NewVBox(grid, d.general, container.NewHBox(layout.NewSpacer(), cancel, d.saveBtn))
+	d.dlg = dialog.NewCustomWithoutButtons(d.title, container.NewGridWrap(fyne.NewSize(640, content.MinSize().Height), content), d.u.win)
+	d.dlg.Show()
+}
+
+func (d *recordDialog) close() {
+	d.closed = true
+	if d.dlg != nil {
+		d.dlg.Hide()
+	}
+}
+
+// showIssues puts each issue under its field (errors first).
+func (d *recordDialog) showIssues(is wub.Issues) {
+	var other []string
+	byField := map[string]wub.Issues{}
+	for _, i := range is {
+		if _, ok := d.fields[i.Field]; ok {
+			byField[i.Field] = append(byField[i.Field], i)
+			continue
+		}
+		if i.Severity == wub.Error {
+			other = append(other, "✖ "+i.Message())
+		}
+	}
+	for k, f := range d.fields {
+		f.show(byField[k])
+	}
+	if len(other) > 0 {
+		d.general.SetText(strings.Join(other, "\n"))
+		d.general.Show()
+	} else {
+		d.general.Hide()
+	}
+}
+
+// message returns the text shown under a field ("" when none); tests use it.
+func (d *recordDialog) message(key string) string {
+	if f, ok := d.fields[key]; ok && f.msg.Visible() {
+		return f.msg.Text
+	}
+	return ""
+}
+
+// run saves off the UI goroutine. Problems in what was typed (parse) are
+// shown at once without touching the store; the store's issues are shown
+// under their fields; on success the dialog closes and done runs.
+func (d *recordDialog) run(parse wub.Issues, work func() (wub.Issues, error), done func(warns wub.Issues)) {
+	if parse.HasErrors() {
+		d.showIssues(parse)
+		d.u.notify(T("form.fix_errors", len(parse.Errors())))
+		return
+	}
+	d.saving = true
+	d.saveBtn.Disable()
+	var warns wub.Issues
+	d.u.jobs.run(func() error {
+		var err error
+		warns, err = work()
+		return err
+	}, func(err error) {
+		d.saving = false
+		d.saveBtn.Enable()
+		var is wub.Issues
+		if errors.As(err, &is) {
+			d.showIssues(append(is, warns...))
+			d.u.notify(T("form.not_saved"))
+			return
+		}
+		if err != nil && wub.ErrorCode(err) != "" {
+			d.showIssues(nil)
+			d.general.SetText("✖ " + err.Error())
+			d.general.Show()
+			return
+		}
+		if err != nil {
+			d.u.showError(err)
+			return
+		}
+		d.close()
+		done(warns)
+	})
+}
+
+// dateInput is an entry for dd/mm/yyyy.
+func dateInput(initial time.Time) *widget.Entry {
+	e := widget.NewEntry()
+	e.SetPlaceHolder(T("form.date_hint"))
+	e.SetText(wub.FormatDate(initial))
+	return e
+}
+
+// parseDateInput reads a date entry; a typed date that cannot be read is a
+// date_invalid issue on the field, an empty one is the zero date (the
+// domain then says it is required).
+func parseDateInput(e *widget.Entry, fieldKey string, is *wub.Issues) time.Time {
+	s := strings.TrimSpace(e.Text)
+	if s == "" {
+		return time.Time{}
+	}
+	t, err := wub.ParseDate(s)
+	if err != nil {
+		*is = append(*is, wub.Issue{Field: fieldKey, Code: "date_invalid", Severity: wub.Error, Args: []any{s}})
+	}
+	return t
+}
+
+// parseAmountInput reads a rupiah amount ("" is 0).
+func parseAmountInput(e *widget.Entry, fieldKey string, is *wub.Issues) int64 {
+	s := strings.TrimSpace(e.Text)
+	if s == "" {
+		return 0
+	}
+	n, ok := wub.ParseRupiah(s)
+	if !ok {
+		*is = append(*is, wub.Issue{Field: fieldKey, Code: "amount_invalid", Severity: wub.Error, Args: []any{s}})
+	}
+	return n
+}
+
+var zeroTime time.Time
+
+// labels maps codes to what the clerk sees.
+func labels(codes []string, label func(string) string) []string {
+	out := make([]string, len(codes))
+	for i, c := range codes {
+		out[i] = label(c)
+	}
+	return out
+}
+
+// placeSelects are a kecamatan select and a desa select that follows it.
+func placeSelects(kecCode, desaCode string) (kec, desa *codeSelect) {
+	var kc, kn []string
+	for _, k := range wub.Ref().Kecamatan {
+		kc, kn = append(kc, k.Code), append(kn, k.Name)
+	}
+	desa = newCodeSelect(nil, nil, nil)
+	desa.PlaceHolder = T("form.choose_kecamatan_first")
+	fill := func(code string) {
+		var dc, dn []string
+		for _, d := range wub.Ref().DesaIn(code) {
+			dc, dn = append(dc, d.Code), append(dn, d.Name)
+		}
+		desa.setOptions(dc, dn)
+		if code != "" {
+			desa.PlaceHolder = T("form.choose")
+		}
+	}
+	kec = newCodeSelect(kc, kn, fill)
+	kec.PlaceHolder = T("form.choose")
+	kec.setCode(kecCode)
+	fill(kecCode)
+	desa.setCode(desaCode)
+	return kec, desa
+}
