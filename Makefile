@@ -9,6 +9,7 @@
 #   make zip            dist/WUBDesk-<version>-portable.zip
 #   make windows-all    the three above
 #   make windows-smoke  install and run the installer under Wine in Xvfb
+#   make installer-shots  docs/screenshots/pemasang-*.png, copot-*.png (installer pages under Wine)
 #   make screenshots    docs/screenshots/*.png
 #   make clean          remove build/ and dist/
 #
@@ -21,7 +22,7 @@ GOFLAGS_BUILD := -tags $(TAGS) -ldflags "-X main.version=$(VERSION)"
 INSTALLER := dist/WUBDesk-Setup-$(VERSION).exe
 ZIP       := dist/WUBDesk-$(VERSION)-portable.zip
 
-.PHONY: build run test windows installer zip windows-all windows-smoke screenshots clean version
+.PHONY: build run test windows installer zip windows-all windows-smoke installer-shots screenshots clean version
 
 build:
 	bash scripts/deps.sh
@@ -53,6 +54,9 @@ windows-all: windows
 
 windows-smoke: installer zip
 	bash scripts/windows-smoke.sh $(INSTALLER) $(ZIP)
+
+installer-shots: installer
+	bash scripts/windows-installer-shots.sh $(INSTALLER)
 
 screenshots:
 	@if [ -f scripts/screenshots.sh ]; then bash scripts/screenshots.sh; \

@@ -25,23 +25,10 @@ installer=$(realpath "$installer")
 shot="${SHOT:-$repo/docs/screenshots/windows-wine.png}"
 gui_mode="${WUBDESK_SMOKE_GUI:-required}"
 
-bash scripts/deps.sh wine wine64 gcc-mingw-w64-x86-64 xdotool unzip
-
 tmp=$(mktemp -d /tmp/wubdesk-smoke.XXXXXX)
-xvfb_pid=""
-cleanup() {
-  [ -n "${WINEPREFIX:-}" ] && wineserver -k >/dev/null 2>&1 || true
-  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-
-# Wine gets its own HOME too, so that it links no folder of the real user;
-# Go keeps its caches where they were.
-export GOCACHE="$(go env GOCACHE)" GOMODCACHE="$(go env GOMODCACHE)" GOPATH="$(go env GOPATH)"
-export HOME="$tmp/home" WINEPREFIX="$tmp/prefix" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
-export LC_ALL=C.UTF-8 LIBGL_ALWAYS_SOFTWARE=1
-mkdir -p "$HOME" "$tmp/flash"
+source scripts/lib-wine.sh
+trap wine_cleanup EXIT
+mkdir -p "$tmp/flash"
 
 ok=0 bad=0 gui_bad=0 start=$SECONDS
 pass() { echo "LULUS  $*"; ok=$((ok + 1)); }
@@ -49,29 +36,9 @@ fail() { echo "GAGAL  $*"; bad=$((bad + 1)); }
 gui_fail() { echo "GAGAL  (jendela) $*"; gui_bad=$((gui_bad + 1)); }
 skip() { echo "LEWAT  $*"; }
 step() { echo "== $* (t=$((SECONDS - start)) s)"; }
-# w runs a Windows program and waits for everything it started.
-w() { timeout 180 wine "$@"; local rc=$?; wineserver -w; return $rc; }
 
 step "Xvfb dan prefix Wine ($WINEPREFIX)"
-exec 3>"$tmp/display"
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp >"$tmp/xvfb.log" 2>&1 &
-xvfb_pid=$!
-exec 3>&-
-for _ in $(seq 50); do [ -s "$tmp/display" ] && break; sleep 0.1; done
-export DISPLAY=":$(head -1 "$tmp/display")"
-t0=$SECONDS
-wine wineboot -i >"$tmp/wineboot.log" 2>&1 || true
-wineserver -w
-echo "wineboot: $((SECONDS - t0)) s, DISPLAY=$DISPLAY"
-sys32="$WINEPREFIX/drive_c/windows/system32"
-if [ ! -f "$sys32/bcryptprimitives.dll" ]; then
-  # Go 1.24+ needs ProcessPrng; Debian 12's Wine 8 lacks the DLL. Smoke test only, never shipped.
-  x86_64-w64-mingw32-gcc -shared -O2 -s -o "$sys32/bcryptprimitives.dll" \
-    packaging/windows/wine-stub/stub.c packaging/windows/wine-stub/stub.def -lbcrypt
-  echo "stub bcryptprimitives.dll dipasang ke prefix uji"
-fi
-wuser=$(ls "$WINEPREFIX/drive_c/users" | grep -vx Public | head -1)
-profile="$WINEPREFIX/drive_c/users/$wuser"
+wine_setup
 appdata="$profile/AppData/Roaming/WUBDesk"
 # A flash drive: drive E: is a temp folder.
 ln -sfn "$tmp/flash" "$WINEPREFIX/dosdevices/e:"
@@ -197,12 +164,7 @@ run_gui() {
   pid=$!
   while [ $waited -lt 60 ] && [ ! -s "$db" ] && kill -0 $pid 2>/dev/null; do sleep 1; waited=$((waited + 1)); done
   if [ -s "$db" ]; then pass "($label) basis data dibuat: ${db#"$WINEPREFIX/"}"; else gui_fail "($label) basis data tidak dibuat: ${db#"$WINEPREFIX/"}"; fi
-  for _ in $(seq 20); do
-    wid=$(xdotool search --name WUBDesk 2>/dev/null | head -1 || true)
-    [ -n "$wid" ] && break
-    kill -0 $pid 2>/dev/null || break
-    sleep 1
-  done
+  kill -0 $pid 2>/dev/null && wid=$(wait_window WUBDesk 20)
   if [ -n "$wid" ]; then
     pass "($label) jendela WUBDesk tampil"
     if [ -z "$shot_taken" ]; then
