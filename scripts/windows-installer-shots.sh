@@ -41,6 +41,8 @@ shot() {
   echo "docs/screenshots/$1.png"
   xdotool windowfocus --sync "$id" 2>/dev/null || true
 }
+wait_file() { for _ in $(seq 120); do [ -e "$1" ] && break; sleep 1; done; sleep 3; }
+wait_gone() { for _ in $(seq 120); do [ -e "$1" ] || break; sleep 1; done; sleep 3; }
 press() {
   xdotool key "$@"
   sleep 2
@@ -51,19 +53,20 @@ setup_pid=$!
 shot pemasang-1-selamat-datang WUBDesk
 press Return # Lanjut
 shot pemasang-2-folder WUBDesk
-press Return # Pasang
-sleep 8
+press Return # Instal
+# The finish page comes after the last file: wait for the desktop shortcut.
+wait_file "$profile/Desktop/WUBDesk.lnk"
 shot pemasang-3-selesai WUBDesk
 press Return # Selesai: starts WUBDesk ("Jalankan WUBDesk sekarang" is ticked)
-wait $setup_pid || true
+for _ in $(seq 60); do kill -0 $setup_pid 2>/dev/null || break; sleep 1; done
 sleep 5
 wine taskkill /F /IM wubdesk.exe >/dev/null 2>&1 || true
 timeout 60 wineserver -w || true
 
 wine "$profile/AppData/Local/Programs/WUBDesk/uninstall.exe" >"$tmp/uninst.log" 2>&1 &
 shot copot-1-konfirmasi WUBDesk
-press Return # Copot / Uninstall
-sleep 6
+press Return # Hapus
+wait_gone "$profile/AppData/Local/Programs/WUBDesk/wubdesk.exe"
 shot copot-2-selesai WUBDesk
 press Return # Tutup: then the message that the data stays
 shot copot-3-data-tetap WUBDesk root
