@@ -6,6 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/deps.sh
 export CGO_ENABLED=1
+# Fyne cannot parse the locale "C" and says so on every test; an English
+# locale tag keeps the log readable (the app picks its language itself).
+export LANG=en_US.UTF-8 LC_ALL=
 # Fyne keeps preferences under the config dir: give the tests their own.
 export XDG_CONFIG_HOME="${XDG_CONFIG_HOME:-$(mktemp -d)}"
 tags="-tags=migrated_fynedo"

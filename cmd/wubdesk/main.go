@@ -35,6 +35,7 @@ func main() {
 	dbPath := fs.String("db", "", "berkas basis data (bawaan: folder konfigurasi pengguna)")
 	lang := fs.String("lang", "", "bahasa tampilan: id atau en (bawaan: dari Pengaturan)")
 	quitAfter := fs.Duration("quit-after", 0, "tutup sendiri setelah jangka waktu ini (untuk uji asap)")
+	show := fs.String("show", "", "layar pertama: peserta, peserta-baru, pengaturan, ... (untuk tangkapan layar)")
 	if err := fs.Parse(os.Args[1:]); err != nil {
 		os.Exit(2)
 	}
@@ -52,5 +53,5 @@ func main() {
 		*dbPath = p
 	}
 	a := app.NewWithID(AppID)
-	ui.Run(a, ui.Options{DBPath: *dbPath, Lang: *lang, Version: version, QuitAfter: *quitAfter})
+	ui.Run(a, ui.Options{DBPath: *dbPath, Lang: *lang, Version: version, QuitAfter: *quitAfter, Show: *show})
 }

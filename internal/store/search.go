@@ -81,7 +81,6 @@ func likeEscape(s string) string {
 	return r.Replace(s)
 }
 
-
 // SearchTrainees returns one page of the trainee list.
 func (db *DB) SearchTrainees(ctx context.Context, f wub.TraineeFilter, offset, limit int) ([]wub.TraineeRow, error) {
 	where, args := traineeWhere(f)

@@ -114,9 +114,9 @@ func TestCreateAndGetTrainee(t *testing.T) {
 func TestCreateRejectsAndSavesNothing(t *testing.T) {
 	db := openTest(t)
 	cases := map[string]func(*wub.Trainee){
-		"nik_format":  func(t *wub.Trainee) { t.NIK = "35280452039500" },
+		"nik_format":   func(t *wub.Trainee) { t.NIK = "35280452039500" },
 		"name_missing": func(t *wub.Trainee) { t.Name = "" },
-		"date_future": func(t *wub.Trainee) { t.BirthDate = time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC) },
+		"date_future":  func(t *wub.Trainee) { t.BirthDate = time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC) },
 		"agency_not_in_year": func(t *wub.Trainee) {
 			t.Enrolments[0].AgencyCode = wub.DPMPTSP
 			t.Enrolments[0].Year = 2023

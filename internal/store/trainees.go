@@ -12,8 +12,8 @@ import (
 // traineeRecord is what the audit log keeps of a trainee.
 type traineeRecord struct {
 	NIK, KK, Name, Sex, BirthPlace, BirthDate, Address, RTRW string
-	DesaCode, KecCode, Phone, Education, KBLI, BusinessName   string
-	Notes, Source                                             string
+	DesaCode, KecCode, Phone, Education, KBLI, BusinessName  string
+	Notes, Source                                            string
 }
 
 func recordOf(t *wub.Trainee) traineeRecord {

@@ -40,7 +40,7 @@ func TestParseNIK(t *testing.T) {
 		{"3528041200950001", "nik_format", false, 0, 0}, // month 00
 		{"3528043102950001", "nik_format", false, 0, 0}, // 31 February
 		{"3528042902010001", "nik_format", false, 0, 0}, // 29/02/(19|20)01: not leap
-		{"3528042902000001", "", false, 29, 2},           // 29/02/2000 is a leap day
+		{"3528042902000001", "", false, 29, 2},          // 29/02/2000 is a leap day
 		{"3528041203950000", "nik_format", false, 0, 0}, // serial 0000
 		{"35280412O3950001", "nik_format", false, 0, 0}, // letter O
 	}

@@ -31,19 +31,19 @@ func TestNormalizePhone(t *testing.T) {
 func TestParseDate(t *testing.T) {
 	d := func(y, m, day int) time.Time { return time.Date(y, time.Month(m), day, 0, 0, 0, 0, time.UTC) }
 	ok := map[string]time.Time{
-		"12/05/1990":        d(1990, 5, 12),
-		"12-05-1990":        d(1990, 5, 12),
-		"1/2/1990":          d(1990, 2, 1),
-		"12.05.1990":        d(1990, 5, 12),
-		"1990-05-12":        d(1990, 5, 12),
-		"1990-05-12 00:00":  d(1990, 5, 12),
-		"7 Agustus 1992":    d(1992, 8, 7),
-		"7 Agt 1992":        d(1992, 8, 7),
-		"12 Mei 1990":       d(1990, 5, 12),
-		"30 DESEMBER 2022":  d(2022, 12, 30),
-		"03 Nop 1985":       d(1985, 11, 3),
-		"'12/05/1990":       d(1990, 5, 12),
-		"29/02/2000":        d(2000, 2, 29),
+		"12/05/1990":       d(1990, 5, 12),
+		"12-05-1990":       d(1990, 5, 12),
+		"1/2/1990":         d(1990, 2, 1),
+		"12.05.1990":       d(1990, 5, 12),
+		"1990-05-12":       d(1990, 5, 12),
+		"1990-05-12 00:00": d(1990, 5, 12),
+		"7 Agustus 1992":   d(1992, 8, 7),
+		"7 Agt 1992":       d(1992, 8, 7),
+		"12 Mei 1990":      d(1990, 5, 12),
+		"30 DESEMBER 2022": d(2022, 12, 30),
+		"03 Nop 1985":      d(1985, 11, 3),
+		"'12/05/1990":      d(1990, 5, 12),
+		"29/02/2000":       d(2000, 2, 29),
 		" 12 - 05 - 1990 ": d(1990, 5, 12),
 	}
 	for in, want := range ok {
@@ -106,4 +106,17 @@ func FuzzNormalizePhone(f *testing.F) {
 			t.Fatalf("not idempotent: %q -> %q", p, again)
 		}
 	})
+}
+
+func TestFormatIndonesian(t *testing.T) {
+	for n, want := range map[int]string{0: "0", 7: "7", 999: "999", 1000: "1.000", 2220: "2.220", 10000: "10.000", 1234567: "1.234.567", -8200: "-8.200"} {
+		if got := FormatInt(n); got != want {
+			t.Errorf("FormatInt(%d) = %q, want %q", n, got, want)
+		}
+	}
+	for r, want := range map[float64]string{0.82: "82,0%", 1: "100,0%", 0.0005: "0,1%", 0: "0,0%", 0.8199: "82,0%"} {
+		if got := FormatPercent(r); got != want {
+			t.Errorf("FormatPercent(%v) = %q, want %q", r, got, want)
+		}
+	}
 }

@@ -1,0 +1,262 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+
+	"wubdesk/assets"
+	"wubdesk/internal/store"
+	"wubdesk/internal/wub"
+)
+
+// Options configure the GUI.
+type Options struct {
+	DBPath    string
+	Lang      string // "" = the language saved in preferences (default Indonesian)
+	Version   string
+	QuitAfter time.Duration // close by itself (smoke tests)
+	Show      string        // open this screen first ("peserta", "peserta-baru", "pengaturan", ...)
+}
+
+// App is the running GUI: one window over one open database.
+type App struct {
+	fyne     fyne.App
+	win      fyne.Window
+	opts     Options
+	db       *store.DB
+	office   wub.Office
+	agencies wub.Agencies
+	jobs     jobs
+
+	nav     *navigation
+	current screen
+
+	officeDialog *officeForm // the first-start form while it is open (tests)
+}
+
+const prefLanguage = "language"
+
+// Run opens the main window and blocks until it is closed.
+func Run(a fyne.App, o Options) {
+	u := New(a, o)
+	u.win.Resize(fyne.NewSize(1180, 760))
+	u.win.CenterOnScreen()
+	if o.QuitAfter > 0 {
+		time.AfterFunc(o.QuitAfter, func() { fyne.Do(a.Quit) })
+	}
+	u.Open()
+	u.win.ShowAndRun()
+	if u.db != nil {
+		u.db.Close()
+	}
+}
+
+// New builds the window without showing it; Open then opens the database.
+func New(a fyne.App, o Options) *App {
+	return newApp(a, o, false)
+}
+
+// newApp builds the App; queued (tests) holds job callbacks until
+// jobs.wait runs them on the caller's goroutine.
+func newApp(a fyne.App, o Options, queued bool) *App {
+	l := o.Lang
+	if l == "" {
+		l = a.Preferences().StringWithFallback(prefLanguage, "id")
+	}
+	SetLanguage(l)
+	if !queued { // tests keep Fyne's test theme so golden markup is stable
+		applyTheme(a, a.Preferences().StringWithFallback(prefTheme, themeLight))
+	}
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	u := &App{fyne: a, opts: o}
+	u.jobs.queued = queued
+	u.win = a.NewWindow("WUBDesk")
+	u.win.SetMaster()
+	u.win.SetContent(u.loadingView(T("app.opening")))
+	return u
+}
+
+// Window is the main window (tests drive it).
+func (u *App) Window() fyne.Window { return u.win }
+
+// Open opens the database off the UI goroutine, then shows the first-start
+// questions or the main screen.
+func (u *App) Open() {
+	var db *store.DB
+	var office wub.Office
+	var agencies wub.Agencies
+	u.jobs.run(func() error {
+		var err error
+		db, err = store.Open(u.opts.DBPath)
+		if err != nil {
+			return err
+		}
+		ctx := context.Background()
+		if office, err = db.Office(ctx); err != nil {
+			db.Close()
+			return err
+		}
+		if agencies, err = db.Agencies(ctx); err != nil {
+			db.Close()
+			return err
+		}
+		return nil
+	}, func(err error) {
+		if err != nil {
+			u.win.SetContent(u.openFailedView(err))
+			return
+		}
+		u.UseDB(db, office, agencies)
+	})
+}
+
+// UseDB shows the app over an already open database (tests use it).
+func (u *App) UseDB(db *store.DB, office wub.Office, agencies wub.Agencies) {
+	u.db, u.office, u.agencies = db, office, agencies
+	u.setMainMenu()
+	if !office.Configured() {
+		u.win.SetContent(u.loadingView(""))
+		u.showOfficeSetup(true)
+		return
+	}
+	u.showMain()
+}
+
+func (u *App) showMain() {
+	u.win.SetTitle(u.title())
+	u.nav = newNavigation(u)
+	u.win.SetContent(u.nav.object())
+	first := u.opts.Show
+	if first == "" {
+		first = "peserta"
+	}
+	u.nav.show(first)
+}
+
+func (u *App) title() string {
+	if a, ok := u.agencies.ByCode(u.office.AgencyCode); ok {
+		return "WUBDesk — " + a.NameOn(time.Now()).Short
+	}
+	return "WUBDesk"
+}
+
+// today is the date by the store's clock (tests inject it).
+func (u *App) today() time.Time {
+	if u.db != nil {
+		return u.db.Today()
+	}
+	n := time.Now()
+	return time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+func (u *App) loadingView(msg string) fyne.CanvasObject {
+	bar := widget.NewProgressBarInfinite()
+	return container.NewCenter(container.NewVBox(widget.NewLabel(msg), bar))
+}
+
+func (u *App) openFailedView(err error) fyne.CanvasObject {
+	msg := widget.NewLabel(T("app.open_failed", u.opts.DBPath) + "\n\n" + userMessage(err))
+	msg.Wrapping = fyne.TextWrapWord
+	quit := widget.NewButton(T("button.close"), func() { u.fyne.Quit() })
+	return container.NewCenter(container.NewGridWrap(fyne.NewSize(560, 260), container.NewVBox(msg, quit)))
+}
+
+// userMessage is the text a clerk sees for an error: the domain message when
+// there is one, a generic sentence otherwise (the details go to the log,
+// which never holds personal data: store errors carry no field values).
+func userMessage(err error) string {
+	if err == nil {
+		return ""
+	}
+	var is wub.Issues
+	if errors.As(err, &is) {
+		return is.Error()
+	}
+	if wub.ErrorCode(err) != "" {
+		return err.Error()
+	}
+	log.Printf("wubdesk: %v", err)
+	return T("error.unexpected", err.Error())
+}
+
+// showError shows an error in a dialog; the app keeps running.
+func (u *App) showError(err error) {
+	d := dialog.NewCustom(T("dialog.error"), T("button.close"), widget.NewLabel(userMessage(err)), u.win)
+	d.Show()
+}
+
+// confirm asks a yes/no question with our own button labels.
+func (u *App) confirm(title, msg, yes string, onYes func()) {
+	lbl := widget.NewLabel(msg)
+	lbl.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm(title, yes, T("button.cancel"), container.NewGridWrap(fyne.NewSize(420, 80), lbl), func(ok bool) {
+		if ok {
+			onYes()
+		}
+	}, u.win)
+	d.Show()
+}
+
+// notify shows a short message that closes itself.
+func (u *App) notify(msg string) {
+	if u.nav != nil {
+		u.nav.setStatus(msg)
+	}
+}
+
+func (u *App) setMainMenu() {
+	shortcut := func(k fyne.KeyName) fyne.Shortcut {
+		return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
+	}
+	newItem := fyne.NewMenuItem(T("menu.new"), func() { u.dispatch(actionNew) })
+	newItem.Shortcut = shortcut(fyne.KeyN)
+	saveItem := fyne.NewMenuItem(T("menu.save"), func() { u.dispatch(actionSave) })
+	saveItem.Shortcut = shortcut(fyne.KeyS)
+	findItem := fyne.NewMenuItem(T("menu.find"), func() { u.dispatch(actionFind) })
+	findItem.Shortcut = shortcut(fyne.KeyF)
+	quit := fyne.NewMenuItem(T("menu.quit"), func() { u.fyne.Quit() })
+	quit.IsQuit = true
+	file := fyne.NewMenu(T("menu.file"), newItem, saveItem, findItem, fyne.NewMenuItemSeparator(), quit)
+	about := fyne.NewMenuItem(T("menu.about"), u.showAbout)
+	help := fyne.NewMenu(T("menu.help"), about)
+	u.win.SetMainMenu(fyne.NewMainMenu(file, help))
+	u.win.Canvas().SetOnTypedKey(func(e *fyne.KeyEvent) {
+		if e.Name == fyne.KeyEscape {
+			u.dispatch(actionEscape)
+		}
+	})
+}
+
+// Actions the menu and keys send to the current screen.
+type action int
+
+const (
+	actionNew action = iota
+	actionSave
+	actionFind
+	actionEscape
+)
+
+func (u *App) dispatch(a action) {
+	if h, ok := u.current.(actionHandler); ok {
+		h.handle(a)
+	}
+}
+
+type actionHandler interface{ handle(action) }
+
+func (u *App) showAbout() {
+	text := widget.NewLabel(fmt.Sprintf("WUBDesk %s\n%s\n\n%s", u.opts.Version, T("about.tagline"), assets.Attribution))
+	text.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom(T("menu.about"), T("button.close"), container.NewGridWrap(fyne.NewSize(520, 220), text), u.win)
+	d.Show()
+}

@@ -1,0 +1,168 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"wubdesk/assets"
+	"wubdesk/internal/wub"
+)
+
+// officeForm asks which office this database belongs to: the agency, the
+// head's name and NIP (for signature blocks) and the place of signing.
+type officeForm struct {
+	u      *App
+	agency *codeSelect
+	head   *entry
+	nip    *entry
+	place  *entry
+	msg    *widget.Label
+	box    *fyne.Container
+}
+
+func newOfficeForm(u *App, o wub.Office) *officeForm {
+	f := &officeForm{u: u}
+	var codes, names []string
+	year := time.Now().Year()
+	for _, a := range u.agencies.Sorted() {
+		if a.RunsIn(year) || a.Code == o.AgencyCode {
+			codes = append(codes, a.Code)
+			names = append(names, a.NameOn(time.Now()).Short+" — "+a.NameOn(time.Now()).Full)
+		}
+	}
+	f.agency = newCodeSelect(codes, names, nil)
+	f.agency.PlaceHolder = T("form.choose")
+	f.agency.setCode(o.AgencyCode)
+	f.head = newEntry(nil)
+	f.head.SetText(o.HeadName)
+	f.head.SetPlaceHolder(T("office.head_hint"))
+	f.nip = newEntry(nil)
+	f.nip.SetText(o.HeadNIP)
+	f.nip.SetPlaceHolder(T("office.nip_hint"))
+	f.place = newEntry(nil)
+	f.place.SetText(o.Place)
+	f.msg = widget.NewLabel("")
+	f.msg.Importance = widget.DangerImportance
+	f.msg.Wrapping = fyne.TextWrapWord
+	form := widget.NewForm(
+		widget.NewFormItem(T("office.agency"), f.agency.Select),
+		widget.NewFormItem(T("office.head_name"), f.head),
+		widget.NewFormItem(T("office.head_nip"), f.nip),
+		widget.NewFormItem(T("office.place"), f.place),
+	)
+	f.box = container.NewVBox(form, f.msg)
+	return f
+}
+
+// value checks the form; ok is false (with the message shown) on a problem.
+func (f *officeForm) value() (wub.Office, bool) {
+	o := wub.Office{AgencyCode: f.agency.code(), HeadName: strings.TrimSpace(f.head.Text),
+		HeadNIP: strings.ReplaceAll(strings.TrimSpace(f.nip.Text), " ", ""), Place: strings.TrimSpace(f.place.Text)}
+	switch {
+	case o.AgencyCode == "":
+		f.msg.SetText(T("office.agency_required"))
+		return o, false
+	case o.HeadNIP != "" && (len(o.HeadNIP) != 18 || strings.Trim(o.HeadNIP, "0123456789") != ""):
+		f.msg.SetText(T("office.nip_invalid"))
+		return o, false
+	}
+	f.msg.SetText("")
+	return o, true
+}
+
+// save writes the office settings off the UI goroutine.
+func (f *officeForm) save(done func()) {
+	o, ok := f.value()
+	if !ok {
+		return
+	}
+	f.u.jobs.run(func() error { return f.u.db.SetOffice(context.Background(), o) }, func(err error) {
+		if err != nil {
+			f.u.showError(err)
+			return
+		}
+		f.u.office = o
+		f.u.win.SetTitle(f.u.title())
+		done()
+	})
+}
+
+// showOfficeSetup is the first-start question: which office is this? It
+// cannot be dismissed without an answer when first is true.
+func (u *App) showOfficeSetup(first bool) {
+	f := newOfficeForm(u, u.office)
+	intro := widget.NewLabel(T("office.intro"))
+	intro.Wrapping = fyne.TextWrapWord
+	var d dialog.Dialog
+	saveBtn := widget.NewButton(T("button.save"), nil)
+	saveBtn.Importance = widget.HighImportance
+	content := container.NewVBox(intro, f.box, container.NewHBox(saveBtn))
+	d = dialog.NewCustomWithoutButtons(T("office.title"), container.NewGridWrap(fyne.NewSize(620, 330), content), u.win)
+	saveBtn.OnTapped = func() {
+		f.save(func() {
+			d.Hide()
+			if first {
+				u.showMain()
+			}
+		})
+	}
+	d.Show()
+	u.officeDialog = f
+}
+
+// settingsScreen is Pengaturan: the office, the language, the database.
+type settingsScreen struct {
+	u      *App
+	office *officeForm
+	lang   *codeSelect
+	theme  *codeSelect
+	root   fyne.CanvasObject
+}
+
+func newSettingsScreen(u *App) screen {
+	s := &settingsScreen{u: u}
+	s.office = newOfficeForm(u, u.office)
+	saveOffice := widget.NewButton(T("button.save"), func() {
+		s.office.save(func() { u.notify(T("settings.saved")) })
+	})
+	saveOffice.Importance = widget.HighImportance
+	s.lang = newCodeSelect(Languages, []string{"Bahasa Indonesia", "English"}, func(code string) {
+		if code == "" || code == Language() {
+			return
+		}
+		u.fyne.Preferences().SetString(prefLanguage, code)
+		SetLanguage(code)
+		u.nav.rebuild("pengaturan")
+	})
+	s.lang.setCode(Language())
+	s.theme = newCodeSelect(themeChoices, []string{T("settings.theme_light"), T("settings.theme_dark"), T("settings.theme_system")}, nil)
+	s.theme.setCode(u.fyne.Preferences().StringWithFallback(prefTheme, themeLight))
+	s.theme.OnChanged = func(string) {
+		u.fyne.Preferences().SetString(prefTheme, s.theme.code())
+		applyTheme(u.fyne, s.theme.code())
+	}
+	dbPath := widget.NewLabel(u.opts.DBPath)
+	dbPath.Wrapping = fyne.TextWrapBreak
+	about := widget.NewLabel(T("about.tagline") + "\n" + assets.Attribution)
+	about.Wrapping = fyne.TextWrapWord
+	group := func(title string, objs ...fyne.CanvasObject) fyne.CanvasObject {
+		return widget.NewCard(title, "", container.NewVBox(objs...))
+	}
+	s.root = container.NewVScroll(container.NewVBox(
+		group(T("settings.office"), s.office.box, container.NewHBox(saveOffice)),
+		group(T("settings.language"), s.lang.Select),
+		group(T("settings.theme"), s.theme.Select),
+		group(T("settings.database"), dbPath),
+		group(T("menu.about"), about),
+	))
+	return s
+}
+
+func (s *settingsScreen) object() fyne.CanvasObject { return s.root }
+func (s *settingsScreen) shown()                    {}

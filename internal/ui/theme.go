@@ -1,0 +1,41 @@
+package ui
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+)
+
+// Theme choices in Pengaturan. Light is the default: most office PCs run
+// Windows in light mode, and the guide's screenshots should look the same.
+const (
+	themeLight  = "light"
+	themeDark   = "dark"
+	themeSystem = "system"
+	prefTheme   = "theme"
+)
+
+var themeChoices = []string{themeLight, themeDark, themeSystem}
+
+// variantTheme is Fyne's default theme with the light/dark variant fixed.
+type variantTheme struct {
+	fyne.Theme
+	variant fyne.ThemeVariant
+}
+
+func (t variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	return t.Theme.Color(n, t.variant)
+}
+
+// applyTheme sets the app's theme from a choice.
+func applyTheme(a fyne.App, choice string) {
+	switch choice {
+	case themeDark:
+		a.Settings().SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantDark})
+	case themeSystem:
+		a.Settings().SetTheme(theme.DefaultTheme())
+	default:
+		a.Settings().SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantLight})
+	}
+}

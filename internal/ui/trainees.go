@@ -1,0 +1,443 @@
+package ui
+
+import (
+	"context"
+	"strconv"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"wubdesk/internal/wub"
+)
+
+// traineeStore is what the Peserta screen needs from the store.
+type traineeStore interface {
+	SearchTrainees(ctx context.Context, f wub.TraineeFilter, offset, limit int) ([]wub.TraineeRow, error)
+	CountTrainees(ctx context.Context, f wub.TraineeFilter) (int, error)
+	Trainee(ctx context.Context, id int64) (*wub.Trainee, error)
+	CheckTrainee(ctx context.Context, t *wub.Trainee) (wub.Issues, error)
+	CreateTrainee(ctx context.Context, t *wub.Trainee) (wub.Issues, error)
+	UpdateTrainee(ctx context.Context, t *wub.Trainee) (wub.Issues, error)
+	DeleteTrainee(ctx context.Context, id int64) error
+	RestoreTrainee(ctx context.Context, id int64) error
+	DescribeNIK(ctx context.Context, nik string) (int64, string, error)
+}
+
+const pageSize = 100
+
+var traineeColumns = []tableColumn{
+	{"col.nik", wub.SortNIK, 158},
+	{"col.name", wub.SortName, 200},
+	{"col.sex", wub.SortSex, 40},
+	{"col.desa", wub.SortDesa, 135},
+	{"col.kecamatan", wub.SortKecamatan, 105},
+	{"col.agency", wub.SortAgency, 160},
+	{"col.year", wub.SortYear, 58},
+	{"col.status", wub.SortStatus, 80},
+}
+
+// traineesScreen is Peserta: the searchable list, and the form in its place
+// when a record is opened.
+type traineesScreen struct {
+	u     *App
+	store traineeStore
+	stack *fyne.Container
+
+	// list
+	listView  fyne.CanvasObject
+	search    *entry
+	year      *widget.Select
+	agency    *widget.Select
+	kecamatan *widget.Select
+	status    *widget.Select
+	view      *widget.Select
+	count     *widget.Label
+	table     *rowTable
+	newBtn    *widget.Button
+	openBtn   *widget.Button
+	deleteBtn *widget.Button
+
+	filter  wub.TraineeFilter
+	total   int
+	pages   map[int][]wub.TraineeRow
+	loading map[int]bool
+	gen     uint64
+	query   latest
+
+	form *traineeForm // non-nil while the form is shown
+}
+
+func newTraineesScreen(u *App) screen {
+	s := &traineesScreen{u: u, store: u.db, pages: map[int][]wub.TraineeRow{}, loading: map[int]bool{}}
+	s.filter.Sort = wub.SortName
+	s.buildList()
+	s.stack = container.NewStack(s.listView)
+	return s
+}
+
+func (s *traineesScreen) object() fyne.CanvasObject { return s.stack }
+
+func (s *traineesScreen) shown() {
+	if s.form == nil {
+		s.reload()
+	}
+}
+
+func (s *traineesScreen) buildList() {
+	s.search = newEntry(func() { s.handle(actionEscape) })
+	s.search.SetPlaceHolder(T("peserta.search_hint"))
+	s.search.OnChanged = func(text string) {
+		s.filter.Text = text
+		s.reload()
+	}
+	s.search.OnSubmitted = func(string) {
+		if s.total > 0 {
+			if s.table.selected < 0 {
+				s.table.selectRow(0)
+			}
+			s.openRow(s.table.selected)
+		}
+	}
+
+	years := []string{T("filter.all_years")}
+	for y := time.Now().Year() + 1; y >= 2020; y-- {
+		years = append(years, strconv.Itoa(y))
+	}
+	s.year = widget.NewSelect(years, func(v string) {
+		s.filter.Year, _ = strconv.Atoi(v)
+		s.reload()
+	})
+	s.year.SetSelectedIndex(0)
+
+	agencyCodes := []string{""}
+	agencyNames := []string{T("filter.all_agencies")}
+	for _, a := range s.u.agencies.Sorted() {
+		agencyCodes = append(agencyCodes, a.Code)
+		agencyNames = append(agencyNames, a.NameOn(time.Now()).Short)
+	}
+	s.agency = widget.NewSelect(agencyNames, func(string) {
+		s.filter.AgencyCode = agencyCodes[s.agency.SelectedIndex()]
+		s.reload()
+	})
+	s.agency.SetSelectedIndex(0)
+
+	kecCodes := []string{""}
+	kecNames := []string{T("filter.all_kecamatan")}
+	for _, k := range wub.Ref().Kecamatan {
+		kecCodes = append(kecCodes, k.Code)
+		kecNames = append(kecNames, k.Name)
+	}
+	s.kecamatan = widget.NewSelect(kecNames, func(string) {
+		s.filter.KecCode = kecCodes[s.kecamatan.SelectedIndex()]
+		s.reload()
+	})
+	s.kecamatan.SetSelectedIndex(0)
+
+	statusCodes := append([]string{""}, wub.Statuses...)
+	statusNames := []string{T("filter.all_status")}
+	for _, st := range wub.Statuses {
+		statusNames = append(statusNames, wub.StatusLabel(st))
+	}
+	s.status = widget.NewSelect(statusNames, func(string) {
+		s.filter.Status = statusCodes[s.status.SelectedIndex()]
+		s.reload()
+	})
+	s.status.SetSelectedIndex(0)
+
+	s.view = widget.NewSelect([]string{T("peserta.view_active"), T("peserta.view_deleted")}, func(string) {
+		s.filter.Deleted = s.view.SelectedIndex() == 1
+		s.updateButtons()
+		s.reload()
+	})
+	s.view.SetSelectedIndex(0)
+
+	s.count = widget.NewLabel("")
+	s.count.TextStyle.Bold = true
+
+	s.table = newRowTable(traineeColumns, func() int { return s.total }, s.cellText, s.headerText, s.sortBy)
+	s.table.onOpen = s.openRow
+	s.table.onSelect = func(int) { s.updateButtons() }
+
+	s.newBtn = widget.NewButtonWithIcon(T("peserta.new"), theme.ContentAddIcon(), s.newTrainee)
+	s.newBtn.Importance = widget.HighImportance
+	s.openBtn = widget.NewButtonWithIcon(T("button.open"), theme.DocumentIcon(), func() { s.openRow(s.table.selected) })
+	s.deleteBtn = widget.NewButtonWithIcon(T("button.delete"), theme.DeleteIcon(), s.deleteOrRestore)
+	s.updateButtons()
+
+	title := widget.NewLabelWithStyle(T("nav.peserta"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, title, container.NewHBox(s.openBtn, s.deleteBtn, s.newBtn)),
+		container.NewBorder(nil, nil, nil, s.count, s.search),
+		container.NewGridWithColumns(5, s.year, s.agency, s.kecamatan, s.status, s.view),
+	)
+	s.listView = container.NewBorder(top, nil, nil, nil, s.table)
+}
+
+func (s *traineesScreen) updateButtons() {
+	if s.deleteBtn == nil { // a Select fired while the screen is being built
+		return
+	}
+	has := s.table != nil && s.table.selected >= 0 && s.row(s.table.selected) != nil
+	if s.filter.Deleted {
+		s.deleteBtn.SetText(T("button.restore"))
+		s.deleteBtn.SetIcon(theme.ContentUndoIcon())
+	} else {
+		s.deleteBtn.SetText(T("button.delete"))
+		s.deleteBtn.SetIcon(theme.DeleteIcon())
+	}
+	for _, b := range []*widget.Button{s.openBtn, s.deleteBtn} {
+		if has {
+			b.Enable()
+		} else {
+			b.Disable()
+		}
+	}
+}
+
+// reload counts and loads the first page for the current filter. Only the
+// newest request's answer is shown, so fast typing never shows stale rows.
+func (s *traineesScreen) reload() {
+	if s.table == nil {
+		return
+	}
+	ctx, current := s.query.start()
+	f := s.filter
+	var n int
+	var first []wub.TraineeRow
+	s.u.jobs.run(func() error {
+		var err error
+		if first, err = s.store.SearchTrainees(ctx, f, 0, pageSize); err != nil {
+			return err
+		}
+		n, err = s.store.CountTrainees(ctx, f)
+		return err
+	}, func(err error) {
+		if !current() {
+			return
+		}
+		if err != nil {
+			if ctx.Err() == nil {
+				s.u.showError(err)
+			}
+			return
+		}
+		s.gen++
+		s.total = n
+		s.pages = map[int][]wub.TraineeRow{0: first}
+		s.loading = map[int]bool{}
+		s.table.clearSelection()
+		s.count.SetText(T("peserta.count", wub.FormatInt(n)))
+		s.table.ScrollToTop()
+		s.table.Refresh()
+		s.updateButtons()
+	})
+}
+
+// row returns a loaded row, or nil and starts loading its page.
+func (s *traineesScreen) row(i int) *wub.TraineeRow {
+	p := i / pageSize
+	rows, ok := s.pages[p]
+	if !ok {
+		s.loadPage(p)
+		return nil
+	}
+	if i%pageSize >= len(rows) {
+		return nil
+	}
+	return &rows[i%pageSize]
+}
+
+func (s *traineesScreen) loadPage(p int) {
+	if s.loading[p] {
+		return
+	}
+	s.loading[p] = true
+	gen, f := s.gen, s.filter
+	var rows []wub.TraineeRow
+	s.u.jobs.run(func() error {
+		var err error
+		rows, err = s.store.SearchTrainees(context.Background(), f, p*pageSize, pageSize)
+		return err
+	}, func(err error) {
+		if gen != s.gen {
+			return
+		}
+		delete(s.loading, p)
+		if err != nil {
+			s.u.showError(err)
+			return
+		}
+		if len(s.pages) > 40 { // keep memory flat while scrolling far
+			s.pages = map[int][]wub.TraineeRow{}
+		}
+		s.pages[p] = rows
+		s.table.Refresh()
+	})
+}
+
+func (s *traineesScreen) cellText(i, col int) string {
+	r := s.row(i)
+	if r == nil {
+		return "…"
+	}
+	switch col {
+	case 0:
+		return r.NIK
+	case 1:
+		return r.Name
+	case 2:
+		return r.Sex
+	case 3:
+		return r.DesaName
+	case 4:
+		return r.KecName
+	case 5:
+		if a, ok := s.u.agencies.ByCode(r.AgencyCode); ok {
+			return a.NameInYear(r.Year).Short
+		}
+		return r.AgencyCode
+	case 6:
+		if r.Year == 0 {
+			return ""
+		}
+		return strconv.Itoa(r.Year)
+	case 7:
+		return wub.StatusLabel(r.Status)
+	}
+	return ""
+}
+
+func (s *traineesScreen) headerText(col int) string {
+	c := traineeColumns[col]
+	t := T(c.key)
+	if c.sort == s.filter.Sort {
+		if s.filter.Desc {
+			return t + " ▼"
+		}
+		return t + " ▲"
+	}
+	return t
+}
+
+func (s *traineesScreen) sortBy(col int) {
+	key := traineeColumns[col].sort
+	if key == "" {
+		return
+	}
+	if s.filter.Sort == key {
+		s.filter.Desc = !s.filter.Desc
+	} else {
+		s.filter.Sort, s.filter.Desc = key, false
+	}
+	s.reload()
+}
+
+func (s *traineesScreen) openRow(i int) {
+	r := s.row(i)
+	if r == nil {
+		return
+	}
+	if s.filter.Deleted {
+		s.deleteOrRestore()
+		return
+	}
+	s.openTrainee(r.ID)
+}
+
+func (s *traineesScreen) openTrainee(id int64) {
+	var t *wub.Trainee
+	s.u.jobs.run(func() error {
+		var err error
+		t, err = s.store.Trainee(context.Background(), id)
+		return err
+	}, func(err error) {
+		if err != nil {
+			s.u.showError(err)
+			return
+		}
+		s.showForm(t)
+	})
+}
+
+func (s *traineesScreen) newTrainee() {
+	t := &wub.Trainee{Enrolments: []wub.Enrolment{{
+		AgencyCode: s.u.office.AgencyCode, Year: time.Now().Year(), Status: wub.StatusRegistered,
+	}}}
+	s.showForm(t)
+}
+
+func (s *traineesScreen) showForm(t *wub.Trainee) {
+	s.form = newTraineeForm(s, t)
+	s.stack.Objects = []fyne.CanvasObject{s.form.object()}
+	s.stack.Refresh()
+	s.form.focusFirst()
+}
+
+// closeForm returns to the list, reloading it when something changed.
+func (s *traineesScreen) closeForm(changed bool) {
+	s.form = nil
+	s.stack.Objects = []fyne.CanvasObject{s.listView}
+	s.stack.Refresh()
+	if changed {
+		s.reload()
+	}
+	if c := fyne.CurrentApp().Driver().CanvasForObject(s.search); c != nil {
+		c.Focus(s.search)
+	}
+}
+
+func (s *traineesScreen) deleteOrRestore() {
+	r := s.row(s.table.selected)
+	if r == nil {
+		return
+	}
+	id, name := r.ID, r.Name
+	if s.filter.Deleted {
+		s.u.jobs.run(func() error { return s.store.RestoreTrainee(context.Background(), id) }, func(err error) {
+			if err != nil {
+				s.u.showError(err)
+				return
+			}
+			s.u.notify(T("peserta.restored", name))
+			s.reload()
+		})
+		return
+	}
+	s.u.confirm(T("peserta.delete_title"), T("peserta.delete_confirm", name), T("button.delete"), func() {
+		s.u.jobs.run(func() error { return s.store.DeleteTrainee(context.Background(), id) }, func(err error) {
+			if err != nil {
+				s.u.showError(err)
+				return
+			}
+			s.u.notify(T("peserta.deleted", name))
+			if s.form != nil {
+				s.closeForm(true)
+			} else {
+				s.reload()
+			}
+		})
+	})
+}
+
+// handle serves the menu shortcuts: Ctrl+N, Ctrl+S, Ctrl+F and Esc.
+func (s *traineesScreen) handle(a action) {
+	if s.form != nil {
+		s.form.handle(a)
+		return
+	}
+	switch a {
+	case actionNew:
+		s.newTrainee()
+	case actionFind:
+		if c := fyne.CurrentApp().Driver().CanvasForObject(s.search); c != nil {
+			c.Focus(s.search)
+		}
+	case actionEscape:
+		if s.search.Text != "" {
+			s.search.SetText("")
+		}
+	}
+}

@@ -1,0 +1,119 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"wubdesk/internal/wub"
+)
+
+// entry is a widget.Entry that hands Esc to the screen (an Entry otherwise
+// swallows it, so a window-level handler never sees it).
+type entry struct {
+	widget.Entry
+	onEsc func()
+}
+
+func newEntry(onEsc func()) *entry {
+	e := &entry{onEsc: onEsc}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+func (e *entry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape && e.onEsc != nil {
+		e.onEsc()
+		return
+	}
+	e.Entry.TypedKey(k)
+}
+
+// codeSelect is a Select whose options stand for codes: the clerk sees
+// names, the program keeps codes ("35.28.04" for "Pamekasan").
+type codeSelect struct {
+	*widget.Select
+	codes []string
+}
+
+func newCodeSelect(codes, labels []string, changed func(code string)) *codeSelect {
+	cs := &codeSelect{codes: codes}
+	cs.Select = widget.NewSelect(labels, func(string) {
+		if changed != nil {
+			changed(cs.code())
+		}
+	})
+	return cs
+}
+
+// code is the code of the selected option ("" when none).
+func (cs *codeSelect) code() string {
+	i := cs.SelectedIndex()
+	if i < 0 || i >= len(cs.codes) {
+		return ""
+	}
+	return cs.codes[i]
+}
+
+// setCode selects the option of a code, or clears the selection.
+func (cs *codeSelect) setCode(code string) {
+	for i, c := range cs.codes {
+		if c == code {
+			cs.SetSelectedIndex(i)
+			return
+		}
+	}
+	cs.ClearSelected()
+}
+
+// setOptions replaces the options, keeping the selected code when present.
+func (cs *codeSelect) setOptions(codes, labels []string) {
+	cur := cs.code()
+	cs.codes = codes
+	cs.Options = labels
+	cs.setCode(cur)
+	cs.Refresh()
+}
+
+// field is a labelled input with a message line under it for the field's
+// errors (red) and warnings (orange).
+type field struct {
+	label *widget.Label
+	input fyne.CanvasObject
+	msg   *widget.Label
+	box   *fyne.Container
+}
+
+func newField(label string, input fyne.CanvasObject) *field {
+	f := &field{label: widget.NewLabelWithStyle(label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), input: input,
+		msg: widget.NewLabel("")}
+	f.msg.Wrapping = fyne.TextWrapWord
+	f.msg.Hide()
+	f.box = container.NewVBox(f.label, input, f.msg)
+	return f
+}
+
+// show displays the issues of this field (errors first); none hides the line.
+func (f *field) show(is wub.Issues) {
+	if len(is) == 0 {
+		f.msg.Hide()
+		f.msg.SetText("")
+		return
+	}
+	text := ""
+	imp := widget.WarningImportance
+	for _, i := range append(is.Errors(), is.Warnings()...) {
+		if text != "" {
+			text += "\n"
+		}
+		if i.Severity == wub.Error {
+			imp = widget.DangerImportance
+			text += "✖ " + i.Message()
+		} else {
+			text += "⚠ " + i.Message()
+		}
+	}
+	f.msg.Importance = imp
+	f.msg.SetText(text)
+	f.msg.Show()
+}

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Takes the README/PANDUAN screenshots from the real window under Xvfb, on a
+# demo database. Usage: bash scripts/screenshots.sh [OUTDIR]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out="${1:-docs/screenshots}"
+mkdir -p "$out" build
+go build -tags migrated_fynedo -o build/wubdesk ./cmd/wubdesk
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+db="$tmp/demo.db"
+build/wubdesk demo --db "$db" --trainees 20000 --seed 1 >/dev/null
+# screen id -> file name
+shots=(
+  "peserta:peserta.png"
+  "peserta-baru:peserta-form.png"
+  "pengaturan:pengaturan.png"
+)
+for s in ${EXTRA_SHOTS:-}; do shots+=("$s"); done
+for pair in "${shots[@]}"; do
+  id="${pair%%:*}"; file="${pair#*:}"
+  bash scripts/shot.sh "$db" "$tmp/full.png" --show "$id"
+  # Crop Xvfb's black border around the 1180x760 window.
+  convert "$tmp/full.png" -trim +repage "$out/$file"
+  echo "$out/$file"
+done
