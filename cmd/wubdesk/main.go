@@ -40,6 +40,11 @@ func main() {
 		os.Exit(2)
 	}
 	if *dbPath == "" {
+		if p, ok := portableDBPath(); ok {
+			*dbPath = p
+		}
+	}
+	if *dbPath == "" {
 		p, err := store.DefaultPath()
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "wubdesk: folder konfigurasi tidak ditemukan:", err)
