@@ -13,9 +13,13 @@ factor="${BENCH_FACTOR:-3}"
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 go test -tags migrated_fynedo -run '^$' -bench . -benchtime "${BENCHTIME:-1s}" -count 3 ./internal/perfcheck | tee "$out"
-# median ns/op per benchmark (name without the -N CPU suffix)
-medians=$(awk '/^Benchmark/ { n=$1; sub(/-[0-9]+$/, "", n); v[n]=v[n] " " $3 }
-  END { for (n in v) { c=split(v[n], a, " "); asort(a); print n, a[int((c+1)/2)] } }' "$out" | sort)
+# median ns/op per benchmark (name without the -N CPU suffix); plain POSIX
+# awk and sort, because Debian's default awk is mawk
+medians=$(awk '/^Benchmark/ { n=$1; sub(/-[0-9]+$/, "", n); print n, $3 }' "$out" |
+  sort -k1,1 -k2,2n |
+  awk '{ if ($1 != name && name != "") { print name, v[int((c+1)/2)]; c=0 }
+         name=$1; v[++c]=$2 }
+       END { if (name != "") print name, v[int((c+1)/2)] }')
 if [ "${1:-}" = "--update" ]; then
   { echo "# ns/op medians of scripts/bench-check.sh (3 runs) on $(uname -m), $(nproc) cores, $(date -u +%F)"
     echo "$medians"; } > "$baseline"
