@@ -80,13 +80,23 @@ func (db *DB) RecountTallies(ctx context.Context) error {
 
 // recountTalliesTx rebuilds the tallies from the enrolments inside tx.
 func recountTalliesTx(ctx context.Context, tx *sql.Tx) error {
+	// person_tally is counted from person_first in one GROUP BY rather than
+	// by person_first's insert trigger once per person (a million upserts
+	// at province scale); the trigger is put back as it was.
+	var trigger string
+	if err := tx.QueryRowContext(ctx, "SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = 'person_first_ai'").Scan(&trigger); err != nil {
+		return err
+	}
 	for _, q := range []string{
 		"DELETE FROM enrolment_tally",
 		"DELETE FROM person_first",
 		"DELETE FROM person_tally",
+		"DROP TRIGGER person_first_ai",
 		"INSERT INTO enrolment_tally (year, status, agency_code, month, sex, kec_code, kbli, n) " + recountEnrolmentTally,
-		// person_tally is filled by person_first's insert trigger.
 		"INSERT INTO person_first (trainee_id, enrolment_id, agency_code, year, month, count_date, sex, kec_code, kbli) " + recountPersonFirst,
+		`INSERT INTO person_tally (year, month, sex, kec_code, kbli, n)
+			SELECT year, month, sex, kec_code, kbli, count(*) FROM person_first GROUP BY 1, 2, 3, 4, 5`,
+		trigger,
 	} {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return err

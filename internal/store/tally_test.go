@@ -318,6 +318,18 @@ func TestRecountRepairsTallies(t *testing.T) {
 	if d.Regency.Recorded != 7 || d.Total.Recorded != 6 {
 		t.Errorf("after recount: regency %d, enrolments %d", d.Regency.Recorded, d.Total.Recorded)
 	}
+	// The recount puts person_first's trigger back: a new person still counts.
+	p := dashPerson(11, "P11 Kiki", "P", "35.28.04", "C", trained(wub.DKP, 2023, date(2023, 3, 2)))
+	if _, err := db.CreateTrainee(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.VerifyTallies(ctx); err != nil {
+		t.Fatalf("after a new trainee: %v", err)
+	}
+	d, _ = db.Dashboard(ctx, wub.DashboardQuery{Year: 2023, AsOf: date(2023, 6, 30)})
+	if d.Regency.Recorded != 8 {
+		t.Errorf("a trainee added after the recount: regency %d, want 8", d.Regency.Recorded)
+	}
 }
 
 // TestMigrationCountsExistingRecords builds a database of schema version 1
