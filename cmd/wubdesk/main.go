@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"time"
 
 	"fyne.io/fyne/v2/app"
 
@@ -24,6 +25,7 @@ const AppID = "id.go.pamekasankab.wubdesk"
 var version = "dev"
 
 func main() {
+	started := time.Now()
 	attachConsole()
 	if len(os.Args) > 1 && cli.IsCommand(os.Args[1]) {
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
@@ -36,6 +38,7 @@ func main() {
 	lang := fs.String("lang", "", "bahasa tampilan: id atau en (bawaan: dari Pengaturan)")
 	quitAfter := fs.Duration("quit-after", 0, "tutup sendiri setelah jangka waktu ini (untuk uji asap)")
 	show := fs.String("show", "", "layar pertama: peserta, peserta-baru, pengaturan, ... (untuk tangkapan layar)")
+	timing := fs.Bool("timing", false, "tulis lama mulai (jendela tampil, daftar peserta terisi) ke stderr")
 	if err := fs.Parse(os.Args[1:]); err != nil {
 		os.Exit(2)
 	}
@@ -53,5 +56,6 @@ func main() {
 		*dbPath = p
 	}
 	a := app.NewWithID(AppID)
-	ui.Run(a, ui.Options{DBPath: *dbPath, Lang: *lang, Version: version, QuitAfter: *quitAfter, Show: *show})
+	ui.Run(a, ui.Options{DBPath: *dbPath, Lang: *lang, Version: version, QuitAfter: *quitAfter, Show: *show,
+		Started: started, Timing: *timing})
 }

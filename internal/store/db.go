@@ -43,6 +43,10 @@ type DB struct {
 	// refuses changes the role may not make.
 	role wub.Role
 
+	// CheckDeferred is set by OpenChecked for a file too large to check
+	// before opening (CheckAtOpenLimit): CheckOpened runs the check.
+	CheckDeferred bool
+
 	onClose []func() // run by Close after the pools are closed (lock release)
 }
 

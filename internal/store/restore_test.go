@@ -248,3 +248,59 @@ func TestOpenCheckedEmptyOrMissingFile(t *testing.T) {
 		})
 	}
 }
+
+// TestLargeFileIsCheckedAfterOpening: a file above CheckAtOpenLimit opens
+// after a light check, and the full check that follows in the background
+// finds the damage and offers the backup, as OpenChecked would have.
+func TestLargeFileIsCheckedAfterOpening(t *testing.T) {
+	db := openTest(t)
+	addBulk(t, db, 0, 400, "a")
+	good, err := db.BackupBefore(ctx, ReasonImport)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.CheckOpened(ctx); err != nil {
+		t.Fatalf("a database opened without a deferred check: %v", err)
+	}
+	db.Close()
+
+	defer func(old int64) { CheckAtOpenLimit = old }(CheckAtOpenLimit)
+	CheckAtOpenLimit = 16 << 10 // every test file is "large"
+
+	re, err := OpenChecked(ctx, db.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !re.CheckDeferred {
+		t.Fatal("a file above the limit was checked in full at open")
+	}
+	if err := re.CheckOpened(ctx); err != nil {
+		t.Fatalf("good file: %v", err)
+	}
+	re.Close()
+
+	// Damage deep in the file, where opening does not look.
+	b, err := os.ReadFile(db.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := len(b) * 8 / 10; i < len(b)*9/10; i++ {
+		b[i] = byte(i * 7)
+	}
+	if err := os.WriteFile(db.Path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	re, err = OpenChecked(ctx, db.Path)
+	if err != nil {
+		t.Fatalf("the light check should let the damaged file open: %v", err)
+	}
+	defer re.Close()
+	err = re.CheckOpened(ctx)
+	var de *DamagedError
+	if !errors.As(err, &de) || wub.ErrorCode(err) != "db_damaged" {
+		t.Fatalf("CheckOpened = %v, want a DamagedError", err)
+	}
+	if !de.HasBackup || de.Backup.Path != good.Path {
+		t.Errorf("offered %+v, want %s", de.Backup, good.Path)
+	}
+}

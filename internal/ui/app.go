@@ -26,6 +26,8 @@ type Options struct {
 	Version   string
 	QuitAfter time.Duration // close by itself (smoke tests)
 	Show      string        // open this screen first ("peserta", "peserta-baru", "pengaturan", ...)
+	Started   time.Time     // when the process started (for Timing)
+	Timing    bool          // write start-up milestones to stderr (scripts/launch-time.sh)
 }
 
 // App is the running GUI: one window over one open database.
@@ -43,6 +45,7 @@ type App struct {
 
 	officeDialog *officeForm // the first-start form while it is open (tests)
 	rel          reliability // instance lock, signed-in user (startup.go)
+	milestones   map[string]bool
 }
 
 const prefLanguage = "language"
@@ -55,6 +58,7 @@ func Run(a fyne.App, o Options) {
 	if o.QuitAfter > 0 {
 		time.AfterFunc(o.QuitAfter, func() { fyne.Do(a.Quit) })
 	}
+	a.Lifecycle().SetOnStarted(func() { u.milestone("window_shown") })
 	if u.acquireInstance() {
 		u.Open()
 	}
@@ -99,12 +103,11 @@ func (u *App) Open() {
 	var db *store.DB
 	var office wub.Office
 	var agencies wub.Agencies
-	var backupErr error
 	var signIn bool
 	u.jobs.run(func() error {
 		var err error
 		ctx := context.Background()
-		db, backupErr, err = openDatabase(ctx, u.opts.DBPath)
+		db, err = store.OpenChecked(ctx, u.opts.DBPath)
 		if err != nil {
 			return err
 		}
@@ -126,9 +129,8 @@ func (u *App) Open() {
 			u.win.SetContent(u.openFailedView(err))
 			return
 		}
-		if backupErr != nil {
-			defer u.showError(backupErr)
-		}
+		u.milestone("database_open")
+		defer u.afterOpen(db)
 		if w := platform.SyncedFolderWarning(u.opts.DBPath); w != "" {
 			defer u.showMessage(T("dialog.warning"), w)
 		}

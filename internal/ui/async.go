@@ -2,6 +2,8 @@ package ui
 
 import (
 	"context"
+	"fmt"
+	"os"
 	"sync"
 	"time"
 
@@ -95,4 +97,17 @@ func (l *latest) start() (context.Context, func() bool) {
 		defer l.mu.Unlock()
 		return l.gen == g
 	}
+}
+
+// milestone writes how long after the process start a start-up milestone
+// was reached, once each, when Options.Timing is set (no personal data).
+func (u *App) milestone(what string) {
+	if !u.opts.Timing || u.milestones[what] {
+		return
+	}
+	if u.milestones == nil {
+		u.milestones = map[string]bool{}
+	}
+	u.milestones[what] = true
+	fmt.Fprintf(os.Stderr, "wubdesk timing: %s %d ms\n", what, time.Since(u.opts.Started).Milliseconds())
 }

@@ -321,3 +321,45 @@ func TestAuditScreenFiltersAndExports(t *testing.T) {
 		t.Errorf("export: %d rows, masked? %q", len(rows)-1, joined)
 	}
 }
+
+// TestLargeFileOpensFirstAndIsCheckedAfter: a file above the check-at-open
+// limit shows the app at once; the check and the day's backup follow in the
+// background, and damage found then replaces the app with the restore offer.
+func TestLargeFileOpensFirstAndIsCheckedAfter(t *testing.T) {
+	defer func(old int64) { store.CheckAtOpenLimit = old }(store.CheckAtOpenLimit)
+	store.CheckAtOpenLimit = 16 << 10
+
+	path := officeFile(t, 4)
+	u := openedApp(t, path)
+	u.Open()
+	u.jobs.wait()
+	if u.db == nil || u.nav == nil || !u.db.CheckDeferred {
+		t.Fatalf("good large file not open with a deferred check:\n%s", texts(u.win.Canvas()))
+	}
+	list, err := store.ListBackups(path)
+	if err != nil || len(list) != 1 || list[0].Reason != store.ReasonDaily {
+		t.Fatalf("day backup after opening: %+v, %v", list, err)
+	}
+	u.db.Close()
+	u.db = nil
+	u.releaseInstance()
+
+	// Damage deep in the file, where opening does not look.
+	b, _ := os.ReadFile(path)
+	for i := len(b) * 8 / 10; i < len(b)*9/10; i++ {
+		b[i] = byte(i * 7)
+	}
+	os.WriteFile(path, b, 0o644)
+	v := openedApp(t, path)
+	if !v.acquireInstance() {
+		t.Fatal("lock")
+	}
+	v.Open()
+	v.jobs.wait()
+	if v.db != nil || v.rel.damaged == nil || v.rel.damaged.Backup.Path != list[0].Path {
+		t.Fatalf("damage found after opening not shown: db=%v damaged=%+v\n%s", v.db != nil, v.rel.damaged, texts(v.win.Canvas()))
+	}
+	if shown := texts(v.win.Canvas()); !strings.Contains(shown, "[Pulihkan cadangan terbaru]") {
+		t.Errorf("damaged view says:\n%s", shown)
+	}
+}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"fyne.io/fyne/v2"
@@ -60,15 +61,37 @@ func (u *App) can(a wub.Action) bool {
 	return u.rel.user.Role.Can(a)
 }
 
-// openDatabase is what Open runs off the UI goroutine: the checked open,
-// then the day's first backup (a failure there is reported, not fatal).
-func openDatabase(ctx context.Context, path string) (db *store.DB, backupErr error, err error) {
-	db, err = store.OpenChecked(ctx, path)
-	if err != nil {
-		return nil, nil, err
-	}
-	_, _, backupErr = db.StartOfDayBackup(ctx)
-	return db, backupErr, nil
+// afterOpen is the start-of-day work that runs in the background once the
+// window is usable: the integrity check OpenChecked left for a large file,
+// then the day's first backup. Damage found now replaces the app with the
+// damaged-file view (nothing more is written to the file); a failed backup
+// is reported, not fatal.
+func (u *App) afterOpen(db *store.DB) {
+	var damaged *store.DamagedError
+	u.jobs.run(func() error {
+		ctx := context.Background()
+		if err := db.CheckOpened(ctx); err != nil {
+			if errors.As(err, &damaged) {
+				db.Close()
+				return nil
+			}
+			return err
+		}
+		_, _, err := db.StartOfDayBackup(ctx)
+		return err
+	}, func(err error) {
+		if damaged != nil {
+			if u.db == db {
+				u.db = nil
+			}
+			u.win.SetContent(u.damagedView(damaged))
+			return
+		}
+		if err != nil {
+			u.showError(err)
+		}
+		u.milestone("check_and_backup_done")
+	})
 }
 
 func (u *App) messageView(title, msg string, buttons ...fyne.CanvasObject) fyne.CanvasObject {

@@ -231,6 +231,7 @@ func (s *traineesScreen) reload() {
 			}
 			return
 		}
+		s.u.milestone("peserta_list_filled")
 		s.gen++
 		s.total = list.Total
 		s.entryOrder = list.EntryOrder
