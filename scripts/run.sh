@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/deps.sh
-n=5000
+n=10000
 [ "${1:-}" = "--trainees" ] && n="$2"
 mkdir -p build
 go build -tags migrated_fynedo -o build/wubdesk ./cmd/wubdesk

@@ -9,7 +9,7 @@ go build -tags migrated_fynedo -o build/wubdesk ./cmd/wubdesk
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 db="$tmp/demo.db"
-build/wubdesk demo --db "$db" --trainees 20000 --seed 1 >/dev/null
+build/wubdesk demo --db "$db" --trainees 10000 --seed 1 >/dev/null
 # screen id -> file name
 shots=(
   "peserta:peserta.png"

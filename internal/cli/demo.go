@@ -10,7 +10,7 @@ import (
 )
 
 func init() {
-	register("demo", "isi basis data kosong dengan data contoh (peserta, angkatan)", runDemo)
+	register("demo", "isi basis data kosong dengan data contoh (peserta, angkatan, fasilitator, kuota, usaha)", runDemo)
 }
 
 func runDemo(ctx context.Context, env *Env, args []string) error {
@@ -50,6 +50,12 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	extras := sum.Trainees <= demo.ExtrasLimit
+	if extras {
+		if err := demo.FillExtras(ctx, db, *seed); err != nil {
+			return err
+		}
+	}
 	w := env.Stdout
 	fmt.Fprintf(w, "Data demo dibuat di %s (benih %d) dalam %.1f detik:\n", db.Path, *seed, time.Since(start).Seconds())
 	fmt.Fprintf(w, "  %s peserta, %s keikutsertaan, %s angkatan\n",
@@ -58,6 +64,13 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 	for _, y := range sum.Years {
 		fmt.Fprintf(w, "  %-6d %9s %9s %9s %9s %9s\n", y.Year, wub.FormatInt(y.Batches), wub.FormatInt(y.Enrolments),
 			wub.FormatInt(y.Trained), wub.FormatInt(y.Dropped), wub.FormatInt(y.Registered))
+	}
+	if extras {
+		fmt.Fprintln(w, "  juga: kuota per dinas dan tahun, fasilitator dan kontrak, pendampingan, laporan bulanan,")
+		fmt.Fprintln(w, "  usaha peserta, izin, produk Wamira Mart dan permodalan")
+	} else {
+		fmt.Fprintf(w, "  (di atas %s peserta hanya register yang diisi: kuota, fasilitator dan usaha tidak)\n",
+			wub.FormatInt(demo.ExtrasLimit))
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 )
 
 // BulkLoad is Bulk for loading many trainees at once. Into an empty trainee
@@ -47,6 +48,11 @@ func (db *DB) BulkLoad(ctx context.Context, fn func(b *Bulk) error) error {
 		if _, err := b.tx.ExecContext(ctx, "INSERT INTO trainee_fts (trainee_fts) VALUES ('rebuild')"); err != nil {
 			return err
 		}
+		// The dashboard's tallies are counted once from the loaded rows
+		// instead of by a trigger per enrolment.
+		if err := recountTalliesTx(ctx, b.tx); err != nil {
+			return err
+		}
 		for _, q := range recreate {
 			if _, err := b.tx.ExecContext(ctx, q); err != nil {
 				return err
@@ -56,16 +62,21 @@ func (db *DB) BulkLoad(ctx context.Context, fn func(b *Bulk) error) error {
 	})
 }
 
-// deferred are the indexes with randomly arriving keys and the trigger
-// that feeds the search index.
-var deferred = []string{"trainee_nik", "trainee_by_name", "trainee_fts_ai"}
+// deferred are the indexes with randomly arriving keys, the trigger that
+// feeds the search index, and the triggers that keep the dashboard's
+// tallies as enrolments are inserted (recounted at the end instead).
+var deferred = []string{"trainee_nik", "trainee_by_name", "trainee_fts_ai", "enrolment_tally_ai", "enrolment_person_ai"}
 
 // dropDeferrable drops the deferred indexes and trigger and returns the
 // statements that recreate them. The statements come from the schema
 // itself, so whatever a later migration changes is restored as it is.
 func dropDeferrable(ctx context.Context, tx *sql.Tx) ([]string, error) {
+	args := make([]any, len(deferred))
+	for i, n := range deferred {
+		args[i] = n
+	}
 	rows, err := tx.QueryContext(ctx, `SELECT type, name, sql FROM sqlite_schema
-		WHERE type IN ('index', 'trigger') AND name IN (?, ?, ?) ORDER BY name`, deferred[0], deferred[1], deferred[2])
+		WHERE type IN ('index', 'trigger') AND name IN (?`+strings.Repeat(", ?", len(deferred)-1)+`) ORDER BY name`, args...)
 	if err != nil {
 		return nil, err
 	}

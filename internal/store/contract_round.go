@@ -226,7 +226,7 @@ func (db *DB) Decide(ctx context.Context, agencyCode string, newYear int, ds []w
 			return err
 		}
 	}
-	return db.WriteTx(ctx, func(tx *sql.Tx) error {
+	return db.writeTx(ctx, func(tx *sql.Tx) error {
 		round, err := loadRound(ctx, tx, agencyCode, newYear)
 		if err != nil {
 			return err
@@ -252,7 +252,7 @@ func (db *DB) Decide(ctx context.Context, agencyCode string, newYear int, ds []w
 			}
 		}
 		return nil
-	})
+	}, wub.ActEdit, wub.ActSignOff)
 }
 
 func (db *DB) insertDecision(ctx context.Context, tx *sql.Tx, agency string, year int, d wub.ContractDecision) error {

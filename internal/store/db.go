@@ -39,6 +39,9 @@ type DB struct {
 	Now func() time.Time
 	// Actor names who makes changes in the audit log.
 	Actor string
+	// role is the signed-in user's role ("" without sign-in); WriteTx
+	// refuses changes the role may not make.
+	role wub.Role
 
 	onClose []func() // run by Close after the pools are closed (lock release)
 }
@@ -295,9 +298,40 @@ func (db *DB) today() time.Time {
 // Today exposes the injected clock's date to callers that check records.
 func (db *DB) Today() time.Time { return db.today() }
 
-// Writer exposes the single writer for packages of this module that need a
-// transaction spanning several services (import, handover). Use WriteTx.
+// WriteTx runs fn in one write transaction (BEGIN IMMEDIATE on the single
+// writer): every change of the store goes through here or through Bulk, so
+// this is also where a signed-in role without the right to edit is stopped,
+// whatever screen or command asked.
 func (db *DB) WriteTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	return db.writeTx(ctx, fn, wub.ActEdit)
+}
+
+// writeTx is WriteTx for a change that any of acts allows (a head of office
+// records contract decisions with ActSignOff).
+func (db *DB) writeTx(ctx context.Context, fn func(tx *sql.Tx) error, acts ...wub.Action) error {
+	if err := db.allowed(acts...); err != nil {
+		return err
+	}
+	return db.systemTx(ctx, fn)
+}
+
+// allowed reports a role_denied error when a user is signed in whose role
+// may do none of acts. Without sign-in the one clerk may do everything.
+func (db *DB) allowed(acts ...wub.Action) error {
+	if db.role == "" {
+		return nil
+	}
+	for _, a := range acts {
+		if db.role.Can(a) {
+			return nil
+		}
+	}
+	return wub.Errorf("role_denied", db.role.Label())
+}
+
+// systemTx is a write transaction that no role check stops: the app's own
+// bookkeeping (failed sign-in counters), not a user's change.
+func (db *DB) systemTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	tx, err := db.w.BeginTx(ctx, nil)
 	if err != nil {
 		return err

@@ -156,6 +156,14 @@ func (b *Bulk) UpdateImported(id int64, t *wub.Trainee, provided map[string]bool
 // a failure or a cancel rolls the trigger back with everything else. (A
 // larger page cache was tried: no faster here, and 20 MB more memory.)
 func (db *DB) BulkImport(ctx context.Context, fn func(b *Bulk) error) error {
+	if err := db.allowed(wub.ActEdit); err != nil {
+		return err
+	}
+	// A copy of the file as it was, so an import that should not have
+	// happened can be undone from Pengaturan (docs/RELIABILITY.md).
+	if _, err := db.BackupBefore(ctx, ReasonImport); err != nil {
+		return fmt.Errorf("cadangan sebelum impor gagal, impor tidak dimulai: %w", err)
+	}
 	if _, err := db.w.ExecContext(ctx, "PRAGMA temp_store = MEMORY"); err != nil {
 		return err
 	}

@@ -68,6 +68,48 @@ func fillFixture(t *testing.T, db *DB) {
 		t.Fatal(err)
 	}
 	addBulk(t, db, 0, 25, "fixture.xlsx")
+	fillFixtureExtras(t, db, people[0])
+}
+
+// fillFixtureExtras writes a row of each kind that migrations 0003–0007
+// added: facilitator, contract, visit and monthly report; quota and opening
+// balance; business, licence, outlet, product and listing; a user.
+func fillFixtureExtras(t *testing.T, db *DB, siti *wub.Trainee) {
+	t.Helper()
+	must := func(what string, err error) {
+		if err != nil {
+			t.Fatal(what, err)
+		}
+	}
+	d := func(y, m, dd int) time.Time { return time.Date(y, time.Month(m), dd, 0, 0, 0, 0, time.UTC) }
+	f := addFacilitator(t, db, 1, "Moh. Rofiq")
+	_, err := db.CreateContract(ctx, &wub.Contract{FacilitatorID: f.ID, AgencyCode: wub.DISPERINDAG, Year: 2022,
+		SPKNumber: "027/01/SPK/2022", StartDate: d(2022, 1, 3), EndDate: d(2022, 12, 30), Honorarium: 1500000, TargetTrainees: 40})
+	must("contract", err)
+	must("visit", db.SaveMentoring(ctx, &wub.Mentoring{Date: d(2022, 7, 1), TraineeID: siti.ID, FacilitatorID: f.ID,
+		BusinessState: wub.BusinessRunning, Notes: "usaha keripik berjalan"}))
+	must("report", db.SaveActivityReport(ctx, &wub.ActivityReport{FacilitatorID: f.ID, Month: "2022-07",
+		Activities: "kunjungan", TraineesVisited: 5, SubmittedOn: d(2022, 8, 5)}))
+	must("quota", db.SetQuotas(ctx, 2022, []wub.Quota{{AgencyCode: wub.DISPERINDAG, Year: 2022, Count: 300}}))
+	must("opening", db.SetOpeningBalances(ctx, []wub.OpeningBalance{{AgencyCode: wub.DPMPTSP, Year: 2020, Count: 120, Note: "rekap 2020"}}))
+	bs, err := db.Businesses(ctx, siti.ID)
+	must("businesses", err)
+	if len(bs) != 1 {
+		t.Fatalf("the running visit recorded %d businesses", len(bs))
+	}
+	_, err = db.AddLicence(ctx, &wub.Licence{BusinessID: bs[0].ID, Kind: wub.LicenceNIB, Number: "1234567890123", IssuedOn: d(2022, 9, 1)})
+	must("licence", err)
+	o := &wub.Outlet{Name: "Wamira Mart Pademawu", KecCode: "35.28.02", OpenedOn: d(2021, 3, 1)}
+	_, err = db.SaveOutlet(ctx, o)
+	must("outlet", err)
+	p := &wub.Product{BusinessID: bs[0].ID, TraineeID: siti.ID, Name: "Keripik tette", Category: "makanan", Price: 15000,
+		Unit: "bungkus", PIRT: wub.CertProcess, Halal: wub.CertNone}
+	_, err = db.SaveProduct(ctx, p)
+	must("product", err)
+	_, err = db.AddListing(ctx, &wub.Listing{ProductID: p.ID, OutletID: o.ID, ListedOn: d(2022, 10, 1)})
+	must("listing", err)
+	_, err = db.CreateUser(ctx, wub.User{Name: "operator", Role: wub.RoleOperator, Active: true}, "kata-sandi-1")
+	must("user", err)
 }
 
 // tableCounts counts the rows of every table of a database file, read-only.
@@ -239,4 +281,57 @@ func TestNewerSchemaRefusedUntouched(t *testing.T) {
 			t.Errorf("wal=%v: %d files beside it after the refusal", wal, len(ents)-1)
 		}
 	}
+}
+
+var upgradeFixture = flag.Int("fixture-upgrade", 0, "write testdata/schema/v<N>.db: the v1 fixture upgraded by the migrations up to N")
+
+// TestMakeUpgradedFixture writes the fixture of an intermediate schema
+// version: the v1 fixture as a build whose newest migration was N would
+// have left it. Versions 3–6 were developed side by side and first landed
+// together with 7, so no build ever wrote them from scratch; this is the
+// only way such a file can exist, and it is tested like any other.
+//
+//	go test ./internal/store -run TestMakeUpgradedFixture -fixture-upgrade N
+func TestMakeUpgradedFixture(t *testing.T) {
+	n := *upgradeFixture
+	if n == 0 {
+		t.Skip("go test ./internal/store -run TestMakeUpgradedFixture -fixture-upgrade N")
+	}
+	out := filepath.Join("testdata", "schema", fmt.Sprintf("v%d.db", n))
+	if _, err := os.Stat(out); err == nil {
+		t.Fatalf("%s exists; fixtures are frozen", out)
+	}
+	tmp := filepath.Join(t.TempDir(), "v.db")
+	if err := copyFile(filepath.Join("testdata", "schema", "v1.db"), tmp); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := sql.Open("sqlite", tmp+"?_pragma=foreign_keys(1)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, m := range ms {
+		if m.version <= 1 || m.version > n {
+			continue
+		}
+		found = found || m.version == n
+		if _, err := raw.Exec(m.sql); err != nil {
+			t.Fatalf("%s: %v", m.name, err)
+		}
+		if _, err := raw.Exec(fmt.Sprintf("PRAGMA user_version = %d", m.version)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !found {
+		t.Fatalf("no migration numbered %d", n)
+	}
+	if _, err := raw.Exec("VACUUM INTO ?", out); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	t.Logf("wrote %s", out)
 }

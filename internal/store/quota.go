@@ -250,3 +250,17 @@ func (db *DB) SetOpeningBalances(ctx context.Context, obs []wub.OpeningBalance) 
 func asOfDay(t time.Time) time.Time {
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }
+
+// ActiveYear is the newest program year up to upTo that has a quota or a
+// live enrolment, or upTo when none has: the year the Kuota screen opens on
+// (in January, before any record of the new year, last year is the news).
+func (db *DB) ActiveYear(ctx context.Context, upTo int) (int, error) {
+	var y sql.NullInt64
+	err := db.r.QueryRowContext(ctx, `SELECT max(y) FROM (
+		SELECT max(year) AS y FROM quota WHERE year <= ?1
+		UNION ALL SELECT max(cur_year) FROM trainee WHERE deleted_at IS NULL AND cur_year <= ?1)`, upTo).Scan(&y)
+	if err != nil || !y.Valid {
+		return upTo, err
+	}
+	return int(y.Int64), nil
+}

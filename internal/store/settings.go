@@ -21,9 +21,9 @@ func (db *DB) Setting(ctx context.Context, key string) (string, error) {
 
 // SetSettings writes several settings in one transaction, with an audit row.
 func (db *DB) SetSettings(ctx context.Context, kv map[string]string) error {
-	return db.WriteTx(ctx, func(tx *sql.Tx) error {
+	return db.writeTx(ctx, func(tx *sql.Tx) error {
 		return setSettings(ctx, db, tx, kv)
-	})
+	}, wub.ActSettings)
 }
 
 func setSettings(ctx context.Context, db *DB, tx *sql.Tx, kv map[string]string) error {

@@ -363,3 +363,23 @@ func TestBulkIsAllOrNothing(t *testing.T) {
 		t.Errorf("rows = %+v", rows)
 	}
 }
+
+func TestActiveYear(t *testing.T) {
+	db := openTest(t)
+	if y, err := db.ActiveYear(ctx, 2026); err != nil || y != 2026 {
+		t.Errorf("empty database: %d, %v", y, err)
+	}
+	db.CreateTrainee(ctx, siti()) // enrolled 2022
+	if y, _ := db.ActiveYear(ctx, 2026); y != 2022 {
+		t.Errorf("with a 2022 enrolment: %d", y)
+	}
+	if err := db.SetQuotas(ctx, 2024, []wub.Quota{{AgencyCode: wub.DKP, Year: 2024, Count: 100}}); err != nil {
+		t.Fatal(err)
+	}
+	if y, _ := db.ActiveYear(ctx, 2026); y != 2024 {
+		t.Errorf("with a 2024 quota: %d", y)
+	}
+	if y, _ := db.ActiveYear(ctx, 2023); y != 2022 {
+		t.Errorf("up to 2023: %d", y)
+	}
+}

@@ -71,18 +71,26 @@ func (db *DB) VerifyTallies(ctx context.Context) error {
 // a file was edited by another tool with the triggers missing).
 func (db *DB) RecountTallies(ctx context.Context) error {
 	return db.WriteTx(ctx, func(tx *sql.Tx) error {
-		for _, q := range []string{
-			"DELETE FROM enrolment_tally",
-			"DELETE FROM person_first",
-			"DELETE FROM person_tally",
-			"INSERT INTO enrolment_tally (year, status, agency_code, month, sex, kec_code, kbli, n) " + recountEnrolmentTally,
-			// person_tally is filled by person_first's insert trigger.
-			"INSERT INTO person_first (trainee_id, enrolment_id, agency_code, year, month, count_date, sex, kec_code, kbli) " + recountPersonFirst,
-		} {
-			if _, err := tx.ExecContext(ctx, q); err != nil {
-				return err
-			}
+		if err := recountTalliesTx(ctx, tx); err != nil {
+			return err
 		}
 		return db.audit(ctx, tx, "tally", 0, "update", nil, map[string]string{"action": "recount"})
 	})
+}
+
+// recountTalliesTx rebuilds the tallies from the enrolments inside tx.
+func recountTalliesTx(ctx context.Context, tx *sql.Tx) error {
+	for _, q := range []string{
+		"DELETE FROM enrolment_tally",
+		"DELETE FROM person_first",
+		"DELETE FROM person_tally",
+		"INSERT INTO enrolment_tally (year, status, agency_code, month, sex, kec_code, kbli, n) " + recountEnrolmentTally,
+		// person_tally is filled by person_first's insert trigger.
+		"INSERT INTO person_first (trainee_id, enrolment_id, agency_code, year, month, count_date, sex, kec_code, kbli) " + recountPersonFirst,
+	} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return err
+		}
+	}
+	return nil
 }

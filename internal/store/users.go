@@ -54,7 +54,7 @@ func (db *DB) CreateUser(ctx context.Context, u wub.User, password string) (wub.
 		return wub.User{}, wub.Errorf("password_short", MinPasswordLen)
 	}
 	hash := hashPassword(password) // before the transaction: it is slow on purpose
-	err := db.WriteTx(ctx, func(tx *sql.Tx) error {
+	err := db.writeTx(ctx, func(tx *sql.Tx) error {
 		now := db.now()
 		res, err := tx.ExecContext(ctx, `INSERT INTO app_user (name, full_name, role, pw_hash, active, created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?)`, u.Name, u.FullName, string(u.Role), hash, u.Active, now, now)
@@ -66,7 +66,7 @@ func (db *DB) CreateUser(ctx context.Context, u wub.User, password string) (wub.
 		}
 		u.ID, _ = res.LastInsertId()
 		return db.audit(ctx, tx, "user", u.ID, "insert", nil, userRecordOf(u))
-	})
+	}, wub.ActManageUsers)
 	if err != nil {
 		return wub.User{}, err
 	}
@@ -81,7 +81,7 @@ func (db *DB) UpdateUser(ctx context.Context, u wub.User) error {
 		return wub.Errorf("role_invalid", string(u.Role))
 	}
 	u.FullName = strings.TrimSpace(u.FullName)
-	return db.WriteTx(ctx, func(tx *sql.Tx) error {
+	return db.writeTx(ctx, func(tx *sql.Tx) error {
 		old, err := userByID(ctx, tx, u.ID)
 		if err != nil {
 			return err
@@ -102,7 +102,7 @@ func (db *DB) UpdateUser(ctx context.Context, u wub.User) error {
 			return err
 		}
 		return db.audit(ctx, tx, "user", u.ID, "update", userRecordOf(old), userRecordOf(u))
-	})
+	}, wub.ActManageUsers)
 }
 
 // refuseLastAdmin stops the only active admin from losing that role while
@@ -130,7 +130,7 @@ func (db *DB) SetPassword(ctx context.Context, id int64, password string) error 
 		return wub.Errorf("password_short", MinPasswordLen)
 	}
 	hash := hashPassword(password)
-	return db.WriteTx(ctx, func(tx *sql.Tx) error {
+	return db.writeTx(ctx, func(tx *sql.Tx) error {
 		u, err := userByID(ctx, tx, id)
 		if err != nil {
 			return err
@@ -142,7 +142,7 @@ func (db *DB) SetPassword(ctx context.Context, id int64, password string) error 
 		changed := userRecordOf(u)
 		changed.Password = "diganti"
 		return db.audit(ctx, tx, "user", id, "update", userRecordOf(u), changed)
-	})
+	}, wub.ActManageUsers)
 }
 
 // ListUsers returns every user, by name.
@@ -218,7 +218,7 @@ func (db *DB) Authenticate(ctx context.Context, name, password string) (wub.User
 		if d := pauseFor(failed); d > 0 {
 			until = now.Add(d).Format(time.RFC3339)
 		}
-		if err := db.WriteTx(ctx, func(tx *sql.Tx) error {
+		if err := db.systemTx(ctx, func(tx *sql.Tx) error {
 			_, err := tx.ExecContext(ctx, "UPDATE app_user SET failed = failed + 1, paused_until = ? WHERE id = ?", until, u.ID)
 			return err
 		}); err != nil {
@@ -233,7 +233,7 @@ func (db *DB) Authenticate(ctx context.Context, name, password string) (wub.User
 		return wub.User{}, wub.Errorf("auth_inactive", u.Name)
 	}
 	u.LastLogin = now.Format(time.RFC3339)
-	err = db.WriteTx(ctx, func(tx *sql.Tx) error {
+	err = db.systemTx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, "UPDATE app_user SET failed = 0, paused_until = '', last_login = ? WHERE id = ?", u.LastLogin, u.ID)
 		return err
 	})
@@ -249,6 +249,7 @@ func (db *DB) SignIn(ctx context.Context, name, password string) (wub.User, erro
 		return u, err
 	}
 	db.Actor = u.Name
+	db.role = u.Role
 	return u, nil
 }
 
@@ -261,7 +262,7 @@ func (db *DB) SignInRequired(ctx context.Context) (bool, error) {
 // SetSignInRequired turns sign-in on or off. Turning it on needs an active
 // admin, so that someone can still manage users afterwards.
 func (db *DB) SetSignInRequired(ctx context.Context, on bool) error {
-	return db.WriteTx(ctx, func(tx *sql.Tx) error {
+	return db.writeTx(ctx, func(tx *sql.Tx) error {
 		v := "0"
 		if on {
 			v = "1"
@@ -274,5 +275,5 @@ func (db *DB) SetSignInRequired(ctx context.Context, on bool) error {
 			}
 		}
 		return setSettings(ctx, db, tx, map[string]string{keySignInRequired: v})
-	})
+	}, wub.ActManageUsers)
 }

@@ -192,3 +192,46 @@ func TestSignInMakesTheActor(t *testing.T) {
 		t.Errorf("user audit = %+v", userAudit)
 	}
 }
+
+// TestRolesAreEnforcedByTheStore: whatever screen or command asks, a signed-in
+// kepala cannot change the register, an operator cannot manage users or
+// settings, and the head's contract decisions still go through.
+func TestRolesAreEnforcedByTheStore(t *testing.T) {
+	db := openTest(t)
+	f := addFacilitator(t, db, 1, "Moh. Rofiq")
+	if _, err := db.CreateContract(ctx, &wub.Contract{FacilitatorID: f.ID, AgencyCode: wub.DISKOPUKM, Year: 2023,
+		StartDate: time.Date(2023, 1, 2, 0, 0, 0, 0, time.UTC), EndDate: time.Date(2023, 12, 31, 0, 0, 0, 0, time.UTC)}); err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range []wub.User{{Name: "kepala", Role: wub.RoleKepala, Active: true}, {Name: "operator", Role: wub.RoleOperator, Active: true},
+		{Name: "admin", Role: wub.RoleAdmin, Active: true}} {
+		if _, err := db.CreateUser(ctx, u, "kata-sandi-"+u.Name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := db.SignIn(ctx, "kepala", "kata-sandi-kepala"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.CreateTrainee(ctx, siti()); wub.ErrorCode(err) != "role_denied" {
+		t.Errorf("kepala created a trainee: %v", err)
+	}
+	if err := db.Decide(ctx, wub.DISKOPUKM, 2024, []wub.ContractDecision{{FacilitatorID: f.ID, Decision: wub.DecisionRenew}}); err != nil {
+		t.Errorf("kepala could not decide: %v", err)
+	}
+	if _, err := db.SignIn(ctx, "operator", "kata-sandi-operator"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.CreateTrainee(ctx, siti()); err != nil {
+		t.Errorf("operator could not create a trainee: %v", err)
+	}
+	if _, err := db.CreateUser(ctx, wub.User{Name: "baru", Role: wub.RoleAdmin, Active: true}, "kata-sandi-baru"); wub.ErrorCode(err) != "role_denied" {
+		t.Errorf("operator created an admin: %v", err)
+	}
+	if err := db.SetOffice(ctx, wub.Office{AgencyCode: wub.DKP}); wub.ErrorCode(err) != "role_denied" {
+		t.Errorf("operator changed the office settings: %v", err)
+	}
+	// A wrong password still counts a failed attempt (bookkeeping, not a change).
+	if _, err := db.SignIn(ctx, "admin", "salah"); wub.ErrorCode(err) != "auth_failed" {
+		t.Errorf("wrong password: %v", err)
+	}
+}

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"wubdesk/assets"
+	"wubdesk/internal/platform"
 	"wubdesk/internal/store"
 	"wubdesk/internal/wub"
 )
@@ -128,6 +129,9 @@ func (u *App) Open() {
 		if backupErr != nil {
 			defer u.showError(backupErr)
 		}
+		if w := platform.SyncedFolderWarning(u.opts.DBPath); w != "" {
+			defer u.showMessage(T("dialog.warning"), w)
+		}
 		if signIn {
 			u.showSignIn(db, func() { u.UseDB(db, office, agencies) })
 			return
@@ -213,6 +217,13 @@ func userMessage(err error) string {
 func (u *App) showError(err error) {
 	d := dialog.NewCustom(T("dialog.error"), T("button.close"), widget.NewLabel(userMessage(err)), u.win)
 	d.Show()
+}
+
+// showMessage shows information the clerk should read; the app keeps running.
+func (u *App) showMessage(title, msg string) {
+	lbl := widget.NewLabel(msg)
+	lbl.Wrapping = fyne.TextWrapWord
+	dialog.NewCustom(title, T("button.close"), container.NewGridWrap(fyne.NewSize(480, 120), lbl), u.win).Show()
 }
 
 // confirm asks a yes/no question with our own button labels.

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"wubdesk/internal/store"
 	"wubdesk/internal/wub"
 	"wubdesk/internal/xlsx"
 )
@@ -24,6 +25,7 @@ import (
 // of the submissions received, for the calendar and for re-sent months.
 type consolidationStore interface {
 	RecordSubmission(ctx context.Context, rs wub.ReceivedSubmission, rows []wub.SubmissionRow) (wub.ReceivedSubmission, bool, error)
+	BackupBefore(ctx context.Context, reason string) (store.BackupInfo, error)
 	ReceivedSubmissions(ctx context.Context, year int) ([]wub.ReceivedSubmission, error)
 	ReceivedRows(ctx context.Context, id int64) ([]wub.SubmissionRow, error)
 	LateDay(ctx context.Context) (int, error)
@@ -162,8 +164,43 @@ func (s *consolidateScreen) consolidate(ctx context.Context, year int) (*xlsx.Co
 	if err != nil {
 		return nil, err
 	}
-	return xlsx.Consolidate(files, xlsx.ConsolidateOptions{Agencies: s.u.agencies, Year: year, LateDay: lateDay,
-		Now: s.u.db.Now()}), nil
+	opts := xlsx.ConsolidateOptions{Agencies: s.u.agencies, Year: year, LateDay: lateDay, Now: s.u.db.Now()}
+	if err := s.fillTargets(ctx, &opts); err != nil {
+		return nil, err
+	}
+	return xlsx.Consolidate(files, opts), nil
+}
+
+// fillTargets takes the program target, this year's quotas and the opening
+// balance of 2020–2022 from the Kuota screen's records, so that the
+// consolidated workbook and the dashboard tell the same story.
+func (s *consolidateScreen) fillTargets(ctx context.Context, o *xlsx.ConsolidateOptions) error {
+	db := s.u.db
+	t, err := db.Target(ctx)
+	if err != nil {
+		return err
+	}
+	o.Target = t.Count
+	qs, err := db.Quotas(ctx, o.Year)
+	if err != nil {
+		return err
+	}
+	if len(qs) > 0 {
+		o.Quotas = map[string]int{}
+		for _, q := range qs {
+			o.Quotas[q.AgencyCode] = q.Count
+		}
+	}
+	obs, err := db.OpeningBalances(ctx, 0)
+	if err != nil {
+		return err
+	}
+	for _, b := range obs {
+		if b.Year <= 2022 { // the years before WUBDesk (ConsolidateOptions.OpeningBalance)
+			o.OpeningBalance += b.Count
+		}
+	}
+	return nil
 }
 
 func (s *consolidateScreen) busy(on bool) {
@@ -255,6 +292,9 @@ func (s *consolidateScreen) addPaths(paths []string) {
 	year := 0
 	s.u.jobs.run(func() error {
 		ctx := context.Background()
+		if _, err := s.store.BackupBefore(ctx, store.ReasonConsolidation); err != nil {
+			return err
+		}
 		for _, p := range paths {
 			r := xlsx.ReadSubmissionFile(p)
 			if !r.OK() {

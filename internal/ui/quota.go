@@ -30,9 +30,10 @@ type quotaStore interface {
 // agency against its quota and pace, charts, and the way to every figure's
 // list of people.
 type quotaScreen struct {
-	u     *App
-	store quotaStore
-	root  fyne.CanvasObject
+	yearChosen bool // the opening year was looked up
+	u          *App
+	store      quotaStore
+	root       fyne.CanvasObject
 
 	year      *widget.Select
 	scope     *codeSelect
@@ -89,7 +90,27 @@ func newQuotaScreen(u *App) screen {
 
 func (s *quotaScreen) object() fyne.CanvasObject { return s.root }
 
-func (s *quotaScreen) shown() { s.reload() }
+// shown opens, the first time, on the newest year that has quotas or
+// records (a demo, or January before the new year's first record).
+func (s *quotaScreen) shown() {
+	if s.yearChosen {
+		s.reload()
+		return
+	}
+	s.yearChosen = true
+	var y int
+	s.u.jobs.run(func() error {
+		var err error
+		y, err = s.u.db.ActiveYear(context.Background(), s.u.today().Year())
+		return err
+	}, func(err error) {
+		if err == nil && y >= 2020 && y != s.selectedYear() {
+			s.year.SetSelected(strconv.Itoa(y)) // reloads
+			return
+		}
+		s.reload()
+	})
+}
 
 func (s *quotaScreen) selectedYear() int {
 	y, _ := strconv.Atoi(s.year.Selected)

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"wubdesk/assets"
+	"wubdesk/internal/platform"
 	"wubdesk/internal/wub"
 )
 
@@ -152,6 +153,12 @@ func newSettingsScreen(u *App) screen {
 	s.backup, s.users = newBackupPanel(u), newUsersPanel(u)
 	dbPath := widget.NewLabel(u.opts.DBPath)
 	dbPath.Wrapping = fyne.TextWrapBreak
+	synced := widget.NewLabel(platform.SyncedFolderWarning(u.opts.DBPath))
+	synced.Wrapping = fyne.TextWrapWord
+	synced.Importance = widget.WarningImportance
+	if synced.Text == "" {
+		synced.Hide()
+	}
 	about := widget.NewLabel(T("about.tagline") + "\n" + assets.Attribution)
 	about.Wrapping = fyne.TextWrapWord
 	group := func(title string, objs ...fyne.CanvasObject) fyne.CanvasObject {
@@ -161,7 +168,7 @@ func newSettingsScreen(u *App) screen {
 		group(T("settings.office"), s.office.box, container.NewHBox(saveOffice)),
 		group(T("settings.language"), s.lang.Select),
 		group(T("settings.theme"), s.theme.Select),
-		group(T("settings.database"), dbPath),
+		group(T("settings.database"), dbPath, synced),
 		group(T("settings.backup"), s.backup.box),
 		group(T("settings.users"), s.users.box),
 		group(T("menu.about"), about),

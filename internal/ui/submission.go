@@ -171,8 +171,13 @@ func (s *submissionScreen) exportTo(path string) {
 		if err != nil {
 			return err
 		}
+		quota, fac, err := xlsx.SubmissionExtras(ctx, s.u.db, a.Code, m.Year())
+		if err != nil {
+			return err
+		}
 		return xlsx.WriteFile(path, func(w io.Writer) error {
 			meta, err = xlsx.WriteSubmission(w, xlsx.Submission{Agency: a, Month: m, Office: s.u.office, Now: s.u.db.Now(),
+				Quota: quota, Facilitators: fac,
 				Progress: func(n int) {
 					if total > 0 {
 						s.u.jobs.deliver(func() { s.progress.SetValue(float64(n) / float64(total)) })

@@ -7,15 +7,15 @@ import "fyne.io/fyne/v2/theme"
 func screenDefs() []screenDef {
 	return []screenDef{
 		{"peserta", "nav.peserta", theme.AccountIcon(), newTraineesScreen},
-		{"kuota", "nav.kuota", theme.GridIcon(), newQuotaScreen},
+		{"angkatan", "nav.angkatan", theme.ListIcon(), newBatchesScreen},
 		{"fasilitator", "nav.fasilitator", theme.ContentPasteIcon(), newFacilitatorsScreen},
-		{"angkatan", "nav.angkatan", theme.GridIcon(), newBatchesScreen},
 		{"kontrak", "nav.kontrak", theme.DocumentIcon(), newContractRoundScreen},
+		{"kuota", "nav.kuota", theme.HomeIcon(), newQuotaScreen},
+		{"wamira", "nav.wamira", theme.StorageIcon(), newWamiraScreen},
+		{"impor", "nav.impor", theme.UploadIcon(), newImportScreen},
 		{"kirim", "nav.kirim", theme.MailSendIcon(), newSubmissionScreen},
 		{"konsolidasi", "nav.konsolidasi", theme.GridIcon(), newConsolidateScreen},
-		{"impor", "nav.impor", theme.UploadIcon(), newImportScreen},
 		{"audit", "nav.audit", theme.HistoryIcon(), newAuditScreen},
-		{"wamira", "nav.wamira", theme.StorageIcon(), newWamiraScreen},
 		{"pengaturan", "nav.pengaturan", theme.SettingsIcon(), newSettingsScreen},
 	}
 }

@@ -162,6 +162,11 @@ func (f *traineeForm) build() {
 	if f.orig.ID == 0 {
 		f.deleteBtn.Hide()
 	}
+	if !f.s.u.can(wub.ActEdit) {
+		f.saveBtn.Hide()
+		f.deleteBtn.Hide()
+		title += " — " + T("form.read_only")
+	}
 	head := container.NewBorder(nil, nil, container.NewHBox(back, widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
 		container.NewHBox(f.deleteBtn, f.saveBtn))
 	hint := widget.NewLabel(T("form.shortcuts"))
@@ -339,7 +344,7 @@ func (f *traineeForm) openOther() {
 }
 
 func (f *traineeForm) save() {
-	if f.saving {
+	if f.saving || !f.s.u.can(wub.ActEdit) {
 		return
 	}
 	f.attempted = true

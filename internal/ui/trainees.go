@@ -10,13 +10,13 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"wubdesk/internal/store"
 	"wubdesk/internal/wub"
 )
 
 // traineeStore is what the Peserta screen needs from the store.
 type traineeStore interface {
-	SearchTrainees(ctx context.Context, f wub.TraineeFilter, offset, limit int) ([]wub.TraineeRow, error)
-	CountTrainees(ctx context.Context, f wub.TraineeFilter) (int, error)
+	ListTrainees(ctx context.Context, f wub.TraineeFilter, offset, limit int) (store.TraineeList, error)
 	Trainee(ctx context.Context, id int64) (*wub.Trainee, error)
 	CheckTrainee(ctx context.Context, t *wub.Trainee) (wub.Issues, error)
 	CreateTrainee(ctx context.Context, t *wub.Trainee) (wub.Issues, error)
@@ -60,12 +60,13 @@ type traineesScreen struct {
 	openBtn   *widget.Button
 	deleteBtn *widget.Button
 
-	filter  wub.TraineeFilter
-	total   int
-	pages   map[int][]wub.TraineeRow
-	loading map[int]bool
-	gen     uint64
-	query   latest
+	filter     wub.TraineeFilter
+	total      int
+	entryOrder bool // a broad search shown in entry order: sorting waits for more letters
+	pages      map[int][]wub.TraineeRow
+	loading    map[int]bool
+	gen        uint64
+	query      latest
 
 	form *traineeForm // non-nil while the form is shown
 }
@@ -188,6 +189,16 @@ func (s *traineesScreen) updateButtons() {
 		s.deleteBtn.SetText(T("button.delete"))
 		s.deleteBtn.SetIcon(theme.DeleteIcon())
 	}
+	if !s.u.can(wub.ActEdit) { // kepala: view only (the store refuses changes too)
+		s.newBtn.Disable()
+		s.deleteBtn.Disable()
+		if has {
+			s.openBtn.Enable()
+		} else {
+			s.openBtn.Disable()
+		}
+		return
+	}
 	for _, b := range []*widget.Button{s.openBtn, s.deleteBtn} {
 		if has {
 			b.Enable()
@@ -205,14 +216,10 @@ func (s *traineesScreen) reload() {
 	}
 	ctx, current := s.query.start()
 	f := s.filter
-	var n int
-	var first []wub.TraineeRow
+	var list store.TraineeList
 	s.u.jobs.run(func() error {
 		var err error
-		if first, err = s.store.SearchTrainees(ctx, f, 0, pageSize); err != nil {
-			return err
-		}
-		n, err = s.store.CountTrainees(ctx, f)
+		list, err = s.store.ListTrainees(ctx, f, 0, pageSize)
 		return err
 	}, func(err error) {
 		if !current() {
@@ -225,11 +232,21 @@ func (s *traineesScreen) reload() {
 			return
 		}
 		s.gen++
-		s.total = n
-		s.pages = map[int][]wub.TraineeRow{0: first}
+		s.total = list.Total
+		s.entryOrder = list.EntryOrder
+		s.pages = map[int][]wub.TraineeRow{0: list.Rows}
 		s.loading = map[int]bool{}
 		s.table.clearSelection()
-		s.count.SetText(T("peserta.count", wub.FormatInt(n)))
+		switch {
+		case list.EntryOrder:
+			// A broad search: the first matches in the order entered; typing
+			// more narrows and sorts again (keeps every keystroke instant).
+			s.count.SetText(T("peserta.count_more_search", wub.FormatInt(list.Total)))
+		case list.More:
+			s.count.SetText(T("peserta.count_more", wub.FormatInt(list.Total)))
+		default:
+			s.count.SetText(T("peserta.count", wub.FormatInt(list.Total)))
+		}
 		s.table.ScrollToTop()
 		s.table.Refresh()
 		s.updateButtons()
@@ -258,8 +275,8 @@ func (s *traineesScreen) loadPage(p int) {
 	gen, f := s.gen, s.filter
 	var rows []wub.TraineeRow
 	s.u.jobs.run(func() error {
-		var err error
-		rows, err = s.store.SearchTrainees(context.Background(), f, p*pageSize, pageSize)
+		list, err := s.store.ListTrainees(context.Background(), f, p*pageSize, pageSize)
+		rows = list.Rows
 		return err
 	}, func(err error) {
 		if gen != s.gen {
@@ -313,7 +330,7 @@ func (s *traineesScreen) cellText(i, col int) string {
 func (s *traineesScreen) headerText(col int) string {
 	c := traineeColumns[col]
 	t := T(c.key)
-	if c.sort == s.filter.Sort {
+	if c.sort == s.filter.Sort && !s.entryOrder {
 		if s.filter.Desc {
 			return t + " ▼"
 		}
@@ -430,7 +447,9 @@ func (s *traineesScreen) handle(a action) {
 	}
 	switch a {
 	case actionNew:
-		s.newTrainee()
+		if s.u.can(wub.ActEdit) {
+			s.newTrainee()
+		}
 	case actionFind:
 		if c := fyne.CurrentApp().Driver().CanvasForObject(s.search); c != nil {
 			c.Focus(s.search)
