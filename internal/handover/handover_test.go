@@ -17,12 +17,12 @@ import (
 type yearFigures map[string]agencyYear
 
 type agencyYear struct {
-	Name                string
-	Recorded, Quota     int
-	SubmissionRows      int
-	SubmissionNIKs      string
-	Opening             int
-	OpeningBalance      int
+	Name            string
+	Recorded, Quota int
+	SubmissionRows  int
+	SubmissionNIKs  string
+	Opening         int
+	OpeningBalance  int
 }
 
 func figures(t testing.TB, db *store.DB, year int) yearFigures {
