@@ -218,6 +218,10 @@ func ExportFile(ctx context.Context, db *store.DB, o ExportOptions, path string)
 		counts[mb.Kind] = mb.Count
 	}
 	if err := db.LogHandoverExport(ctx, sum, m.To.Code, o.Date, filepath.Base(path), counts); err != nil {
+		// No package leaves the office without its audit row (a view-only
+		// role is refused here).
+		os.Remove(path)
+		os.Remove(ex.BeritaAcara)
 		return nil, err
 	}
 	return ex, nil

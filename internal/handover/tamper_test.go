@@ -11,6 +11,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"wubdesk/internal/store"
 	"wubdesk/internal/wub"
 )
 
@@ -147,5 +148,32 @@ func TestBeritaAcaraReadsBack(t *testing.T) {
 	layout := must(f.GetPageLayout(BeritaAcaraSheet))
 	if layout.Size == nil || *layout.Size != 9 {
 		t.Errorf("paper size %v, want A4 (9)", layout.Size)
+	}
+}
+
+// TestViewOnlyRoleMakesAndTakesNoPackage: a head of office signed in with
+// the kepala role can neither export (nothing is left on disk) nor import.
+func TestViewOnlyRoleMakesAndTakesNoPackage(t *testing.T) {
+	path, _ := exported(t)
+	dir := t.TempDir()
+	giving, receiving := seedGiving(t, dir), seedReceiving(t, dir)
+	for _, db := range []*store.DB{giving, receiving} {
+		must(db.CreateUser(ctx, wub.User{Name: "kepala", Role: wub.RoleKepala, Active: true}, "sandi-kepala-1"))
+		must(db.SignIn(ctx, "kepala", "sandi-kepala-1"))
+	}
+	out := filepath.Join(dir, "kepala"+Ext)
+	if _, err := ExportFile(ctx, giving, ExportOptions{To: wub.DISKOPUKM, Date: day(2023, 1, 3)}, out); errCode(err) != "role_denied" {
+		t.Errorf("export as kepala: %v", err)
+	}
+	for _, p := range []string{out, BeritaAcaraPath(out)} {
+		if _, err := os.Stat(p); !os.IsNotExist(err) {
+			t.Errorf("%s left behind (%v)", p, err)
+		}
+	}
+	p := must(ReadFile(path))
+	for _, dry := range []bool{true, false} {
+		if _, err := Import(ctx, receiving, p, dry, nil); errCode(err) != "role_denied" {
+			t.Errorf("import (dry run %v) as kepala: %v", dry, err)
+		}
 	}
 }
