@@ -30,7 +30,12 @@ func (db *DB) ContractRound(ctx context.Context, agencyCode string, newYear int)
 func loadRound(ctx context.Context, q querier, agency string, newYear int) (*wub.ContractRound, error) {
 	round := &wub.ContractRound{AgencyCode: agency, Year: newYear}
 	last := newYear - 1
-	cs, err := queryContracts(ctx, q, "c.deleted_at IS NULL AND f.deleted_at IS NULL AND c.agency_code = ? AND c.year = ?", agency, last)
+	agencies, err := roundAgencies(ctx, q, agency, newYear)
+	if err != nil {
+		return nil, err
+	}
+	cs, err := queryContracts(ctx, q, "c.deleted_at IS NULL AND f.deleted_at IS NULL AND c.agency_code IN ("+
+		inList(len(agencies))+") AND c.year = ?", append(agencies, last)...)
 	if err != nil {
 		return nil, err
 	}
@@ -97,14 +102,19 @@ func roundFigures(ctx context.Context, q querier, round *wub.ContractRound, toda
 			}
 		}
 	}
-	batchArgs := []any{round.AgencyCode, last}
+	agencies, err := roundAgencies(ctx, q, round.AgencyCode, round.Year)
+	if err != nil {
+		return err
+	}
+	batchArgs := append(agencies, last)
+	inAgencies := "b.agency_code IN (" + inList(len(agencies)) + ")"
 	if err := eachRow(ctx, q, `SELECT bf.facilitator_id, count(DISTINCT b.id) FROM batch_facilitator bf
-		JOIN batch b ON b.id = bf.batch_id AND b.deleted_at IS NULL AND b.agency_code = ? AND b.year = ?
+		JOIN batch b ON b.id = bf.batch_id AND b.deleted_at IS NULL AND `+inAgencies+` AND b.year = ?
 		GROUP BY bf.facilitator_id`, batchArgs, set(func(r *wub.RoundRow) *int { return &r.BatchesRun })); err != nil {
 		return err
 	}
 	if err := eachRow(ctx, q, `SELECT bf.facilitator_id, count(DISTINCT e.trainee_id) FROM batch_facilitator bf
-		JOIN batch b ON b.id = bf.batch_id AND b.deleted_at IS NULL AND b.agency_code = ? AND b.year = ?
+		JOIN batch b ON b.id = bf.batch_id AND b.deleted_at IS NULL AND `+inAgencies+` AND b.year = ?
 		JOIN enrolment e ON e.batch_id = b.id AND e.deleted_at IS NULL AND e.status = 'trained'
 		JOIN trainee t ON t.id = e.trainee_id AND t.deleted_at IS NULL
 		GROUP BY bf.facilitator_id`, batchArgs, set(func(r *wub.RoundRow) *int { return &r.TraineesTrained })); err != nil {
@@ -141,7 +151,12 @@ func roundFigures(ctx context.Context, q querier, round *wub.ContractRound, toda
 func roundReports(ctx context.Context, q querier, round *wub.ContractRound, byID map[int64]*wub.RoundRow, today time.Time) error {
 	last := round.LastYear()
 	months := map[int64]map[string]bool{}
-	cs, err := queryContracts(ctx, q, "c.deleted_at IS NULL AND c.agency_code = ? AND c.year = ?", round.AgencyCode, last)
+	agencies, err := roundAgencies(ctx, q, round.AgencyCode, round.Year)
+	if err != nil {
+		return err
+	}
+	cs, err := queryContracts(ctx, q, "c.deleted_at IS NULL AND c.agency_code IN ("+inList(len(agencies))+") AND c.year = ?",
+		append(agencies, last)...)
 	if err != nil {
 		return err
 	}
@@ -317,6 +332,7 @@ func (db *DB) CreateRenewedContracts(ctx context.Context, agencyCode string, new
 				continue
 			}
 			c := r.LastContract.RenewFor(newYear)
+			c.AgencyCode = agencyCode // last year's may be of an agency that handed over to this one
 			if is := c.Check(as); is.HasErrors() {
 				return is.Errors()
 			}

@@ -16,6 +16,7 @@ func screenDefs() []screenDef {
 		{"kirim", "nav.kirim", theme.MailSendIcon(), newSubmissionScreen},
 		{"konsolidasi", "nav.konsolidasi", theme.GridIcon(), newConsolidateScreen},
 		{"audit", "nav.audit", theme.HistoryIcon(), newAuditScreen},
+		{"serah_terima", "nav.serah_terima", theme.MailForwardIcon(), newHandoverScreen},
 		{"pengaturan", "nav.pengaturan", theme.SettingsIcon(), newSettingsScreen},
 	}
 }

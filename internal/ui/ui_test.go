@@ -330,4 +330,7 @@ func TestGoldenScreens(t *testing.T) {
 	u.nav.show("pengaturan")
 	u.jobs.wait()
 	test.AssertRendersToMarkup(t, "pengaturan.xml", u.win.Canvas())
+	u.nav.show("serah_terima")
+	u.jobs.wait()
+	test.AssertRendersToMarkup(t, "serah_terima.xml", u.win.Canvas())
 }

@@ -1,0 +1,13 @@
+// Package handover moves one office's WUB program records to another
+// office's database (serah terima, as on 3 January 2023 when DPMPTSP handed
+// its program to Diskop UKM dan Naker): the giving office exports a sealed
+// package (one .wubho file), the receiving office previews and imports it,
+// and both print the berita acara serah terima.
+//
+// The package format, what its SHA-256 covers and the import rules are in
+// docs/HANDOVER.md. The record types, their keys and the import itself are
+// in the store (store.HandoverDump, store.ImportHandover); this package
+// writes, seals, reads and verifies the file and writes the berita acara.
+//
+// It imports wub, store, xlsx and excelize; the CLI and the GUI import it.
+package handover
