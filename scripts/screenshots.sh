@@ -18,6 +18,13 @@ shots=(
   "fasilitator:fasilitator.png"
   "angkatan:angkatan.png"
   "kontrak:kontrak.png"
+  "kuota:kuota.png"
+  "wamira:wamira_mart.png"
+  "impor:impor.png"
+  "kirim:kirim.png"
+  "konsolidasi:konsolidasi.png"
+  "audit:audit.png"
+  "serah_terima:serah_terima.png"
 )
 for s in ${EXTRA_SHOTS:-}; do shots+=("$s"); done
 for pair in "${shots[@]}"; do

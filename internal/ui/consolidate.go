@@ -58,7 +58,7 @@ func newConsolidateScreen(u *App) screen {
 	for y := u.today().Year(); y >= 2020; y-- {
 		years = append(years, strconv.Itoa(y))
 	}
-	s.year = widget.NewSelect(years, func(string) { s.reload() })
+	s.year = newSelect(years, func(string) { s.reload() })
 	s.addFiles = widget.NewButtonWithIcon(T("konsolidasi.add_file"), theme.FileIcon(), s.chooseFile)
 	s.addFiles.Importance = widget.HighImportance
 	s.addFolder = widget.NewButtonWithIcon(T("konsolidasi.add_folder"), theme.FolderOpenIcon(), s.chooseFolder)

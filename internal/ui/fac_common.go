@@ -109,7 +109,7 @@ func yearChoice(u *App, all bool, changed func(year int)) *widget.Select {
 	for y := u.today().Year() + 1; y >= 2020; y-- {
 		opts = append(opts, strconv.Itoa(y))
 	}
-	s := widget.NewSelect(opts, func(v string) {
+	s := newSelect(opts, func(v string) {
 		if changed != nil {
 			y, _ := strconv.Atoi(v)
 			changed(y)

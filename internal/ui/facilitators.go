@@ -117,7 +117,7 @@ func (s *facilitatorsScreen) buildList() {
 	s.agency.SetSelectedIndex(0)
 	s.year = yearChoice(s.u, true, func(y int) { s.filter.Year = y; s.reload() })
 	s.year.SetSelectedIndex(0)
-	s.view = widget.NewSelect([]string{T("peserta.view_active"), T("peserta.view_deleted")}, func(string) {
+	s.view = newSelect([]string{T("peserta.view_active"), T("peserta.view_deleted")}, func(string) {
 		s.filter.Deleted = s.view.SelectedIndex() == 1
 		s.updateButtons()
 		s.reload()

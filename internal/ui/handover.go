@@ -95,8 +95,8 @@ func (s *handoverScreen) shown()                    { s.loadHistory() }
 func (s *handoverScreen) exportView() fyne.CanvasObject {
 	s.to = newCodeSelect(nil, nil, func(string) { s.refresh() })
 	s.date = widget.NewEntry()
-	s.date.SetPlaceHolder("2023-01-03")
-	s.date.SetText(wub.ISO(s.u.today()))
+	s.date.SetPlaceHolder("03/01/2023")
+	s.date.SetText(wub.FormatDate(s.u.today()))
 	s.date.OnChanged = func(string) { s.fillAgencies() }
 	s.fillAgencies()
 	s.exportBtn = widget.NewButtonWithIcon(T("handover.export"), theme.DocumentSaveIcon(), s.chooseExport)
@@ -118,9 +118,10 @@ func (s *handoverScreen) exportView() fyne.CanvasObject {
 	return container.NewVScroll(container.NewVBox(form, container.NewHBox(s.exportBtn), s.exportBar, s.exported))
 }
 
-// handoverDate is the date typed, zero when it is not YYYY-MM-DD.
+// handoverDate is the date typed (dd/mm/yyyy, as every date in the app),
+// zero when it is not a date.
 func (s *handoverScreen) handoverDate() time.Time {
-	d, err := time.Parse(wub.ISODate, strings.TrimSpace(s.date.Text))
+	d, err := wub.ParseDate(s.date.Text)
 	if err != nil {
 		return time.Time{}
 	}

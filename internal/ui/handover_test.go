@@ -133,7 +133,7 @@ func TestHandoverScreenPreviewImportHistory(t *testing.T) {
 
 	// Hand over from this office (Disperindag) to Diskop UKM.
 	s.to.setCode(wub.DISKOPUKM)
-	s.date.SetText("2024-06-01")
+	s.date.SetText("01/06/2024")
 	if s.exportBtn.Disabled() {
 		t.Fatal("export disabled with agency and date chosen")
 	}
@@ -150,7 +150,7 @@ func TestHandoverScreenPreviewImportHistory(t *testing.T) {
 	}
 	s.date.SetText("kemarin")
 	if !s.exportBtn.Disabled() {
-		t.Error("export enabled with a date that is not YYYY-MM-DD")
+		t.Error("export enabled with a date that is not a date")
 	}
 }
 

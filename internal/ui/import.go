@@ -71,7 +71,7 @@ func newImportScreen(u *App) screen {
 	s.chooseBtn.Importance = widget.HighImportance
 	s.fileLabel = widget.NewLabel(T("import.hint"))
 	s.fileLabel.Wrapping = fyne.TextWrapWord
-	s.sheet = widget.NewSelect(nil, func(name string) {
+	s.sheet = newSelect(nil, func(name string) {
 		if s.rep != nil && name != s.rep.Sheet {
 			s.opts.Sheet, s.opts.Mapping = name, nil
 			s.preview()
@@ -98,7 +98,7 @@ func newImportScreen(u *App) screen {
 	s.summary = widget.NewLabel("")
 	s.summary.TextStyle.Bold = true
 	s.summary.Truncation = fyne.TextTruncateEllipsis
-	s.filter = widget.NewSelect([]string{T("import.view_all"), T("import.view_rejected"), T("import.view_warnings"),
+	s.filter = newSelect([]string{T("import.view_all"), T("import.view_rejected"), T("import.view_warnings"),
 		T("import.view_skipped"), T("import.view_accepted")}, func(string) { s.refilter() })
 	s.table = newRowTable(importColumns, func() int { return len(s.view) }, s.cellText,
 		func(col int) string { return T(importColumns[col].key) }, func(int) {})
@@ -226,7 +226,7 @@ func (s *importScreen) buildColumns() {
 	}
 	for _, c := range s.rep.Columns {
 		c := c
-		sel := widget.NewSelect(labels, nil)
+		sel := newSelect(labels, nil)
 		if c.Field != "" {
 			sel.SetSelected(fieldLabel(c.Field))
 		} else {

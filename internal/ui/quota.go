@@ -62,7 +62,7 @@ func newQuotaScreen(u *App) screen {
 	for y := max(today.Year(), 2024) + 1; y >= 2020; y-- {
 		years = append(years, strconv.Itoa(y))
 	}
-	s.year = widget.NewSelect(years, nil)
+	s.year = newSelect(years, nil)
 	s.year.SetSelected(strconv.Itoa(max(today.Year(), 2020)))
 	s.year.OnChanged = func(string) {
 		s.fillScope()

@@ -212,7 +212,7 @@ func (s *quotaScreen) editOpening() {
 	for y := 2020; y <= s.u.today().Year(); y++ {
 		years = append(years, strconv.Itoa(y))
 	}
-	f.year = widget.NewSelect(years, func(string) { f.load() })
+	f.year = newSelect(years, func(string) { f.load() })
 	intro := widget.NewLabel(T("kuota.opening_intro"))
 	intro.Wrapping = fyne.TextWrapWord
 	body := container.NewVBox(intro, widget.NewForm(widget.NewFormItem(T("field.year"), f.year)), f.rows)
@@ -336,9 +336,9 @@ func newTargetForm(s *quotaScreen, t wub.Target) *targetForm {
 		monthCodes = append(monthCodes, strconv.Itoa(m))
 		monthNames = append(monthNames, wub.MonthName(m))
 	}
-	f.from = widget.NewSelect(years, nil)
+	f.from = newSelect(years, nil)
 	f.from.SetSelected(strconv.Itoa(t.StartYear))
-	f.to = widget.NewSelect(years, nil)
+	f.to = newSelect(years, nil)
 	f.to.SetSelected(strconv.Itoa(t.EndYear))
 	w := t.Window.Normalized()
 	f.trainFrom = newCodeSelect(monthCodes, monthNames, nil)

@@ -52,8 +52,8 @@ func newSubmissionScreen(u *App) screen {
 	for m := 1; m <= 12; m++ {
 		months = append(months, wub.MonthName(m))
 	}
-	s.year = widget.NewSelect(years, func(string) { s.refresh() })
-	s.month = widget.NewSelect(months, func(string) { s.refresh() })
+	s.year = newSelect(years, func(string) { s.refresh() })
+	s.month = newSelect(months, func(string) { s.refresh() })
 	s.year.SetSelected(strconv.Itoa(prev.Year()))
 	s.month.SetSelectedIndex(int(prev.Month()) - 1)
 	s.info = widget.NewLabel("")

@@ -42,7 +42,7 @@ func (f *traineeForm) addEnrolment(e wub.Enrolment) {
 	for y := time.Now().Year() + 1; y >= 2020; y-- {
 		years = append(years, strconv.Itoa(y))
 	}
-	r.year = widget.NewSelect(years, func(string) { changed() })
+	r.year = newSelect(years, func(string) { changed() })
 	var scodes, snames []string
 	for _, s := range wub.Statuses {
 		scodes = append(scodes, s)

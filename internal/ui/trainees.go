@@ -107,7 +107,7 @@ func (s *traineesScreen) buildList() {
 	for y := time.Now().Year() + 1; y >= 2020; y-- {
 		years = append(years, strconv.Itoa(y))
 	}
-	s.year = widget.NewSelect(years, func(v string) {
+	s.year = newSelect(years, func(v string) {
 		s.filter.Year, _ = strconv.Atoi(v)
 		s.reload()
 	})
@@ -119,7 +119,7 @@ func (s *traineesScreen) buildList() {
 		agencyCodes = append(agencyCodes, a.Code)
 		agencyNames = append(agencyNames, a.NameOn(time.Now()).Short)
 	}
-	s.agency = widget.NewSelect(agencyNames, func(string) {
+	s.agency = newSelect(agencyNames, func(string) {
 		s.filter.AgencyCode = agencyCodes[s.agency.SelectedIndex()]
 		s.reload()
 	})
@@ -131,7 +131,7 @@ func (s *traineesScreen) buildList() {
 		kecCodes = append(kecCodes, k.Code)
 		kecNames = append(kecNames, k.Name)
 	}
-	s.kecamatan = widget.NewSelect(kecNames, func(string) {
+	s.kecamatan = newSelect(kecNames, func(string) {
 		s.filter.KecCode = kecCodes[s.kecamatan.SelectedIndex()]
 		s.reload()
 	})
@@ -142,13 +142,13 @@ func (s *traineesScreen) buildList() {
 	for _, st := range wub.Statuses {
 		statusNames = append(statusNames, wub.StatusLabel(st))
 	}
-	s.status = widget.NewSelect(statusNames, func(string) {
+	s.status = newSelect(statusNames, func(string) {
 		s.filter.Status = statusCodes[s.status.SelectedIndex()]
 		s.reload()
 	})
 	s.status.SetSelectedIndex(0)
 
-	s.view = widget.NewSelect([]string{T("peserta.view_active"), T("peserta.view_deleted")}, func(string) {
+	s.view = newSelect([]string{T("peserta.view_active"), T("peserta.view_deleted")}, func(string) {
 		s.filter.Deleted = s.view.SelectedIndex() == 1
 		s.updateButtons()
 		s.reload()

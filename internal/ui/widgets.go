@@ -38,7 +38,7 @@ type codeSelect struct {
 
 func newCodeSelect(codes, labels []string, changed func(code string)) *codeSelect {
 	cs := &codeSelect{codes: codes}
-	cs.Select = widget.NewSelect(labels, func(string) {
+	cs.Select = newSelect(labels, func(string) {
 		if changed != nil {
 			changed(cs.code())
 		}
@@ -116,4 +116,12 @@ func (f *field) show(is wub.Issues) {
 	f.msg.Importance = imp
 	f.msg.SetText(text)
 	f.msg.Show()
+}
+
+// newSelect is widget.NewSelect with the placeholder in the app's language
+// (Fyne's own "(Select one)" is English only).
+func newSelect(options []string, changed func(string)) *widget.Select {
+	s := widget.NewSelect(options, changed)
+	s.PlaceHolder = T("select.placeholder")
+	return s
 }
