@@ -2,7 +2,7 @@
 # Smoke test of the Windows build under Wine in Xvfb, on Linux (make windows-smoke):
 #  1. a throw-away Wine prefix under /tmp (plus the ProcessPrng stub Debian's Wine 8 needs);
 #  2. silent per-user install of the installer: exe, Start-menu and desktop shortcuts, HKCU uninstall key;
-#  3. headless commands of the installed exe: help, and demo/export once they exist, on a path with
+#  3. headless commands of the installed exe: help, demo and export (DISPERINDAG, June 2024), on a path with
 #     spaces and non-ASCII letters and on a drive letter E: mapped to a temp folder (a flash drive);
 #     the exported workbook is read back with openpyxl (NIK cells must be text);
 #  4. the window: start with --quit-after, check %AppData%\WUBDesk\wubdesk.db appears, screenshot;
@@ -118,11 +118,7 @@ if has_cmd demo; then
     fi
     if has_cmd export; then
       out="${db%\\*}"'\rekap WUB.xlsx'
-      if w "$exe_win" export -h 2>&1 | grep -q -- '-out'; then
-        args=(export --db "$db" --out "$out")
-      else
-        args=(export --db "$db" "$out")
-      fi
+      args=(export --db "$db" --agency DISPERINDAG --month 2024-06 --out "$out")
       xlsx="$(dirname "${unix_of[$db]}")/rekap WUB.xlsx"
       if w "$exe_win" "${args[@]}" >"$tmp/export.txt" 2>&1 && [ -s "$xlsx" ]; then
         pass "export ke '$out'"
