@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -36,6 +37,9 @@ type submissionScreen struct {
 	info      *widget.Label
 	exportBtn *widget.Button
 	progress  *widget.ProgressBar
+	cancelBtn *widget.Button
+	cancel    context.CancelFunc // while an export runs
+	hold      func()             // tests: runs first in the export job
 	result    *widget.Label
 	root      fyne.CanvasObject
 	preview   latest
@@ -62,6 +66,13 @@ func newSubmissionScreen(u *App) screen {
 	s.exportBtn.Importance = widget.HighImportance
 	s.progress = widget.NewProgressBar()
 	s.progress.Hide()
+	s.cancelBtn = widget.NewButton(T("button.cancel"), func() {
+		if s.cancel != nil {
+			s.cancel()
+			s.cancelBtn.Disable()
+		}
+	})
+	s.cancelBtn.Hide()
 	s.result = widget.NewLabel("")
 	s.result.Wrapping = fyne.TextWrapWord
 	s.result.Selectable = true
@@ -73,7 +84,7 @@ func newSubmissionScreen(u *App) screen {
 		widget.NewFormItem(T("kirim.month"), container.NewGridWithColumns(2, s.month, s.year)),
 	)
 	s.root = container.NewVScroll(container.NewVBox(title, intro, widget.NewCard("", "", container.NewVBox(form, s.info,
-		container.NewHBox(s.exportBtn), s.progress)), s.result))
+		container.NewHBox(s.exportBtn, s.cancelBtn), s.progress)), s.result))
 	return s
 }
 
@@ -164,9 +175,16 @@ func (s *submissionScreen) exportTo(path string) {
 	s.progress.SetValue(0)
 	s.progress.Show()
 	s.result.SetText("")
-	ctx := context.Background()
+	ctx, cancel := context.WithCancel(context.Background())
+	s.cancel = cancel
+	s.cancelBtn.Enable()
+	s.cancelBtn.Show()
 	var meta wub.SubmissionMeta
+	hold := s.hold
 	s.u.jobs.run(func() error {
+		if hold != nil {
+			hold()
+		}
 		total, err := s.store.SubmissionCount(ctx, a.Code, m.Year(), wub.EndOfMonth(m))
 		if err != nil {
 			return err
@@ -188,7 +206,16 @@ func (s *submissionScreen) exportTo(path string) {
 			return err
 		})
 	}, func(err error) {
+		cancelled := errors.Is(err, context.Canceled)
+		cancel()
+		s.cancel = nil
+		s.cancelBtn.Hide()
 		s.exportBtn.Enable()
+		if cancelled {
+			s.progress.Hide()
+			s.u.notify(T("kirim.cancelled"))
+			return
+		}
 		if err != nil {
 			s.progress.Hide()
 			s.u.showError(err)

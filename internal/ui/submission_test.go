@@ -84,6 +84,27 @@ func TestKirimLaporanExportsTheMonth(t *testing.T) {
 	if !strings.Contains(u.nav.status.Text, s.fileName()) {
 		t.Errorf("status %q", u.nav.status.Text)
 	}
+	if s.cancelBtn.Visible() {
+		t.Error("the cancel button stays after the export")
+	}
+	// Cancelled while it runs: no file, a note, the button back.
+	cancelled := filepath.Join(t.TempDir(), "batal.xlsx")
+	release := make(chan struct{})
+	s.hold = func() { <-release }
+	s.exportTo(cancelled)
+	if !s.cancelBtn.Visible() || !s.exportBtn.Disabled() {
+		t.Fatal("no cancel button while exporting")
+	}
+	test.Tap(s.cancelBtn)
+	close(release)
+	u.jobs.wait()
+	s.hold = nil
+	if _, err := os.Stat(cancelled); !os.IsNotExist(err) {
+		t.Errorf("a cancelled export left a file: %v", err)
+	}
+	if s.exportBtn.Disabled() || s.cancelBtn.Visible() || !strings.Contains(u.nav.status.Text, "dibatalkan") {
+		t.Errorf("after cancel: export disabled %v, cancel visible %v, status %q", s.exportBtn.Disabled(), s.cancelBtn.Visible(), u.nav.status.Text)
+	}
 	// A year the agency did not run the program cannot be exported.
 	u.office.AgencyCode = wub.DPMPTSP
 	s.year.SetSelected("2024")
