@@ -59,21 +59,24 @@ func (b *Bulk) enrolmentValues(vs []any, e *wub.Enrolment, source string) []any 
 		wub.ISO(e.EnrolledOn), wub.ISO(e.CompletedOn), source, b.now, b.now)
 }
 
-// manyStmt prepares (once per transaction) an INSERT of rows rows that
-// returns each new id with the row's unique key, so that ids are matched
-// to rows by key and not by any assumption about rowid order.
+// manyStmt prepares (once per transaction) an INSERT of rows rows.
 func (b *Bulk) manyStmt(table string, rows int) (*sql.Stmt, error) {
 	k := manyKey{table, rows}
 	if s, ok := b.many[k]; ok {
 		return s, nil
 	}
-	cols, n, ret := bulkTraineeCols, traineeNCols, "id, nik"
+	// A trainee chunk is written OR FAIL: a refused row stops the statement
+	// but keeps the rows before it, which names the refused row (below) and
+	// spares SQLite a statement journal, a copy of every page the statement
+	// touches (for the NIK index, one page per row). The error rolls the
+	// whole transaction back. Enrolments have foreign keys, which need the
+	// journal anyway, so they keep the default.
+	verb, cols, n := "INSERT OR FAIL", bulkTraineeCols, traineeNCols
 	if table == "enrolment" {
-		cols, n, ret = bulkEnrolmentCols, enrolmentNCols, "id, trainee_id, agency_code, year"
+		verb, cols, n = "INSERT", bulkEnrolmentCols, enrolmentNCols
 	}
 	row := "(?" + strings.Repeat(",?", n-1) + ")"
-	q := fmt.Sprintf("INSERT INTO %s (%s) VALUES %s%s RETURNING %s",
-		table, cols, row, strings.Repeat(","+row, rows-1), ret)
+	q := fmt.Sprintf("%s INTO %s (%s) VALUES %s%s", verb, table, cols, row, strings.Repeat(","+row, rows-1))
 	s, err := b.tx.PrepareContext(b.ctx, q)
 	if err != nil {
 		return nil, err
@@ -91,9 +94,10 @@ func (b *Bulk) manyStmt(table string, rows int) (*sql.Stmt, error) {
 // instead of once per row (the demo generator, at a million people). At
 // most MaxInsertMany trainees, and as many enrolments, per call. A refused
 // row (a NIK already registered, here or earlier in ts; an enrolment
-// repeated) fails the whole statement, which leaves nothing behind; the
-// chunk is then written row by row so the error names the row exactly as
-// Insert would. Audit rows, when kept, come per table, not per person.
+// repeated) is named as Insert names it. After an error fn must return it
+// (so the transaction rolls back), never carry on: the trainees before a
+// refused one are still written. Audit rows, when kept, come per table,
+// not per person.
 func (b *Bulk) InsertMany(ts []*wub.Trainee) error {
 	if err := b.ctx.Err(); err != nil {
 		return err
@@ -101,13 +105,10 @@ func (b *Bulk) InsertMany(ts []*wub.Trainee) error {
 	if len(ts) == 0 {
 		return nil
 	}
-	// ids are matched by key below, so none may be left from elsewhere.
 	var es []*wub.Enrolment
 	var sources []string
 	for _, t := range ts {
-		t.ID = 0
 		for i := range t.Enrolments {
-			t.Enrolments[i].ID = 0
 			es = append(es, &t.Enrolments[i])
 			sources = append(sources, t.Source)
 		}
@@ -119,28 +120,22 @@ func (b *Bulk) InsertMany(ts []*wub.Trainee) error {
 	for _, t := range ts {
 		vs = b.traineeValues(vs, t)
 	}
-	byNIK := make(map[string]*wub.Trainee, len(ts))
-	for _, t := range ts {
-		byNIK[t.NIK] = t
-	}
-	err := b.insertReturning("trainee", len(ts), vs, func(rows *sql.Rows) error {
-		var id int64
-		var nik string
-		if err := rows.Scan(&id, &nik); err != nil {
+	first, err := b.insertMany("trainee", len(ts), vs)
+	if isUniqueViolation(err) {
+		// The rows before the refused one were written (OR FAIL).
+		var k int
+		if err := b.tx.QueryRowContext(b.ctx, "SELECT count(*) FROM trainee WHERE id >= ?", first).Scan(&k); err != nil {
 			return err
 		}
-		t, ok := byNIK[nik]
-		if !ok || t.ID != 0 {
-			return fmt.Errorf("store: InsertMany: unexpected trainee id %d", id)
+		if k < len(ts) {
+			return wub.Issues{{Field: "nik", Code: "nik_registered", Severity: wub.Error, Args: []any{ts[k].NIK}}}
 		}
-		t.ID = id
-		return nil
-	})
-	if isUniqueViolation(err) {
-		return b.insertEach(ts)
 	}
 	if err != nil {
 		return err
+	}
+	for i, t := range ts {
+		t.ID = first + int64(i)
 	}
 	if b.Audit {
 		for _, t := range ts {
@@ -152,37 +147,18 @@ func (b *Bulk) InsertMany(ts []*wub.Trainee) error {
 	if len(es) == 0 {
 		return nil
 	}
-	type enrolmentKey struct {
-		trainee int64
-		agency  string
-		year    int
-	}
-	byKey := make(map[enrolmentKey]*wub.Enrolment, len(es))
-	vs = vs[:0]
 	for _, t := range ts {
 		for i := range t.Enrolments {
-			e := &t.Enrolments[i]
-			e.TraineeID = t.ID
-			byKey[enrolmentKey{e.TraineeID, e.AgencyCode, e.Year}] = e
-			vs = b.enrolmentValues(vs, e, t.Source)
+			t.Enrolments[i].TraineeID = t.ID
 		}
 	}
-	err = b.insertReturning("enrolment", len(es), vs, func(rows *sql.Rows) error {
-		var id int64
-		var k enrolmentKey
-		if err := rows.Scan(&id, &k.trainee, &k.agency, &k.year); err != nil {
-			return err
-		}
-		e, ok := byKey[k]
-		if !ok || e.ID != 0 {
-			return fmt.Errorf("store: InsertMany: unexpected enrolment id %d", id)
-		}
-		e.ID = id
-		return nil
-	})
+	vs = vs[:0]
+	for i, e := range es {
+		vs = b.enrolmentValues(vs, e, sources[i])
+	}
+	first, err = b.insertMany("enrolment", len(es), vs)
 	if isUniqueViolation(err) {
-		// Find the refused enrolment; the ones before it are written again
-		// but the error rolls the whole transaction back.
+		// The statement was undone; row by row finds the refused one.
 		for i, e := range es {
 			if err := b.insertEnrolment(e, sources[i]); err != nil {
 				return err
@@ -191,6 +167,9 @@ func (b *Bulk) InsertMany(ts []*wub.Trainee) error {
 	}
 	if err != nil {
 		return err
+	}
+	for i, e := range es {
+		e.ID = first + int64(i)
 	}
 	if b.Audit {
 		for _, e := range es {
@@ -202,45 +181,38 @@ func (b *Bulk) InsertMany(ts []*wub.Trainee) error {
 	return nil
 }
 
-// insertReturning runs the cached n-row INSERT of table with vs and hands
-// each returned row to scan.
-func (b *Bulk) insertReturning(table string, n int, vs []any, scan func(*sql.Rows) error) error {
+// insertMany runs the cached n-row INSERT of table with vs and returns the
+// id of its first row. Without an id given, SQLite gives each new row one
+// more than the largest id in the table, so the rows of one statement get
+// consecutive ids in the order of VALUES; that they did is checked: n new
+// rows and the last id exactly n above the largest before. On an error,
+// first is still where the statement's rows began.
+func (b *Bulk) insertMany(table string, n int, vs []any) (first int64, err error) {
 	s, err := b.manyStmt(table, n)
 	if err != nil {
-		return err
+		return 0, err
 	}
-	rows, err := s.QueryContext(b.ctx, vs...)
+	// A bare max(id), not wrapped in coalesce, is read from the end of the
+	// table instead of scanning it.
+	var max sql.NullInt64
+	if err := b.tx.QueryRowContext(b.ctx, "SELECT max(id) FROM "+table).Scan(&max); err != nil {
+		return 0, err
+	}
+	top := max.Int64
+	res, err := s.ExecContext(b.ctx, vs...)
 	if err != nil {
-		return err
+		return top + 1, err
 	}
-	got := 0
-	for rows.Next() {
-		if err := scan(rows); err != nil {
-			rows.Close()
-			return err
-		}
-		got++
+	last, err := res.LastInsertId()
+	if err != nil {
+		return 0, err
 	}
-	if err := rows.Close(); err != nil {
-		return err
+	rows, err := res.RowsAffected()
+	if err != nil {
+		return 0, err
 	}
-	if err := rows.Err(); err != nil {
-		return err
+	if rows != int64(n) || last != top+int64(n) {
+		return 0, fmt.Errorf("store: InsertMany: %s ids %d..%d for %d rows after %d", table, last-rows+1, last, n, top)
 	}
-	if got != n {
-		return fmt.Errorf("store: InsertMany: %s returned %d ids for %d rows", table, got, n)
-	}
-	return nil
-}
-
-// insertEach writes ts row by row after the multi-row INSERT was refused
-// (and so wrote nothing), so that the refused row is named as Insert names
-// it.
-func (b *Bulk) insertEach(ts []*wub.Trainee) error {
-	for _, t := range ts {
-		if err := b.Insert(t); err != nil {
-			return err
-		}
-	}
-	return nil
+	return top + 1, nil
 }
