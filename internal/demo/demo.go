@@ -50,6 +50,9 @@ type generator struct {
 	serials  map[uint64]uint16 // last NIK serial per region+birth date
 }
 
+// chunkSize is how many people go into one multi-row INSERT.
+const chunkSize = 128
+
 // Generate fills an empty database with o.Trainees people, their batches
 // and enrolments, in one transaction. A database that already holds
 // trainees is refused (demo_not_empty) and left untouched.
@@ -98,27 +101,42 @@ func Generate(ctx context.Context, db *store.DB, o Options) (Summary, error) {
 		people := make(chan *wub.Trainee, 1024)
 		go g.people(gctx, p, people)
 		done := 0
-		for t := range people {
-			if err := b.Insert(t); err != nil {
-				return fmt.Errorf("demo: peserta ke-%d: %w", done+1, err)
+		chunk := make([]*wub.Trainee, 0, chunkSize)
+		flush := func() error {
+			if err := b.InsertMany(chunk); err != nil {
+				return fmt.Errorf("demo: peserta ke-%d sampai %d: %w", done+1, done+len(chunk), err)
 			}
-			for _, e := range t.Enrolments {
-				ys := years[e.Year]
-				ys.Enrolments++
-				switch e.Status {
-				case wub.StatusTrained:
-					ys.Trained++
-				case wub.StatusDropped:
-					ys.Dropped++
-				default:
-					ys.Registered++
+			for _, t := range chunk {
+				for _, e := range t.Enrolments {
+					ys := years[e.Year]
+					ys.Enrolments++
+					switch e.Status {
+					case wub.StatusTrained:
+						ys.Trained++
+					case wub.StatusDropped:
+						ys.Dropped++
+					default:
+						ys.Registered++
+					}
+				}
+				sum.Enrolments += len(t.Enrolments)
+				done++
+				if o.Progress != nil && done%5000 == 0 {
+					o.Progress(done, o.Trainees)
 				}
 			}
-			sum.Enrolments += len(t.Enrolments)
-			done++
-			if o.Progress != nil && done%5000 == 0 {
-				o.Progress(done, o.Trainees)
+			chunk = chunk[:0]
+			return nil
+		}
+		for t := range people {
+			if chunk = append(chunk, t); len(chunk) == chunkSize {
+				if err := flush(); err != nil {
+					return err
+				}
 			}
+		}
+		if err := flush(); err != nil {
+			return err
 		}
 		if err := ctx.Err(); err != nil {
 			return err

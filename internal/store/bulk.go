@@ -21,6 +21,7 @@ type Bulk struct {
 	aud  *sql.Stmt
 	cur  *sql.Stmt
 	find *sql.Stmt
+	many map[manyKey]*sql.Stmt // multi-row INSERTs by table and rows (bulk_many.go)
 	// Audit, when false, skips the per-record audit rows (the demo
 	// generator); imports keep it true.
 	Audit bool
@@ -61,6 +62,9 @@ func (db *DB) Bulk(ctx context.Context, fn func(b *Bulk) error) error {
 }
 
 func (b *Bulk) close() {
+	for _, s := range b.many {
+		s.Close()
+	}
 	for _, s := range []*sql.Stmt{b.ins, b.enr, b.aud, b.cur, b.find} {
 		if s != nil {
 			s.Close()
@@ -92,26 +96,7 @@ func (b *Bulk) Insert(t *wub.Trainee) error {
 	if err := b.ctx.Err(); err != nil {
 		return err
 	}
-	ref := wub.Ref()
-	desaName, kecName := "", ""
-	if t.DesaCode != "" {
-		desaName = ref.DesaName(t.DesaCode)
-	}
-	if t.KecCode != "" {
-		kecName = ref.KecamatanName(t.KecCode)
-	}
-	// The latest enrolment goes into the row now, as refreshCurrent would
-	// put it there (highest year, then the last added), which saves an
-	// UPDATE per row.
-	var cur wub.Enrolment
-	for _, e := range t.Enrolments {
-		if e.Year >= cur.Year {
-			cur = e
-		}
-	}
-	res, err := b.ins.ExecContext(b.ctx, t.NIK, t.KK, t.Name, t.Sex, t.BirthPlace, wub.ISO(t.BirthDate), t.Address,
-		t.RTRW, t.DesaCode, t.KecCode, desaName, kecName, t.Phone, t.Education, t.KBLI, t.BusinessName, t.Notes,
-		t.Source, wub.SearchText(t.Name, t.NIK, desaName), cur.AgencyCode, cur.Year, cur.Status, b.now, b.now)
+	res, err := b.ins.ExecContext(b.ctx, b.traineeValues(nil, t)...)
 	if err != nil {
 		if isUniqueViolation(err) {
 			return wub.Issues{{Field: "nik", Code: "nik_registered", Severity: wub.Error, Args: []any{t.NIK}}}
@@ -145,8 +130,7 @@ func (b *Bulk) AddEnrolment(e *wub.Enrolment, source string) error {
 }
 
 func (b *Bulk) insertEnrolment(e *wub.Enrolment, source string) error {
-	res, err := b.enr.ExecContext(b.ctx, e.TraineeID, e.AgencyCode, e.Year, nullID(e.BatchID), e.Status,
-		wub.ISO(e.EnrolledOn), wub.ISO(e.CompletedOn), source, b.now, b.now)
+	res, err := b.enr.ExecContext(b.ctx, b.enrolmentValues(nil, e, source)...)
 	if err != nil {
 		if isUniqueViolation(err) {
 			return b.db.enrolmentDuplicate(b.ctx, b.tx, e)
