@@ -18,7 +18,10 @@ import (
 
 const auditPageSize = 200
 
-var auditEntities = []string{"", "trainee", "enrolment", "batch", "setting", "user"}
+var auditEntities = []string{"", "trainee", "enrolment", "batch", "batch_facilitator", "facilitator", "contract",
+	"contract_decision", "mentoring", "activity_report", "quota", "program_target", "opening_balance",
+	"received_submission", "business", "licence", "marketing_channel", "capital", "outlet", "product", "listing",
+	"agency", "handover", "handover_export", "setting", "user"}
 
 // auditScreen is Audit: who changed what and when, filtered by record (a
 // trainee found by NIK, with its enrolments), user and date range, newest
@@ -80,7 +83,7 @@ func newAuditScreen(u *App) screen {
 		func(col int) string { return T(cols[col].key) }, func(int) {})
 	apply := widget.NewButton(T("audit.apply"), s.apply)
 	filters := container.NewHBox(s.entity.Select, container.NewGridWrap(fyne.NewSize(190, 36), s.nik), s.actor.Select,
-		container.NewGridWrap(fyne.NewSize(110, 36), s.from), container.NewGridWrap(fyne.NewSize(110, 36), s.to), apply)
+		container.NewGridWrap(fyne.NewSize(140, 36), s.from), container.NewGridWrap(fyne.NewSize(140, 36), s.to), apply)
 	bottom := container.NewHBox(s.count, s.msg)
 	top := container.NewVBox(filters, container.NewHBox(s.export, s.mask))
 	s.root = container.NewBorder(top, bottom, nil, nil, s.table)
@@ -231,9 +234,9 @@ func (s *auditScreen) cellText(i, col int) string {
 		return xlsx.ChangedFields(e.Old, e.New)
 	}
 	if e.New != "" {
-		return e.New
+		return xlsx.RecordedFields(e.New)
 	}
-	return e.Old
+	return xlsx.RecordedFields(e.Old)
 }
 
 func (s *auditScreen) askExport() {

@@ -119,7 +119,9 @@ func (f *field) show(is wub.Issues) {
 }
 
 // newSelect is widget.NewSelect with the placeholder in the app's language
-// (Fyne's own "(Select one)" is English only).
+// (Fyne's own "(Select one)" is English only). Fyne sizes a Select by its
+// placeholder, so the text is about as long as Fyne's: a shorter one
+// would cut the options of every Select in a row of filters.
 func newSelect(options []string, changed func(string)) *widget.Select {
 	s := widget.NewSelect(options, changed)
 	s.PlaceHolder = T("select.placeholder")

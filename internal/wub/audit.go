@@ -26,19 +26,40 @@ type AuditFilter struct {
 
 // EntityLabel is the Indonesian (or English) name of an audited entity.
 func EntityLabel(entity string) string {
-	switch entity {
-	case "trainee":
-		return nikText("Peserta", "Trainee")
-	case "enrolment":
-		return nikText("Keikutsertaan", "Enrolment")
-	case "batch":
-		return nikText("Angkatan", "Batch")
-	case "setting":
-		return nikText("Pengaturan", "Setting")
-	case "user":
-		return nikText("Pengguna", "User")
+	if l, ok := entityLabels[entity]; ok {
+		return nikText(l[0], l[1])
 	}
 	return entity
+}
+
+// entityLabels names the audit log's record kinds (Indonesian, English).
+var entityLabels = map[string][2]string{
+	"trainee":             {"Peserta", "Trainee"},
+	"enrolment":           {"Keikutsertaan", "Enrolment"},
+	"batch":               {"Angkatan", "Batch"},
+	"batch_facilitator":   {"Fasilitator angkatan", "Batch facilitator"},
+	"setting":             {"Pengaturan", "Setting"},
+	"user":                {"Pengguna", "User"},
+	"facilitator":         {"Fasilitator", "Facilitator"},
+	"contract":            {"Kontrak", "Contract"},
+	"contract_decision":   {"Keputusan kontrak", "Contract decision"},
+	"mentoring":           {"Pendampingan", "Mentoring"},
+	"activity_report":     {"Laporan kegiatan", "Activity report"},
+	"quota":               {"Kuota", "Quota"},
+	"program_target":      {"Target program", "Program target"},
+	"opening_balance":     {"Saldo awal", "Opening balance"},
+	"received_submission": {"Laporan diterima", "Received submission"},
+	"business":            {"Usaha", "Business"},
+	"licence":             {"Izin usaha", "Licence"},
+	"marketing_channel":   {"Saluran pemasaran", "Marketing channel"},
+	"capital":             {"Permodalan", "Capital"},
+	"outlet":              {"Gerai Wamira Mart", "Wamira Mart outlet"},
+	"product":             {"Produk", "Product"},
+	"listing":             {"Produk di gerai", "Product in outlet"},
+	"agency":              {"Dinas", "Agency"},
+	"handover":            {"Serah terima (diterima)", "Handover (received)"},
+	"handover_export":     {"Serah terima (diserahkan)", "Handover (given)"},
+	"tally":               {"Rekap dasbor", "Dashboard tallies"},
 }
 
 // ActionLabel is the Indonesian (or English) name of an audit action.

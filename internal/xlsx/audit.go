@@ -6,6 +6,7 @@ import (
 	"io"
 	"iter"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -210,11 +211,68 @@ func ChangedFields(oldJSON, newJSON string) string {
 	return strings.Join(parts, "; ")
 }
 
-// valueOr is a field's value for the changes column; absent, null and
-// empty all read as a dash.
+// valueOr is a field's value for the changes column; absent, null, empty
+// and the zero time all read as a dash.
 func valueOr(m map[string]any, k string) any {
-	if v, ok := m[k]; ok && v != nil && v != "" {
-		return v
+	if v, ok := m[k]; ok {
+		if s := auditValue(v); s != "" {
+			return s
+		}
 	}
 	return "—"
+}
+
+// auditValue writes one recorded value the way the app shows it: dates as
+// dd/mm/yyyy (with the time when there is one), whole numbers without an
+// exponent; "" for nothing (null, empty, the zero time).
+func auditValue(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		if t, err := time.Parse(time.RFC3339Nano, x); err == nil {
+			if t.IsZero() {
+				return ""
+			}
+			if h, m, sec := t.Clock(); h == 0 && m == 0 && sec == 0 {
+				return t.Format("02/01/2006")
+			}
+			return localWallClock(t).Format("02/01/2006 15:04")
+		}
+		if t, err := time.Parse("2006-01-02", x); err == nil {
+			return t.Format("02/01/2006")
+		}
+		return x
+	case float64:
+		if x == float64(int64(x)) {
+			return strconv.FormatInt(int64(x), 10)
+		}
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	case map[string]any, []any:
+		b, _ := json.Marshal(x)
+		return string(b)
+	}
+	return fmt.Sprint(v)
+}
+
+// RecordedFields lists a recorded object (an insert's new values, a
+// delete's old ones) as "Field: value; ...", leaving out empty fields; the
+// text itself when it is not a JSON object.
+func RecordedFields(objJSON string) string {
+	var o map[string]any
+	if json.Unmarshal([]byte(objJSON), &o) != nil {
+		return objJSON
+	}
+	keys := make([]string, 0, len(o))
+	for k := range o {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var parts []string
+	for _, k := range keys {
+		if v := auditValue(o[k]); v != "" {
+			parts = append(parts, k+": "+v)
+		}
+	}
+	return strings.Join(parts, "; ")
 }

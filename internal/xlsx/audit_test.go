@@ -90,12 +90,28 @@ func TestChangedFields(t *testing.T) {
 		{`{"A":"1","B":"x"}`, `{"A":"2","B":"x"}`, "A: 1 → 2"},
 		{`{"A":"1"}`, `{"A":"1","C":true}`, "C: — → true"},
 		{`{"P":""}`, `{"P":"0812"}`, "P: — → 0812"},
+		{`{"ClosedOn":"0001-01-01T00:00:00Z"}`, `{"ClosedOn":"2024-03-31T00:00:00Z"}`, "ClosedOn: — → 31/03/2024"},
+		{`{"Born":"1990-05-12","N":2593}`, `{"Born":"1990-05-21","N":3528045203}`, "Born: 12/05/1990 → 21/05/1990; N: 2593 → 3528045203"},
 		{"", `{"A":"1"}`, ""},
 		{`not json`, `{"A":"1"}`, ""},
 	}
 	for _, tt := range tests {
 		if got := xlsx.ChangedFields(tt.old, tt.new); got != tt.want {
 			t.Errorf("ChangedFields(%s, %s) = %q, want %q", tt.old, tt.new, got, tt.want)
+		}
+	}
+}
+
+func TestRecordedFields(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`{"ID":2593,"Name":"Bordir","ListedOn":"2022-04-01T00:00:00Z","ClosedOn":"0001-01-01T00:00:00Z","Note":""}`,
+			"ID: 2593; ListedOn: 01/04/2022; Name: Bordir"},
+		{`{"Price":2500.5,"Tags":["a"]}`, `Price: 2500.5; Tags: ["a"]`},
+		{"not json", "not json"},
+	}
+	for _, tt := range tests {
+		if got := xlsx.RecordedFields(tt.in); got != tt.want {
+			t.Errorf("RecordedFields(%s) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }
