@@ -43,11 +43,14 @@ type consolidateScreen struct {
 	addFolder *widget.Button
 	saveBtn   *widget.Button
 	progress  *widget.ProgressBarInfinite
+	cancelBtn *widget.Button
+	cancel    context.CancelFunc // while files are being read
 	summary   *widget.Label
 	tabs      *container.AppTabs
 	views     *consolidateViews
 	root      fyne.CanvasObject
 
+	hold    func(i int) // tests: runs before file i is read
 	result  *xlsx.Consolidation
 	refused []*xlsx.Received // files refused in this session (not stored)
 }
@@ -65,6 +68,13 @@ func newConsolidateScreen(u *App) screen {
 	s.saveBtn = widget.NewButtonWithIcon(T("konsolidasi.save"), theme.DocumentSaveIcon(), s.chooseSave)
 	s.progress = widget.NewProgressBarInfinite()
 	s.progress.Hide()
+	s.cancelBtn = widget.NewButton(T("button.cancel"), func() {
+		if s.cancel != nil {
+			s.cancel()
+			s.cancelBtn.Disable()
+		}
+	})
+	s.cancelBtn.Hide()
 	s.summary = widget.NewLabel("")
 	s.summary.Wrapping = fyne.TextWrapWord
 	s.views = newConsolidateViews(s)
@@ -73,7 +83,7 @@ func newConsolidateScreen(u *App) screen {
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, title, container.NewHBox(widget.NewLabel(T("konsolidasi.year")), s.year,
 			s.addFiles, s.addFolder, s.saveBtn)),
-		s.progress, s.summary,
+		container.NewBorder(nil, nil, nil, s.cancelBtn, s.progress), s.summary,
 	)
 	s.root = container.NewBorder(top, nil, nil, nil, s.tabs)
 	return s
@@ -287,15 +297,27 @@ func (s *consolidateScreen) addPaths(paths []string) {
 		return
 	}
 	s.busy(true)
-	var accepted, again int
+	ctx, cancel := context.WithCancel(context.Background())
+	s.cancel = cancel
+	s.cancelBtn.Enable()
+	s.cancelBtn.Show()
+	var accepted, again, read int
 	var refused []*xlsx.Received
 	year := 0
+	hold := s.hold
 	s.u.jobs.run(func() error {
-		ctx := context.Background()
 		if _, err := s.store.BackupBefore(ctx, store.ReasonConsolidation); err != nil {
 			return err
 		}
-		for _, p := range paths {
+		for i, p := range paths {
+			if hold != nil {
+				hold(i)
+			}
+			if ctx.Err() != nil {
+				break // each file is its own transaction: those read stay
+			}
+			s.u.jobs.deliver(func() { s.summary.SetText(T("konsolidasi.reading", i+1, len(paths), filepath.Base(p))) })
+			read++
 			r := xlsx.ReadSubmissionFile(p)
 			if !r.OK() {
 				refused = append(refused, r)
@@ -314,13 +336,21 @@ func (s *consolidateScreen) addPaths(paths []string) {
 		}
 		return nil
 	}, func(err error) {
+		stopped := ctx.Err() != nil && read < len(paths)
+		cancel()
+		s.cancel = nil
+		s.cancelBtn.Hide()
 		s.busy(false)
-		if err != nil {
+		if err != nil && !stopped {
 			s.u.showError(err)
 			return
 		}
 		s.keepRefused(refused)
-		s.u.notify(T("konsolidasi.read", len(paths), accepted, again, len(refused)))
+		if stopped {
+			s.u.notify(T("konsolidasi.stopped", read, len(paths), accepted, again, len(refused)))
+		} else {
+			s.u.notify(T("konsolidasi.read", len(paths), accepted, again, len(refused)))
+		}
 		if y := strconv.Itoa(year); year > 0 && y != s.year.Selected {
 			s.year.SetSelected(y) // reloads
 			return

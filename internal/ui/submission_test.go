@@ -147,13 +147,36 @@ func TestKonsolidasiReadsFilesAndRemembers(t *testing.T) {
 	if !strings.Contains(s.summary.Text, "Belum ada laporan") {
 		t.Errorf("empty summary %q", s.summary.Text)
 	}
+	// Stopped after the first file: that one is kept, the second is not read.
+	arrived, proceed := make(chan struct{}), make(chan struct{})
+	s.hold = func(i int) {
+		if i == 1 {
+			arrived <- struct{}{}
+			<-proceed
+		}
+	}
+	s.addPaths([]string{dis, dkp})
+	<-arrived // the first file is stored, the second is next
+	if !s.cancelBtn.Visible() {
+		t.Fatal("no cancel button while reading")
+	}
+	test.Tap(s.cancelBtn)
+	close(proceed)
+	u.jobs.wait()
+	s.hold = nil
+	if !strings.Contains(u.nav.status.Text, "Dihentikan: 1 dari 2 berkas dibaca (1 diterima") || s.cancelBtn.Visible() {
+		t.Errorf("after stop: status %q, cancel visible %v", u.nav.status.Text, s.cancelBtn.Visible())
+	}
+	if kept, _ := db.ReceivedSubmissions(bg, 2024); len(kept) != 1 {
+		t.Fatalf("%d submissions kept after the stop, want 1", len(kept))
+	}
 	s.addPaths([]string{dis, dkp, tampered})
 	u.jobs.wait()
 	c := s.result
 	if c == nil || c.People != 1 || c.Enrolments != 2 || len(c.Duplicates) != 1 {
 		t.Fatalf("result %+v", c)
 	}
-	if !strings.Contains(u.nav.status.Text, "3 berkas dibaca: 2 diterima, 0 sudah pernah diterima, 1 ditolak") {
+	if !strings.Contains(u.nav.status.Text, "3 berkas dibaca: 1 diterima, 1 sudah pernah diterima, 1 ditolak") {
 		t.Errorf("status %q", u.nav.status.Text)
 	}
 	if got := s.views.dupText(0, 2); !strings.Contains(got, "Disperindag 2024 (Lulus)") || !strings.Contains(got, "DKP 2024 (Lulus)") {
