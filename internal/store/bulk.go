@@ -22,6 +22,9 @@ type Bulk struct {
 	cur  *sql.Stmt
 	find *sql.Stmt
 	many map[manyKey]*sql.Stmt // multi-row INSERTs by table and rows (bulk_many.go)
+	// tally, while BulkLoad fills empty tables, counts the dashboard's
+	// tallies as InsertMany writes (bulk_tally.go); nil otherwise.
+	tally *loadTally
 	// Audit, when false, skips the per-record audit rows (the demo
 	// generator); imports keep it true.
 	Audit bool
@@ -73,8 +76,19 @@ func (b *Bulk) close() {
 }
 
 // Tx is the transaction, for packages of this module that write more than
-// trainees in the same unit of work.
-func (b *Bulk) Tx() *sql.Tx { return b.tx }
+// trainees in the same unit of work. What is written through it is not seen
+// by BulkLoad's tally counting, which then recounts with SQL instead.
+func (b *Bulk) Tx() *sql.Tx {
+	b.untallied()
+	return b.tx
+}
+
+// untallied turns BulkLoad's tally counting off: a write it cannot follow.
+func (b *Bulk) untallied() {
+	if b.tally != nil {
+		b.tally.off = true
+	}
+}
 
 // Ctx is the context the bulk write runs under.
 func (b *Bulk) Ctx() context.Context { return b.ctx }
@@ -96,6 +110,7 @@ func (b *Bulk) Insert(t *wub.Trainee) error {
 	if err := b.ctx.Err(); err != nil {
 		return err
 	}
+	b.untallied()
 	res, err := b.ins.ExecContext(b.ctx, b.traineeValues(nil, t)...)
 	if err != nil {
 		if isUniqueViolation(err) {
@@ -122,6 +137,7 @@ func (b *Bulk) Insert(t *wub.Trainee) error {
 // AddEnrolment adds an enrolment to an existing trainee and refreshes the
 // trainee's current agency/year/status.
 func (b *Bulk) AddEnrolment(e *wub.Enrolment, source string) error {
+	b.untallied()
 	if err := b.insertEnrolment(e, source); err != nil {
 		return err
 	}

@@ -72,8 +72,11 @@ func (b *Bulk) manyStmt(table string, rows int) (*sql.Stmt, error) {
 	// whole transaction back. Enrolments have foreign keys, which need the
 	// journal anyway, so they keep the default.
 	verb, cols, n := "INSERT OR FAIL", bulkTraineeCols, traineeNCols
-	if table == "enrolment" {
+	switch table {
+	case "enrolment":
 		verb, cols, n = "INSERT", bulkEnrolmentCols, enrolmentNCols
+	case "person_first":
+		cols, n = personFirstCols, personFirstNCols
 	}
 	row := "(?" + strings.Repeat(",?", n-1) + ")"
 	q := fmt.Sprintf("%s INTO %s (%s) VALUES %s%s", verb, table, cols, row, strings.Repeat(","+row, rows-1))
@@ -174,6 +177,17 @@ func (b *Bulk) InsertMany(ts []*wub.Trainee) error {
 	if b.Audit {
 		for _, e := range es {
 			if err := b.audit("enrolment", e.ID, "insert", nil, enrolmentRecordOf(e)); err != nil {
+				return err
+			}
+		}
+	}
+	if b.tally != nil && !b.tally.off {
+		if vs = b.tally.add(vs[:0], ts); len(vs) > 0 {
+			s, err := b.manyStmt("person_first", len(vs)/personFirstNCols)
+			if err != nil {
+				return err
+			}
+			if _, err := s.ExecContext(b.ctx, vs...); err != nil {
 				return err
 			}
 		}

@@ -13,7 +13,9 @@ import (
 // several times faster than a million random index inserts. The indexes
 // whose keys arrive in order (year, agency, kecamatan, desa, enrolments)
 // stay, as do the unique ones, so a repeated NIK is still refused on its
-// own row. Otherwise it is exactly Bulk.
+// own row. The dashboard's tallies are counted as InsertMany writes
+// (bulk_tally.go), or recounted once at the end when the load wrote
+// otherwise. Otherwise it is exactly Bulk.
 func (db *DB) BulkLoad(ctx context.Context, fn func(b *Bulk) error) error {
 	// A page cache large enough for the indexes keeps SQLite from spilling
 	// half-built pages to the WAL and reading them back (the default is 2 MB).
@@ -57,7 +59,18 @@ func (db *DB) BulkLoad(ctx context.Context, fn func(b *Bulk) error) error {
 		if err != nil {
 			return err
 		}
-		if err := fn(b); err != nil {
+		// The tallies start from nothing and are counted as the rows go
+		// in (bulk_tally.go).
+		for _, q := range []string{"DELETE FROM enrolment_tally", "DELETE FROM person_first", "DELETE FROM person_tally"} {
+			if _, err := b.tx.ExecContext(ctx, q); err != nil {
+				return err
+			}
+		}
+		tally := newLoadTally()
+		b.tally = tally
+		err = fn(b)
+		b.tally = nil
+		if err != nil {
 			return err
 		}
 		if _, err := b.tx.ExecContext(ctx, fmt.Sprintf("PRAGMA temp_store = %d", temp)); err != nil {
@@ -76,24 +89,25 @@ func (db *DB) BulkLoad(ctx context.Context, fn func(b *Bulk) error) error {
 				return err
 			}
 		}
-		// The dashboard's tallies are counted once from the loaded rows
-		// instead of by a trigger per enrolment.
-		if err := recountTalliesTx(ctx, b.tx); err != nil {
-			return err
-		}
 		for _, q := range recreate {
 			if _, err := b.tx.ExecContext(ctx, q); err != nil {
 				return err
 			}
 		}
-		return nil
+		// When something was written that the counting could not follow,
+		// the tallies are recounted from the loaded rows instead.
+		if tally.off {
+			return recountTalliesTx(ctx, b.tx)
+		}
+		return tally.write(ctx, b.tx)
 	})
 }
 
 // deferred are the indexes with randomly arriving keys, the trigger that
 // feeds the search index, and the triggers that keep the dashboard's
-// tallies as enrolments are inserted (recounted at the end instead).
-var deferred = []string{"trainee_nik", "trainee_by_name", "trainee_fts_ai", "enrolment_tally_ai", "enrolment_person_ai"}
+// tallies as enrolments and first completions are inserted (counted in Go,
+// or recounted at the end, instead).
+var deferred = []string{"trainee_nik", "trainee_by_name", "trainee_fts_ai", "enrolment_tally_ai", "enrolment_person_ai", "person_first_ai"}
 
 // dropDeferrable drops the deferred indexes and trigger and returns the
 // statements that recreate them. The statements come from the schema
