@@ -47,6 +47,9 @@ func (db *DB) BulkLoad(ctx context.Context, fn func(b *Bulk) error) error {
 		return err
 	}
 	defer db.w.ExecContext(context.WithoutCancel(ctx), "PRAGMA threads = 0")
+	if db.leaveWAL(ctx) {
+		defer db.w.ExecContext(context.WithoutCancel(ctx), "PRAGMA journal_mode = WAL")
+	}
 	return db.Bulk(ctx, func(b *Bulk) error {
 		var empty bool
 		if err := b.tx.QueryRowContext(ctx, "SELECT NOT EXISTS (SELECT 1 FROM trainee)").Scan(&empty); err != nil {
@@ -101,6 +104,29 @@ func (db *DB) BulkLoad(ctx context.Context, fn func(b *Bulk) error) error {
 		}
 		return tally.write(ctx, b.tx)
 	})
+}
+
+// leaveWAL puts an empty trainee table's database in rollback-journal mode
+// for a load, and says whether it did. Outside the WAL a load into new
+// pages writes each page once, into the file itself (pages beyond the old
+// end of the file need no journal): in the WAL each page is written to the
+// log and then again by the checkpoint at commit, and every page read is
+// first looked up in the log's index. SQLite changes the mode only when no
+// other connection has the file open, so this process's idle readers are
+// closed first; when the file is open elsewhere (the app), the load stays
+// in the WAL. Crash safety is the rollback journal's: an interrupted load
+// is rolled back at the next open. BulkLoad returns to the WAL afterwards,
+// and Open always does.
+func (db *DB) leaveWAL(ctx context.Context) bool {
+	var empty bool
+	if err := db.w.QueryRowContext(ctx, "SELECT NOT EXISTS (SELECT 1 FROM trainee)").Scan(&empty); err != nil || !empty {
+		return false
+	}
+	db.r.SetMaxIdleConns(0)
+	defer db.r.SetMaxIdleConns(readers())
+	var mode string
+	err := db.w.QueryRowContext(ctx, "PRAGMA journal_mode = DELETE").Scan(&mode)
+	return err == nil && mode == "delete"
 }
 
 // deferred are the indexes with randomly arriving keys, the trigger that

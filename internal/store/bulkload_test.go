@@ -132,3 +132,63 @@ func TestBulkInsertCurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestBulkLoadJournal checks that a load into an empty table runs outside
+// the WAL and returns to it, and that a load into a file another
+// connection has open stays in the WAL and still succeeds.
+func TestBulkLoadJournal(t *testing.T) {
+	mode := func(q interface {
+		QueryRow(string, ...any) *sql.Row
+	}) string {
+		var m string
+		if err := q.QueryRow("PRAGMA journal_mode").Scan(&m); err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	db := openTest(t)
+	countRows(t, db, "SELECT count(*) FROM trainee") // an idle reader
+	var during string
+	err := db.BulkLoad(ctx, func(b *Bulk) error {
+		during = mode(b.tx)
+		return b.InsertMany(manyPeople(30))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if during != "delete" {
+		t.Errorf("journal during the load: %q, want delete", during)
+	}
+	if m := mode(db.w); m != "wal" {
+		t.Errorf("journal after the load: %q, want wal", m)
+	}
+	if n := countRows(t, db, "SELECT count(*) FROM trainee"); n != 30 {
+		t.Errorf("%d trainees after the load, want 30", n)
+	}
+
+	// The same file open twice (the app and the command line): the second
+	// handle's load stays in the WAL.
+	db2 := openTest(t)
+	other, err := Open(db2.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	countRows(t, other, "SELECT count(*) FROM trainee")
+	err = db2.BulkLoad(ctx, func(b *Bulk) error {
+		during = mode(b.tx)
+		return b.InsertMany(manyPeople(30))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if during != "wal" {
+		t.Errorf("journal during a load with the file open elsewhere: %q, want wal", during)
+	}
+	if n := countRows(t, other, "SELECT count(*) FROM trainee"); n != 30 {
+		t.Errorf("the other handle sees %d trainees, want 30", n)
+	}
+	if err := db2.VerifyTallies(ctx); err != nil {
+		t.Error(err)
+	}
+}

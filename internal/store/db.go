@@ -106,11 +106,14 @@ func Open(path string) (*DB, error) {
 		w.Close()
 		return nil, err
 	}
-	r.SetMaxOpenConns(max(4, runtime.NumCPU()))
-	r.SetMaxIdleConns(max(4, runtime.NumCPU()))
+	r.SetMaxOpenConns(readers())
+	r.SetMaxIdleConns(readers())
 	db.r = r
 	return db, nil
 }
+
+// readers is the size of the read pool.
+func readers() int { return max(4, runtime.NumCPU()) }
 
 // Close closes both pools. The WAL is checkpointed by SQLite on the last close.
 func (db *DB) Close() error {
