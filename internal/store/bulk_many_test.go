@@ -33,7 +33,13 @@ func manyPeople(n int) []*wub.Trainee {
 // dumpRows reads every column of every row of a table, ordered by id.
 func dumpRows(t *testing.T, db *DB, table string) [][]any {
 	t.Helper()
-	rows, err := db.r.Query("SELECT * FROM " + table + " ORDER BY id")
+	return queryRows(t, db, "SELECT * FROM "+table+" ORDER BY id")
+}
+
+// queryRows reads every column of every row a query returns.
+func queryRows(t *testing.T, db *DB, q string) [][]any {
+	t.Helper()
+	rows, err := db.r.Query(q)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -64,23 +64,7 @@ func tallyTables(t *testing.T, db *DB) map[string][][]any {
 		"person_first":    "SELECT trainee_id, enrolment_id, agency_code, year, month, count_date, sex, kec_code, kbli FROM person_first ORDER BY 1",
 		"person_tally":    "SELECT year, month, sex, kec_code, kbli, n FROM person_tally WHERE n != 0 ORDER BY 1, 2, 3, 4, 5",
 	} {
-		rows, err := db.r.Query(q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cols, _ := rows.Columns()
-		for rows.Next() {
-			vs := make([]any, len(cols))
-			ps := make([]any, len(cols))
-			for i := range vs {
-				ps[i] = &vs[i]
-			}
-			if err := rows.Scan(ps...); err != nil {
-				t.Fatal(err)
-			}
-			out[table] = append(out[table], vs)
-		}
-		rows.Close()
+		out[table] = queryRows(t, db, q)
 	}
 	return out
 }

@@ -7,7 +7,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strconv"
 	"testing"
 	"time"
@@ -52,16 +51,7 @@ func TestKillBulkChild(t *testing.T) {
 }
 
 func TestKillDuringBulkLoad(t *testing.T) {
-	if runtime.GOOS != "linux" {
-		t.Skip("SIGKILL test runs on Linux")
-	}
-	if raceEnabled {
-		t.Skip("run without -race (scripts/test.sh does)")
-	}
-	rounds := 8
-	if testing.Short() {
-		rounds = 3
-	}
+	rounds := killRounds(t, 8, 3)
 	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 11))
 	for round := range rounds {
 		path := filepath.Join(t.TempDir(), "wub.db")

@@ -88,7 +88,11 @@ func TestKillChild(t *testing.T) {
 	}
 }
 
-func TestKillDuringWrites(t *testing.T) {
+// killRounds skips a kill test where it cannot or need not run and
+// returns how many rounds to run: full, short under -short, or
+// WUB_KILL_ROUNDS.
+func killRounds(t *testing.T, full, short int) int {
+	t.Helper()
 	if runtime.GOOS != "linux" {
 		t.Skip("SIGKILL test runs on Linux")
 	}
@@ -97,13 +101,18 @@ func TestKillDuringWrites(t *testing.T) {
 		// of separate processes: scripts/test.sh runs this one without it.
 		t.Skip("run without -race (scripts/test.sh does)")
 	}
-	rounds := 30
-	if testing.Short() {
-		rounds = 4
-	}
 	if s := os.Getenv("WUB_KILL_ROUNDS"); s != "" {
-		rounds, _ = strconv.Atoi(s)
+		n, _ := strconv.Atoi(s)
+		return n
 	}
+	if testing.Short() {
+		return short
+	}
+	return full
+}
+
+func TestKillDuringWrites(t *testing.T) {
+	rounds := killRounds(t, 30, 4)
 	path := filepath.Join(t.TempDir(), "wub.db")
 	db, err := Open(path)
 	if err != nil {
