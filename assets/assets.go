@@ -12,9 +12,11 @@ import "embed"
 //go:embed data/*.csv data/*.md
 var Data embed.FS
 
-// I18n holds the translation tables id.json and en.json.
+// I18n holds the translation tables: i18n/id.json and i18n/en.json, plus
+// any number of topic files i18n/id/*.json and i18n/en/*.json that are
+// merged into them (a key may stand in only one file of a language).
 //
-//go:embed i18n/*.json
+//go:embed i18n
 var I18n embed.FS
 
 // Icon is the application icon (PNG).

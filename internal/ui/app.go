@@ -28,6 +28,9 @@ type Options struct {
 	Show      string        // open this screen first ("peserta", "peserta-baru", "pengaturan", ...)
 	Started   time.Time     // when the process started (for Timing)
 	Timing    bool          // write start-up milestones to stderr (scripts/launch-time.sh)
+	// Clock is the app's clock before a database is open (nil: the wall
+	// clock); once one is open, the store's DB.Now is the clock.
+	Clock func() time.Time
 }
 
 // App is the running GUI: one window over one open database.
@@ -168,17 +171,28 @@ func (u *App) showMain() {
 
 func (u *App) title() string {
 	if a, ok := u.agencies.ByCode(u.office.AgencyCode); ok {
-		return "WUBDesk — " + a.NameOn(time.Now()).Short
+		return "WUBDesk — " + a.NameOn(u.today()).Short
 	}
 	return "WUBDesk"
 }
 
-// today is the date by the store's clock (tests inject it).
-func (u *App) today() time.Time {
-	if u.db != nil {
-		return u.db.Today()
+// now is the app's one clock: every screen asks it, never time.Now. With a
+// database open it is the store's clock (DB.Now), so what a screen calls
+// "today" and the dates the store writes agree; before that it is
+// Options.Clock. Tests set either one.
+func (u *App) now() time.Time {
+	if u.db != nil && u.db.Now != nil {
+		return u.db.Now()
 	}
-	n := time.Now()
+	if u.opts.Clock != nil {
+		return u.opts.Clock()
+	}
+	return time.Now()
+}
+
+// today is the calendar date of now (midnight UTC, as dates are stored).
+func (u *App) today() time.Time {
+	n := u.now()
 	return time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, time.UTC)
 }
 

@@ -246,7 +246,7 @@ func (s *auditScreen) askExport() {
 		}
 		s.exportTo(w)
 	}, s.u.win)
-	d.SetFileName("audit-" + time.Now().Format("20060102") + ".xlsx")
+	d.SetFileName("audit-" + s.u.now().Format("20060102") + ".xlsx")
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
 	d.Show()
 }

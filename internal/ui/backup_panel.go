@@ -121,7 +121,7 @@ func (p *backupPanel) reload() {
 // backupToFolder writes a backup named after the database and the time into
 // dir (a flash drive).
 func (p *backupPanel) backupToFolder(dir string) {
-	name := fmt.Sprintf("%s-cadangan-%s.db", trimExt(filepath.Base(p.u.db.Path)), time.Now().Format("20060102-150405"))
+	name := fmt.Sprintf("%s-cadangan-%s.db", trimExt(filepath.Base(p.u.db.Path)), p.u.now().Format("20060102-150405"))
 	dest := filepath.Join(dir, name)
 	p.u.notify(T("backup.working"))
 	p.u.jobs.run(func() error {

@@ -4,5 +4,5 @@
 // goroutine (see async.go) and widgets change only inside fyne.Do.
 //
 // Strings shown to users go through T (i18n.go) with keys in
-// assets/i18n/id.json and en.json.
+// assets/i18n/id.json and en.json (plus topic files in assets/i18n/id/ and en/).
 package ui

@@ -3,6 +3,8 @@ package ui
 import (
 	"encoding/json"
 	"fmt"
+	"io/fs"
+	"sort"
 	"sync"
 
 	"fyne.io/fyne/v2/lang"
@@ -22,16 +24,35 @@ var (
 
 func init() {
 	for _, l := range Languages {
-		b, err := assets.I18n.ReadFile("i18n/" + l + ".json")
+		trTables[l] = loadTable(l)
+	}
+}
+
+// loadTable reads i18n/<l>.json and merges every topic file i18n/<l>/*.json
+// into it; a key defined twice is a build mistake and panics (a test runs it).
+func loadTable(l string) map[string]string {
+	files := []string{"i18n/" + l + ".json"}
+	more, _ := fs.Glob(assets.I18n, "i18n/"+l+"/*.json")
+	sort.Strings(more)
+	files = append(files, more...)
+	table := map[string]string{}
+	for _, name := range files {
+		b, err := assets.I18n.ReadFile(name)
 		if err != nil {
 			panic(err)
 		}
 		m := map[string]string{}
 		if err := json.Unmarshal(b, &m); err != nil {
-			panic(fmt.Sprintf("i18n/%s.json: %v", l, err))
+			panic(fmt.Sprintf("%s: %v", name, err))
 		}
-		trTables[l] = m
+		for k, v := range m {
+			if _, dup := table[k]; dup {
+				panic(fmt.Sprintf("%s: key %q is already defined in another %s file", name, k, l))
+			}
+			table[k] = v
+		}
 	}
+	return table
 }
 
 // SetLanguage switches the UI, the domain messages and Fyne's own dialog

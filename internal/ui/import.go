@@ -85,7 +85,7 @@ func newImportScreen(u *App) screen {
 	codes, names := []string{}, []string{}
 	for _, a := range u.agencies.Sorted() {
 		codes = append(codes, a.Code)
-		names = append(names, a.NameOn(time.Now()).Short)
+		names = append(names, a.NameOn(u.today()).Short)
 	}
 	s.agency = newCodeSelect(codes, names, func(string) { s.targetChanged() })
 	s.update = widget.NewCheck(T("import.update_existing"), func(on bool) {

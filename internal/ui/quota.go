@@ -43,6 +43,12 @@ type quotaScreen struct {
 	xlsxBtn   *widget.Button
 	pngBtn    *widget.Button
 
+	// yearNote says that the current year has no quota and no data yet and
+	// offers the latest year that has (hidden otherwise).
+	yearNote    *widget.Label
+	yearNoteBtn *widget.Button
+	yearNoteBox *fyne.Container
+
 	view   *dashboardView
 	scroll *container.Scroll
 	d      *wub.Dashboard
@@ -77,11 +83,18 @@ func newQuotaScreen(u *App) screen {
 	s.xlsxBtn = widget.NewButtonWithIcon(T("kuota.export_xlsx"), theme.DownloadIcon(), s.exportXLSX)
 	s.pngBtn = widget.NewButtonWithIcon(T("kuota.export_png"), theme.FileImageIcon(), s.exportPNG)
 
+	s.yearNote = widget.NewLabel("")
+	s.yearNote.Wrapping = fyne.TextWrapWord
+	s.yearNoteBtn = widget.NewButton("", nil)
+	s.yearNoteBox = container.NewBorder(nil, nil, nil, s.yearNoteBtn, s.yearNote)
+	s.yearNoteBox.Hide()
+
 	s.view = newDashboardView(s.openFigure)
 	title := widget.NewLabelWithStyle(T("nav.kuota"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, title, container.NewHBox(s.targetBtn, s.splitBtn, s.openBtn, s.xlsxBtn, s.pngBtn)),
 		container.NewGridWithColumns(3, s.year, s.scope.Select),
+		s.yearNoteBox,
 	)
 	s.scroll = container.NewVScroll(s.view.box)
 	s.root = container.NewBorder(top, nil, nil, nil, s.scroll)
@@ -90,23 +103,31 @@ func newQuotaScreen(u *App) screen {
 
 func (s *quotaScreen) object() fyne.CanvasObject { return s.root }
 
-// shown opens, the first time, on the newest year that has quotas or
-// records (a demo, or January before the new year's first record).
+// shown opens on the current program year by the app's clock. When that
+// year has no quota and no data yet (January, before the first record), the
+// screen says so and offers the newest year that has; it does not jump there
+// by itself, so a head never reads last year's figures as this year's.
 func (s *quotaScreen) shown() {
 	if s.yearChosen {
 		s.reload()
 		return
 	}
 	s.yearChosen = true
-	var y int
+	cur := s.u.today().Year()
+	var latest int
 	s.u.jobs.run(func() error {
 		var err error
-		y, err = s.u.db.ActiveYear(context.Background(), s.u.today().Year())
+		latest, err = s.u.db.ActiveYear(context.Background(), cur)
 		return err
 	}, func(err error) {
-		if err == nil && y >= 2020 && y != s.selectedYear() {
-			s.year.SetSelected(strconv.Itoa(y)) // reloads
-			return
+		if err == nil && latest >= 2020 && latest < cur {
+			s.yearNote.SetText(T("kuota.year_empty", cur, latest))
+			s.yearNoteBtn.SetText(T("kuota.year_open_latest", latest))
+			s.yearNoteBtn.OnTapped = func() {
+				s.yearNoteBox.Hide()
+				s.year.SetSelected(strconv.Itoa(latest)) // reloads
+			}
+			s.yearNoteBox.Show()
 		}
 		s.reload()
 	})

@@ -30,11 +30,12 @@ type officeForm struct {
 func newOfficeForm(u *App, o wub.Office) *officeForm {
 	f := &officeForm{u: u}
 	var codes, names []string
-	year := time.Now().Year()
+	today := u.today()
+	year := today.Year()
 	for _, a := range u.agencies.Sorted() {
 		if a.RunsIn(year) || a.Code == o.AgencyCode {
 			codes = append(codes, a.Code)
-			names = append(names, a.NameOn(time.Now()).Short+" — "+a.NameOn(time.Now()).Full)
+			names = append(names, a.NameOn(today).Short+" — "+a.NameOn(today).Full)
 		}
 	}
 	f.agency = newCodeSelect(codes, names, nil)

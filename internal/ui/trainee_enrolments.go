@@ -39,7 +39,7 @@ func (f *traineeForm) addEnrolment(e wub.Enrolment) {
 	r.agency = newCodeSelect(codes, names, func(string) { changed() })
 	r.agency.PlaceHolder = T("form.choose")
 	var years []string
-	for y := time.Now().Year() + 1; y >= 2020; y-- {
+	for y := f.s.u.today().Year() + 1; y >= 2020; y-- {
 		years = append(years, strconv.Itoa(y))
 	}
 	r.year = newSelect(years, func(string) { changed() })

@@ -141,7 +141,7 @@ func (f *traineeForm) build() {
 		f.add("notes", T("field.notes"), f.notes),
 	)
 	addEnrol := widget.NewButtonWithIcon(T("form.add_enrolment"), theme.ContentAddIcon(), func() {
-		f.addEnrolment(wub.Enrolment{AgencyCode: f.s.u.office.AgencyCode, Year: time.Now().Year(), Status: wub.StatusRegistered})
+		f.addEnrolment(wub.Enrolment{AgencyCode: f.s.u.office.AgencyCode, Year: f.s.u.today().Year(), Status: wub.StatusRegistered})
 		f.changed("enrolment")
 	})
 	body := container.NewVBox(

@@ -104,7 +104,7 @@ func (s *traineesScreen) buildList() {
 	}
 
 	years := []string{T("filter.all_years")}
-	for y := time.Now().Year() + 1; y >= 2020; y-- {
+	for y := s.u.today().Year() + 1; y >= 2020; y-- {
 		years = append(years, strconv.Itoa(y))
 	}
 	s.year = newSelect(years, func(v string) {
@@ -117,7 +117,7 @@ func (s *traineesScreen) buildList() {
 	agencyNames := []string{T("filter.all_agencies")}
 	for _, a := range s.u.agencies.Sorted() {
 		agencyCodes = append(agencyCodes, a.Code)
-		agencyNames = append(agencyNames, a.NameOn(time.Now()).Short)
+		agencyNames = append(agencyNames, a.NameOn(s.u.today()).Short)
 	}
 	s.agency = newSelect(agencyNames, func(string) {
 		s.filter.AgencyCode = agencyCodes[s.agency.SelectedIndex()]
@@ -382,7 +382,7 @@ func (s *traineesScreen) openTrainee(id int64) {
 
 func (s *traineesScreen) newTrainee() {
 	t := &wub.Trainee{Enrolments: []wub.Enrolment{{
-		AgencyCode: s.u.office.AgencyCode, Year: time.Now().Year(), Status: wub.StatusRegistered,
+		AgencyCode: s.u.office.AgencyCode, Year: s.u.today().Year(), Status: wub.StatusRegistered,
 	}}}
 	s.showForm(t)
 }

@@ -20,13 +20,23 @@ var bg = context.Background()
 // it with Fyne's test driver. configured=false leaves the office unset.
 func newTestUI(t *testing.T, configured bool) (*App, *store.DB) {
 	t.Helper()
+	return newTestUIAt(t, configured, testClock)
+}
+
+// testClock is the UI suite's fixed "now": golden files and expectations
+// depend on it, never on the wall clock.
+var testClock = time.Date(2024, 6, 1, 9, 0, 0, 0, time.UTC)
+
+// newTestUIAt is newTestUI with the app's clock set to at.
+func newTestUIAt(t *testing.T, configured bool, at time.Time) (*App, *store.DB) {
+	t.Helper()
 	a := test.NewTempApp(t)
 	path := filepath.Join(t.TempDir(), "wub.db")
 	db, err := store.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	db.Now = func() time.Time { return time.Date(2024, 6, 1, 9, 0, 0, 0, time.UTC) }
+	db.Now = func() time.Time { return at }
 	t.Cleanup(func() { db.Close() })
 	if configured {
 		if err := db.SetOffice(bg, wub.Office{AgencyCode: wub.DISPERINDAG, HeadName: "Ir. Budi Santoso", HeadNIP: "196805121993031007"}); err != nil {
@@ -36,7 +46,7 @@ func newTestUI(t *testing.T, configured bool) (*App, *store.DB) {
 	office, _ := db.Office(bg)
 	agencies, _ := db.Agencies(bg)
 	// The path shown is fixed so that golden markup does not depend on the temp folder.
-	u := newApp(a, Options{DBPath: "kantor/wubdesk.db", Lang: "id", Version: "test"}, true)
+	u := newApp(a, Options{DBPath: "kantor/wubdesk.db", Lang: "id", Version: "test", Clock: func() time.Time { return at }}, true)
 	u.win.Resize(fyne.NewSize(1180, 760))
 	u.UseDB(db, office, agencies)
 	u.jobs.wait()
