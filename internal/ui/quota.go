@@ -71,6 +71,9 @@ func newQuotaScreen(u *App) screen {
 	s.year = newSelect(years, nil)
 	s.year.SetSelected(strconv.Itoa(max(today.Year(), 2020)))
 	s.year.OnChanged = func(string) {
+		if s.yearNoteBox != nil && s.selectedYear() != s.u.today().Year() {
+			s.yearNoteBox.Hide() // the note speaks of the current year only
+		}
 		s.fillScope()
 		s.reload()
 	}
