@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"wubdesk/internal/demo"
@@ -48,6 +49,7 @@ func demoDB(t *testing.T, n int) *store.DB {
 	if err != nil {
 		t.Fatal(err)
 	}
+	db.Now = func() time.Time { return time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC) } // the demo runs up to "today"
 	t.Cleanup(func() { db.Close() })
 	if _, err := demo.Generate(ctx, db, demo.Options{Trainees: n, Seed: 5}); err != nil {
 		t.Fatal(err)
