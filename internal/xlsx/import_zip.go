@@ -69,6 +69,7 @@ type workbook struct {
 	sst       stringTable
 	dateStyle []bool // by cell style (xf) index
 	lim       Limits
+	csv       *csvFile // set when the file is CSV text: its one sheet
 }
 
 var (
@@ -98,7 +99,7 @@ func openWorkbook(ra io.ReaderAt, size int64, name string, lim Limits) (*workboo
 	case bytes.HasPrefix(head, []byte("PK")):
 		return nil, wub.Errorf("import_damaged", name, "arsip zip tidak lengkap")
 	case looksLikeText(head):
-		return nil, wub.Errorf("import_csv", name)
+		return openCSV(ra, size, name, lim)
 	default:
 		return nil, wub.Errorf("import_not_workbook", name)
 	}
