@@ -61,7 +61,7 @@ var groupWords = map[string]bool{"KECAMATAN": true, "KEC": true, "ANGKATAN": tru
 // with a group word or is the name of a kecamatan. kec is the kecamatan it
 // names, "" when it names another kind of group.
 func groupTitle(r sheetRow, nikCol int) (title, kec string, ok bool) {
-	if r.text(nikCol) != "" {
+	if digits(r.text(nikCol)) >= 6 { // a NIK, even a wrong one: a trainee's row
 		return "", "", false
 	}
 	var texts []string
@@ -99,6 +99,16 @@ func groupTitle(r sheetRow, nikCol int) (title, kec string, ok bool) {
 		return title, k.Name, true
 	}
 	return "", "", false
+}
+
+func digits(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			n++
+		}
+	}
+	return n
 }
 
 // isEnumerator is "A", "1.", "II", "(3)": the numbering of a group.
