@@ -172,7 +172,36 @@ def libreoffice(tmp):
     shutil.copy(os.path.join(tmp, "out", "grouped_97.xls"), HERE)
 
 
+def big(n, path):
+    """A 100,000-row list as an office writes it (openpyxl, shared strings),
+    a status column that says Mengundurkan Diri in one row in nine: for
+    the memory measurement in docs/PERFORMANCE.md. Not committed."""
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("DATA")
+    ws.append(["DAFTAR PESERTA WUB"])
+    ws.append(["DINAS PERINDUSTRIAN DAN PERDAGANGAN"])
+    ws.append(["TAHUN 2022"])
+    ws.append(["NO", "NAMA", "NIK", "JK", "TTL", "ALAMAT", None, None, "NO HP", "JENIS USAHA", "STATUS"])
+    ws.append([None, None, None, None, None, "DUSUN", "DESA", "KECAMATAN"])
+    ws.append(list(range(1, 12)))
+    kec = [("01", "Tlanakan", "Dabuan"), ("02", "Pademawu", "Pademawu Timur"), ("03", "Galis", "Konang"),
+           ("04", "Pamekasan", "Kangenan"), ("05", "Proppo", "Toket"), ("06", "Palengaan", "Angsanah")]
+    for i in range(n):
+        code, kname, desa = kec[i % len(kec)]
+        day, month, yy = 1 + i % 28, 1 + (i // 28) % 12, 70 + (i // 9000) % 30
+        sex, dd = ("L", day) if i % 2 == 0 else ("P", day + 40)
+        nik = "3528%s%02d%02d%02d%04d" % (code, dd, month, yy, 1 + i % 9000)
+        status = "Mengundurkan Diri" if i % 9 == 4 else "Lulus"
+        ws.append([i + 1, "Peserta %d" % (i + 1), nik, sex, "Pamekasan, %02d-%02d-19%02d" % (day, month, yy),
+                   "Dsn. Krajan", desa, "Kec. " + kname, "0812%08d" % i, "Kuliner", status])
+    ws.append(["JUMLAH"])
+    ws.append([None] * 8 + ["Pamekasan, 30 Desember 2022"])
+    wb.save(path)
+
+
 def main():
+    if len(sys.argv) == 4 and sys.argv[1] == "--big":
+        return big(int(sys.argv[2]), sys.argv[3])
     grouped()
     group_header()
     tmp = tempfile.mkdtemp()
