@@ -78,6 +78,7 @@ func (r *Report) RowsRead() int { return len(r.Rows) }
 // Preview reads a workbook and checks every row without writing anything.
 // name is the file name shown to the clerk and stored as the source.
 func Preview(ctx context.Context, in io.Reader, name string, o Options) (*Report, error) {
+	defer tightGC()()
 	lim := o.Limits.orDefault()
 	ra, size, err := readerAt(in, lim)
 	if err != nil {
