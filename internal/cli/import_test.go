@@ -111,7 +111,8 @@ func TestImportExitCodes(t *testing.T) {
 		stderr string
 	}{
 		{[]string{"--agency", "DKP", "--json", "--dry-run", fixtures + "two_sheets.xlsx"}, 0, ""},
-		{[]string{"--agency", "DKP", fixtures + "old.xls"}, 2, "simpan sebagai"},
+		{[]string{"--agency", "DKP", "--dry-run", fixtures + "old.xls"}, 0, ""}, // read since issue 16
+		{[]string{"--agency", "DKP", brokenXLS(t)}, 2, "simpan sebagai"},
 		{[]string{"--agency", "DKP", "--year", "2023", "--dry-run", fixtures + "csv_renamed.xlsx"}, 0, ""},
 		{[]string{"--agency", "DKP", fixtures + "encrypted.xlsx"}, 2, "kata sandi"},
 		{[]string{"--agency", "DKP", fixtures + "damaged.xlsx"}, 2, "rusak"},
@@ -255,4 +256,17 @@ func TestImportGroupedListJSON(t *testing.T) {
 	if len(got.TargetWarnings) != 2 || !strings.Contains(got.TargetWarnings[0].Message, "DISPERINDAG") {
 		t.Errorf("target warnings: %+v", got.TargetWarnings)
 	}
+}
+
+// brokenXLS is old.xls cut short: an .xls the reader cannot read.
+func brokenXLS(t *testing.T) string {
+	b, err := os.ReadFile(fixtures + "old.xls")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(t.TempDir(), "rusak.xls")
+	if err := os.WriteFile(p, b[:1536], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -127,8 +128,16 @@ func TestImportScreenUpdateExisting(t *testing.T) {
 func TestImportScreenRefusesFiles(t *testing.T) {
 	u, _ := newTestUI(t, true)
 	s := importScreenOf(t, u)
-	for file, want := range map[string]string{"old.xls": "Simpan Sebagai", "encrypted.xlsx": "kata sandi"} {
-		s.load(importFixtures + file)
+	b, err := os.ReadFile(importFixtures + "old.xls")
+	if err != nil {
+		t.Fatal(err)
+	}
+	broken := filepath.Join(t.TempDir(), "rusak.xls") // an .xls the reader cannot read
+	if err := os.WriteFile(broken, b[:1536], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for file, want := range map[string]string{broken: "Simpan Sebagai", importFixtures + "encrypted.xlsx": "kata sandi"} {
+		s.load(file)
 		u.jobs.wait()
 		if s.rep != nil || !strings.Contains(s.fileLabel.Text, want) || !s.importBtn.Disabled() {
 			t.Errorf("%s: %q", file, s.fileLabel.Text)

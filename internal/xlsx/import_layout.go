@@ -26,7 +26,7 @@ type layout struct {
 // searched as bytes, not tokenized, which costs a small part of reading it.
 func (wb *workbook) readLayout(s sheetRef) (layout, error) {
 	var lo layout
-	if wb.csv != nil {
+	if wb.csv != nil || wb.xls != nil {
 		return lo, nil
 	}
 	rc, err := wb.open(s.part)

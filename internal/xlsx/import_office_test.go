@@ -248,3 +248,37 @@ func TestTargetFromFileNameAndColumn(t *testing.T) {
 		t.Errorf("column: %+v", rep.Target)
 	}
 }
+
+// Excel 97–2003 files saved by LibreOffice: read with the same rules
+// (merged ranges and hidden rows are not available from an .xls).
+func TestXLS(t *testing.T) {
+	rep := previewFixture(t, "old.xls", Options{})
+	if got, want := outcomeOf(rep), officeOutcome(); !reflect.DeepEqual(got, want) {
+		t.Errorf("old.xls\n got %+v\nwant %+v", got, want)
+	}
+	rep = previewFixture(t, "grouped_97.xls", Options{})
+	if got := outcomeOf(rep); !reflect.DeepEqual(got.Accepted, []int{8, 9, 10, 16, 17, 20, 21}) || got.Skipped[24] != SkipTotal ||
+		got.Skipped[14] != SkipGroupTitle || got.Rejected[15] != "nik_format" {
+		t.Errorf("grouped_97.xls: %+v", got)
+	}
+	if tr := traineeAt(t, rep, 8); tr.DesaCode != "35.28.02.2001" || tr.Enrolments[0].Status != wub.StatusTrained {
+		t.Errorf("row 8 of the .xls: %+v", tr)
+	}
+	rep = previewFixture(t, "group_header_97.xls", Options{})
+	if rep.Sheet != "ANGKATAN 1" || !rep.Sheets[2].Hidden || len(rep.OtherTables) != 1 || rep.Rejected != 1 {
+		t.Errorf("group_header_97.xls: sheet %q, sheets %+v, other %v", rep.Sheet, rep.Sheets, rep.OtherTables)
+	}
+	// A damaged .xls is refused with the message that says how to save it as .xlsx.
+	if _, err := PreviewFile(ctx, brokenXLS(t), Options{}); wub.ErrorCode(err) != "import_xls" {
+		t.Errorf("damaged .xls: %v", err)
+	}
+}
+
+// brokenXLS writes a truncated .xls for the refusal tests of other packages.
+func brokenXLS(t *testing.T) string {
+	b, err := os.ReadFile(filepath.Join("testdata", "old.xls"))
+	must(t, err)
+	p := filepath.Join(t.TempDir(), "rusak.xls")
+	must(t, os.WriteFile(p, b[:1536], 0o644))
+	return p
+}

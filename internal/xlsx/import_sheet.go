@@ -71,6 +71,9 @@ func (wb *workbook) rows(s sheetRef) (rowIter, error) {
 	if wb.csv != nil {
 		return wb.csv.rows(wb)
 	}
+	if wb.xls != nil {
+		return wb.xls.rows(s)
+	}
 	rc, err := wb.open(s.part)
 	if err != nil {
 		return nil, err

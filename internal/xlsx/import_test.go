@@ -218,7 +218,6 @@ func TestMappingOverride(t *testing.T) {
 
 func TestPreviewRefusesFiles(t *testing.T) {
 	tests := []struct{ file, sheet, code string }{
-		{"old.xls", "", "import_xls"},
 		{"encrypted.xlsx", "", "import_encrypted"},
 		{"damaged.xlsx", "", "import_damaged"},
 		{"office_2022.xlsx", "REKAP", "import_sheet_no_header"},

@@ -160,16 +160,17 @@ def soffice(tmp, to, src):
 def libreoffice(tmp):
     """The grouped list and the two-row header saved by LibreOffice, whose
     XML differs from openpyxl's (hidden="true", merged ranges, styles), and
-    the grouped list as Excel 97 .xls."""
+    both as Excel 97 .xls."""
     for name in ["grouped", "group_header"]:
         src = os.path.join(tmp, name + "_lo.xlsx")
         shutil.copy(os.path.join(HERE, name + ".xlsx"), src)
         soffice(tmp, "xlsx:Calc MS Excel 2007 XML", src)
         shutil.copy(os.path.join(tmp, "out", name + "_lo.xlsx"), HERE)
-    src = os.path.join(tmp, "grouped_97.xlsx")
-    shutil.copy(os.path.join(HERE, "grouped.xlsx"), src)
-    soffice(tmp, "xls:MS Excel 97", src)
-    shutil.copy(os.path.join(tmp, "out", "grouped_97.xls"), HERE)
+    for name in ["grouped", "group_header"]:
+        src = os.path.join(tmp, name + "_97.xlsx")
+        shutil.copy(os.path.join(HERE, name + ".xlsx"), src)
+        soffice(tmp, "xls:MS Excel 97", src)
+        shutil.copy(os.path.join(tmp, "out", name + "_97.xls"), HERE)
 
 
 def big(n, path):
