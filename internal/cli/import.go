@@ -15,7 +15,7 @@ import (
 )
 
 func init() {
-	register("import", "mengimpor daftar peserta dari berkas Excel (.xlsx) sebuah dinas", runImport)
+	register("import", "mengimpor daftar peserta dari berkas Excel (.xlsx, .xls) atau CSV sebuah dinas", runImport)
 }
 
 // importJSON is the --json output; scripts and checks depend on it exactly.

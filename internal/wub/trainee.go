@@ -33,7 +33,7 @@ func StatusLabel(s string) string {
 // words office lists use for them, in any case and spacing ("Mengundurkan
 // Diri", "DROP-OUT", "Lulus  Pelatihan"). "Tidak lulus" and the words for
 // leaving early are one status, keluar: only completion counts anywhere
-// (docs/PANDUAN.md, "Status di berkas impor").
+// (docs/IMPORT.md, "Status words").
 func ParseStatus(s string) (string, bool) {
 	k := strings.Join(strings.Fields(strings.ToLower(statusPunct.Replace(s))), " ")
 	switch k {
