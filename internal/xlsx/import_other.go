@@ -55,6 +55,10 @@ func countDataRows(ctx context.Context, wb *workbook, s sheetRef, h *header) (in
 		if r.text(nikCol) == "" && r.text(nameCol) == "" {
 			continue
 		}
+		if digits(r.text(nikCol)) >= 10 {
+			n++ // a NIK: the common case, decided without the tests below
+			continue
+		}
 		if _, _, ok := groupTitle(r, nikCol); ok || isTotalRow(r, nikCol) || isHeaderRepeat(r, heads) ||
 			matchHeader(r.text(nikCol)) == FieldNIK {
 			continue

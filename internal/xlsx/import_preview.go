@@ -104,7 +104,7 @@ func (rep *Report) readRows(ctx context.Context, wb *workbook, s sheetRef, h *he
 		gap = false
 		rep.flushBlanks(&blanks)
 		switch {
-		case isHeaderRepeat(r, heads) ||
+		case digits(r.text(nikCol)) < 6 && isHeaderRepeat(r, heads) ||
 			matchHeader(r.text(nikCol)) == FieldNIK && matchHeader(r.text(nameCol)) == FieldName:
 			skip(r, SkipHeaderRepeat)
 			continue
