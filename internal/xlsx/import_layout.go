@@ -58,6 +58,9 @@ func (wb *workbook) readLayout(s sheetRef) (layout, error) {
 	return lo, nil
 }
 
+// maxMerges bounds the merged ranges kept for one sheet.
+const maxMerges = 250_000
+
 var (
 	tagMerge = []byte("mergeCell ")
 	tagCol   = []byte("col ")
@@ -86,6 +89,9 @@ func (lo *layout) scan(data []byte) []byte {
 		}
 		switch {
 		case bytes.HasPrefix(tag, tagMerge):
+			if len(lo.merges) >= maxMerges {
+				continue // a hostile file; the ranges past this are not applied
+			}
 			if m, ok := parseRange(tagAttr(tag, "ref")); ok && (m.r2 > m.r1 || m.c2 > m.c1) {
 				lo.merges = append(lo.merges, m)
 			}

@@ -282,3 +282,18 @@ func brokenXLS(t *testing.T) string {
 	must(t, os.WriteFile(p, b[:1536], 0o644))
 	return p
 }
+
+func TestLayoutScan(t *testing.T) {
+	var lo layout
+	// Tags cut by a chunk's end are finished by the next chunk.
+	data := []byte(`<cols><col min="2" max="3" hidden="1" width="0"/><col min="5" max="1024" hidden="true"/></cols>` +
+		`<sheetData/><mergeCells count="2"><x:mergeCell ref="B5:B9"/><mergeCell ref="A1:J1"/><mergeCell ref="C`)
+	rest := lo.scan(data)
+	rest = lo.scan(append(rest, []byte(`3:D3"/></mergeCells>`)...))
+	if len(rest) != 0 || len(lo.merges) != 3 || lo.merges[0] != (mergeRange{r1: 5, r2: 9, c1: 1, c2: 1}) {
+		t.Errorf("merges %+v rest %q", lo.merges, rest)
+	}
+	if !lo.hiddenCols[1] || !lo.hiddenCols[2] || lo.hiddenCols[3] || !lo.hiddenCols[4] || !lo.hiddenCols[255] || lo.hiddenCols[256] {
+		t.Errorf("hidden columns %v", lo.hiddenCols)
+	}
+}
