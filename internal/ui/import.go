@@ -388,18 +388,3 @@ func (s *importScreen) cellText(row, col int) string {
 	}
 	return strings.Join(msgs, " ")
 }
-
-func resultLabel(r xlsx.Row) string {
-	switch r.Status {
-	case xlsx.Accepted:
-		if len(r.Warnings()) > 0 {
-			return T("import.result_warning")
-		}
-		return T("import.result_accepted")
-	case xlsx.Update:
-		return T("import.result_update")
-	case xlsx.Rejected:
-		return T("import.result_rejected")
-	}
-	return T("import.result_skipped")
-}

@@ -148,3 +148,19 @@ func (u *App) dropped(_ fyne.Position, uris []fyne.URI) {
 		}
 	}
 }
+
+// resultLabel is what the preview says a row becomes.
+func resultLabel(r xlsx.Row) string {
+	switch r.Status {
+	case xlsx.Accepted:
+		if len(r.Warnings()) > 0 {
+			return T("import.result_warning")
+		}
+		return T("import.result_accepted")
+	case xlsx.Update:
+		return T("import.result_update")
+	case xlsx.Rejected:
+		return T("import.result_rejected")
+	}
+	return T("import.result_skipped")
+}
