@@ -106,7 +106,7 @@ func (f *csvFile) rows(wb *workbook) (rowIter, error) {
 	br := bufio.NewReaderSize(in, 64<<10)
 	if f.skipSep {
 		if _, err := br.ReadString('\n'); err != nil && err != io.EOF {
-			return nil, err
+			return nil, wub.Errorf("import_damaged", wb.name, "baris 1 CSV tidak terbaca")
 		}
 	}
 	cr := csv.NewReader(br)
