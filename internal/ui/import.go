@@ -150,7 +150,7 @@ func (s *importScreen) choose() {
 		r.Close()
 		s.load(r.URI().Path())
 	}, s.u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".XLSX", ".xls", ".csv"}))
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".XLSX", ".xls", ".XLS", ".csv", ".CSV"}))
 	d.Show()
 }
 
