@@ -9,12 +9,13 @@ import (
 	"strconv"
 	"strings"
 
+	"wubdesk/internal/store"
 	"wubdesk/internal/wub"
 	"wubdesk/internal/xlsx"
 )
 
 func init() {
-	register("import", "mengimpor daftar peserta dari berkas Excel (.xlsx) sebuah dinas", runImport)
+	register("import", "mengimpor daftar peserta dari berkas Excel (.xlsx, .xls) atau CSV sebuah dinas", runImport)
 }
 
 // importJSON is the --json output; scripts and checks depend on it exactly.
@@ -28,6 +29,22 @@ type importJSON struct {
 	Rejected  []importRejected `json:"rejected"`
 	Warnings  []importWarning  `json:"warnings"`
 	Skipped   []importSkipped  `json:"skipped"`
+
+	// Added by issue 16; absent when empty, so older outputs are unchanged.
+	OtherTables    []xlsx.OtherTable `json:"other_tables,omitempty"`    // other visible sheets with a trainee table
+	HiddenRows     []int             `json:"hidden_rows,omitempty"`     // rows hidden in Excel that were read
+	HiddenColumns  []string          `json:"hidden_columns,omitempty"`  // hidden columns that were read
+	TargetWarnings []importTarget    `json:"target_warnings,omitempty"` // the file names another agency or year
+	OtherSheets    []importJSON      `json:"other_sheets,omitempty"`    // --all-sheets: the other tables, each its own transaction
+}
+
+type importTarget struct {
+	Source  string `json:"source"` // title, column, file_name
+	Kind    string `json:"kind"`   // agency, year
+	Found   string `json:"found"`
+	Chosen  string `json:"chosen"`
+	Rows    int    `json:"rows,omitempty"`
+	Message string `json:"message"`
 }
 
 type importRejected struct {
@@ -47,7 +64,7 @@ type importSkipped struct {
 }
 
 func runImport(ctx context.Context, env *Env, args []string) error {
-	fs := newFlags(env, "import", "--db BERKAS --agency KODE [--year TTTT] [--sheet NAMA] [--dry-run] [--json] [--errors-out BERKAS.xlsx] [--update-existing] BERKAS.xlsx")
+	fs := newFlags(env, "import", "--db BERKAS --agency KODE [--year TTTT] [--sheet NAMA] [--all-sheets] [--dry-run] [--json] [--errors-out BERKAS.xlsx] [--update-existing] BERKAS.xlsx")
 	dbPath := fs.String("db", "", "berkas basis data (dibuat bila belum ada)")
 	agency := fs.String("agency", "", "kode dinas pelaksana, misalnya DISPERINDAG")
 	year := fs.String("year", "", "tahun program (boleh dikosongkan bila judul berkas menyebut tahunnya)")
@@ -56,6 +73,7 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 	asJSON := fs.Bool("json", false, "tulis hasil sebagai satu objek JSON di stdout")
 	errorsOut := fs.String("errors-out", "", "simpan baris yang ditolak beserta alasannya ke berkas .xlsx ini")
 	update := fs.Bool("update-existing", false, "NIK yang sudah terdaftar: perbarui datanya dan tambahkan keikutsertaan, alih-alih menolak")
+	allSheets := fs.Bool("all-sheets", false, "impor juga lembar lain yang berisi tabel peserta, satu transaksi per lembar")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -91,33 +109,83 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 		}
 		return &UsageError{wub.Message("agency_unknown", "", *agency) + " (" + strings.Join(codes, ", ") + ")"}
 	}
-	rep, err := xlsx.PreviewFile(ctx, pos[0], xlsx.Options{Sheet: *sheet, Agency: code, Year: y,
-		UpdateExisting: *update, DB: db})
+	o := xlsx.Options{Sheet: *sheet, Agency: code, Year: y, UpdateExisting: *update, DB: db}
+	rep, res, committed, err := importSheet(ctx, db, as, pos[0], o, *errorsOut, *dry)
 	if err != nil {
 		return err
 	}
-	if err := rep.Ready(as); err != nil {
-		return err
-	}
-	if *errorsOut != "" {
-		if err := writeErrorsFile(*errorsOut, rep); err != nil {
-			return err
+	var others []sheetResult
+	if *allSheets {
+		for _, t := range rep.OtherTables {
+			o.Sheet = t.Sheet
+			errs := ""
+			if *errorsOut != "" {
+				ext := filepath.Ext(*errorsOut)
+				errs = strings.TrimSuffix(*errorsOut, ext) + "_" + safeName(t.Sheet) + ext
+			}
+			r, rs, c, err := importSheet(ctx, db, as, pos[0], o, errs, *dry)
+			if err != nil {
+				return fmt.Errorf("%s: %w", t.Sheet, err)
+			}
+			others = append(others, sheetResult{r, rs, c})
 		}
-	}
-	committed := false
-	var res xlsx.Result
-	if !*dry && rep.Accepted+rep.Updates > 0 {
-		res, err = xlsx.Commit(ctx, db, rep, nil)
-		if err != nil {
-			return err
-		}
-		committed = true
 	}
 	if *asJSON {
-		return json.NewEncoder(env.Stdout).Encode(importOutput(rep, committed))
+		out := importOutput(rep, committed)
+		for _, o := range others {
+			out.OtherSheets = append(out.OtherSheets, importOutput(o.rep, o.committed))
+		}
+		return json.NewEncoder(env.Stdout).Encode(out)
 	}
 	printImport(env, rep, committed, res)
+	for _, o := range others {
+		fmt.Fprintln(env.Stdout)
+		printImport(env, o.rep, o.committed, o.res)
+	}
 	return nil
+}
+
+type sheetResult struct {
+	rep       *xlsx.Report
+	res       xlsx.Result
+	committed bool
+}
+
+// importSheet previews one sheet, writes its error report and, unless a
+// dry run, commits its rows in one transaction.
+func importSheet(ctx context.Context, db *store.DB, as wub.Agencies, path string, o xlsx.Options, errorsOut string,
+	dry bool) (*xlsx.Report, xlsx.Result, bool, error) {
+	var res xlsx.Result
+	rep, err := xlsx.PreviewFile(ctx, path, o)
+	if err != nil {
+		return nil, res, false, err
+	}
+	if err := rep.Ready(as); err != nil {
+		return nil, res, false, err
+	}
+	if errorsOut != "" {
+		if err := writeErrorsFile(errorsOut, rep); err != nil {
+			return nil, res, false, err
+		}
+	}
+	if dry || rep.Accepted+rep.Updates == 0 {
+		return rep, res, false, nil
+	}
+	res, err = xlsx.Commit(ctx, db, rep, nil)
+	if err != nil {
+		return nil, res, false, err
+	}
+	return rep, res, true, nil
+}
+
+// safeName keeps a sheet name usable in a file name.
+func safeName(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '/' || r == '\\' || r == ':' || r == '*' || r == '?' || r == '"' || r == '<' || r == '>' || r == '|' || r == ' ' {
+			return '_'
+		}
+		return r
+	}, s)
 }
 
 func writeErrorsFile(path string, rep *xlsx.Report) error {
@@ -152,6 +220,11 @@ func importOutput(rep *xlsx.Report, committed bool) importJSON {
 			out.Skipped = append(out.Skipped, importSkipped{Row: r.Num, Reason: r.Skip()})
 		}
 	}
+	out.OtherTables, out.HiddenRows, out.HiddenColumns = rep.OtherTables, rep.HiddenRows, rep.HiddenColumns
+	for _, w := range rep.Target {
+		out.TargetWarnings = append(out.TargetWarnings, importTarget{Source: w.Source, Kind: w.Kind, Found: w.Found,
+			Chosen: w.Chosen, Rows: w.Rows, Message: w.Message()})
+	}
 	return out
 }
 
@@ -160,9 +233,17 @@ func printImport(env *Env, rep *xlsx.Report, committed bool, res xlsx.Result) {
 	fmt.Fprintf(w, "Berkas %s, lembar %q, judul kolom sampai baris %d.\n", rep.File, rep.Sheet, rep.HeaderRow)
 	fmt.Fprintf(w, "%d baris dibaca: %d diterima, %d ditolak, %d dilewati.\n",
 		rep.RowsRead(), rep.Accepted+rep.Updates, rep.Rejected, rep.Skipped)
+	for _, n := range rep.Notices() {
+		fmt.Fprintf(w, "Perhatian: %s\n", n)
+	}
 	for i, r := range rep.Rows {
-		if r.Status == xlsx.Rejected {
+		switch r.Status {
+		case xlsx.Rejected:
 			fmt.Fprintf(w, "  baris %d ditolak: %s\n", r.Num, rep.Reason(i))
+		case xlsx.Skipped:
+			if r.Skip() != xlsx.SkipBlank {
+				fmt.Fprintf(w, "  baris %d dilewati: %s\n", r.Num, xlsx.SkipMessage(r.Skip()))
+			}
 		}
 	}
 	switch {

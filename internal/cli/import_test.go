@@ -111,8 +111,9 @@ func TestImportExitCodes(t *testing.T) {
 		stderr string
 	}{
 		{[]string{"--agency", "DKP", "--json", "--dry-run", fixtures + "two_sheets.xlsx"}, 0, ""},
-		{[]string{"--agency", "DKP", fixtures + "old.xls"}, 2, "simpan sebagai"},
-		{[]string{"--agency", "DKP", fixtures + "csv_renamed.xlsx"}, 2, "CSV"},
+		{[]string{"--agency", "DKP", "--dry-run", fixtures + "old.xls"}, 0, ""}, // read since issue 16
+		{[]string{"--agency", "DKP", brokenXLS(t)}, 2, "simpan sebagai"},
+		{[]string{"--agency", "DKP", "--year", "2023", "--dry-run", fixtures + "csv_renamed.xlsx"}, 0, ""},
 		{[]string{"--agency", "DKP", fixtures + "encrypted.xlsx"}, 2, "kata sandi"},
 		{[]string{"--agency", "DKP", fixtures + "damaged.xlsx"}, 2, "rusak"},
 		{[]string{"--agency", "DKP", fixtures + "nope.xlsx"}, 2, "tidak bisa dibuka"},
@@ -165,4 +166,107 @@ func TestImportYear(t *testing.T) {
 	if tr == nil || tr.Enrolments[0].Year != 2022 {
 		t.Errorf("enrolment year: %+v", tr)
 	}
+}
+
+// Issue 16: other tables are named in the JSON and --all-sheets imports
+// each in its own transaction; every skipped row of a grouped list is listed.
+func TestImportAllSheets(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "wub.db")
+	code, out, stderr := runCLI(t, "import", "--db", db, "--agency", "DISKOPUKM", "--json", "--dry-run",
+		fixtures+"group_header.xlsx")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var got struct {
+		Accepted    int `json:"accepted"`
+		OtherTables []struct {
+			Sheet string `json:"sheet"`
+			Rows  int    `json:"rows"`
+		} `json:"other_tables"`
+		OtherSheets []struct {
+			Sheet     string `json:"sheet"`
+			Accepted  int    `json:"accepted"`
+			Committed bool   `json:"committed"`
+		} `json:"other_sheets"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Accepted != 3 || len(got.OtherTables) != 1 || got.OtherTables[0].Sheet != "ANGKATAN 2" ||
+		got.OtherTables[0].Rows != 2 || len(got.OtherSheets) != 0 {
+		t.Fatalf("dry run: %s", out)
+	}
+	code, out, stderr = runCLI(t, "import", "--db", db, "--agency", "DISKOPUKM", "--json", "--all-sheets",
+		fixtures+"group_header.xlsx")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got.OtherSheets) != 1 || got.OtherSheets[0].Sheet != "ANGKATAN 2" || got.OtherSheets[0].Accepted != 2 ||
+		!got.OtherSheets[0].Committed {
+		t.Fatalf("--all-sheets: %s", out)
+	}
+	s, err := store.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for _, nik := range []string{"3528044506950001", "3528080202940006"} {
+		if tr, _ := s.TraineeByNIK(context.Background(), nik); tr == nil {
+			t.Errorf("%s not imported", nik)
+		}
+	}
+}
+
+func TestImportGroupedListJSON(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "wub.db")
+	code, out, stderr := runCLI(t, "import", "--db", db, "--agency", "DKP", "--year", "2022", "--json", "--dry-run",
+		fixtures+"grouped.xlsx")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var got struct {
+		RowsRead int `json:"rows_read"`
+		Accepted int `json:"accepted"`
+		Rejected []struct {
+			Row int `json:"row"`
+		} `json:"rejected"`
+		Skipped []struct {
+			Row    int    `json:"row"`
+			Reason string `json:"reason"`
+		} `json:"skipped"`
+		HiddenRows     []int    `json:"hidden_rows"`
+		HiddenColumns  []string `json:"hidden_columns"`
+		TargetWarnings []struct {
+			Source, Kind, Found, Message string
+		} `json:"target_warnings"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	// Every row read is accepted, rejected or listed as skipped.
+	if got.Accepted+len(got.Rejected)+len(got.Skipped) != got.RowsRead || got.Accepted != 7 || len(got.Skipped) != 13 {
+		t.Errorf("rows: %s", out)
+	}
+	if len(got.HiddenRows) != 1 || got.HiddenRows[0] != 16 || len(got.HiddenColumns) != 1 {
+		t.Errorf("hidden: %v %v", got.HiddenRows, got.HiddenColumns)
+	}
+	if len(got.TargetWarnings) != 2 || !strings.Contains(got.TargetWarnings[0].Message, "DISPERINDAG") {
+		t.Errorf("target warnings: %+v", got.TargetWarnings)
+	}
+}
+
+// brokenXLS is old.xls cut short: an .xls the reader cannot read.
+func brokenXLS(t *testing.T) string {
+	b, err := os.ReadFile(fixtures + "old.xls")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(t.TempDir(), "rusak.xls")
+	if err := os.WriteFile(p, b[:1536], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
 }

@@ -41,6 +41,12 @@ type importScreen struct {
 	table     *rowTable
 	importBtn *widget.Button
 	errorsBtn *widget.Button
+	allBtn    *widget.Button // Impor semua lembar, when other sheets hold a table
+	notice    *widget.Label  // the file's remarks, or the import's result
+
+	done           *importDone // set after an import: its result is shown
+	relabeling     bool        // the agency options are being renamed
+	targetQuestion string      // the last "another agency or year" question
 
 	busy     bool
 	progress *widget.ProgressBar
@@ -81,12 +87,12 @@ func newImportScreen(u *App) screen {
 	s.year = widget.NewEntry()
 	s.year.SetPlaceHolder("2022")
 	s.year.OnChanged = func(string) { s.targetChanged() }
-	codes, names := []string{}, []string{}
-	for _, a := range u.agencies.Sorted() {
-		codes = append(codes, a.Code)
-		names = append(names, a.NameOn(u.today()).Short)
-	}
-	s.agency = newCodeSelect(codes, names, func(string) { s.targetChanged() })
+	codes, names := s.agencyLabels()
+	s.agency = newCodeSelect(codes, names, func(string) {
+		if !s.relabeling {
+			s.targetChanged()
+		}
+	})
 	s.update = widget.NewCheck(T("import.update_existing"), func(on bool) {
 		if s.rep != nil && on != s.opts.UpdateExisting {
 			s.opts.UpdateExisting = on
@@ -104,6 +110,12 @@ func newImportScreen(u *App) screen {
 	s.importBtn = widget.NewButtonWithIcon(T("import.run", 0), theme.UploadIcon(), s.commit)
 	s.importBtn.Importance = widget.HighImportance
 	s.errorsBtn = widget.NewButtonWithIcon(T("import.save_errors"), theme.DocumentSaveIcon(), s.saveErrors)
+	s.allBtn = widget.NewButtonWithIcon(T("import2.all_sheets", 0), theme.UploadIcon(), s.importAll)
+	s.allBtn.Hide()
+	s.notice = widget.NewLabel("")
+	s.notice.Wrapping = fyne.TextWrapWord
+	s.notice.Importance = widget.WarningImportance
+	s.notice.Hide()
 	s.filter.SetSelectedIndex(viewAll)
 
 	head := widget.NewLabelWithStyle(T("nav.impor"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -119,8 +131,8 @@ func newImportScreen(u *App) screen {
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.3
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, head, container.NewHBox(s.errorsBtn, s.importBtn, s.chooseBtn), s.fileLabel),
-		target, info, widget.NewSeparator())
+		container.NewBorder(nil, nil, head, container.NewHBox(s.errorsBtn, s.allBtn, s.importBtn, s.chooseBtn), s.fileLabel),
+		target, info, s.notice, widget.NewSeparator())
 	s.root = container.NewBorder(top, nil, nil, nil, split)
 	s.refresh()
 	return s
@@ -138,7 +150,7 @@ func (s *importScreen) choose() {
 		r.Close()
 		s.load(r.URI().Path())
 	}, s.u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".XLSX", ".xls", ".csv"}))
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".XLSX", ".xls", ".XLS", ".csv", ".CSV"}))
 	d.Show()
 }
 
@@ -146,6 +158,7 @@ func (s *importScreen) choose() {
 func (s *importScreen) load(path string) {
 	s.path = path
 	s.opts = xlsx.Options{}
+	s.done = nil
 	s.year.SetText("")
 	s.agency.ClearSelected()
 	s.update.SetChecked(false)
@@ -158,6 +171,7 @@ func (s *importScreen) preview() {
 		return
 	}
 	s.busy = true
+	s.done = nil
 	s.fileLabel.SetText(T("import.reading", filepath.Base(s.path)))
 	s.refresh()
 	o := s.opts
@@ -175,6 +189,7 @@ func (s *importScreen) preview() {
 		s.busy = false
 		if err != nil {
 			s.rep = nil
+			s.showNotices()
 			s.fileLabel.SetText(filepath.Base(s.path) + ": " + userMessage(err))
 			s.refresh()
 			return
@@ -186,6 +201,7 @@ func (s *importScreen) preview() {
 // show puts a fresh preview on screen.
 func (s *importScreen) show(rep *xlsx.Report) {
 	s.rep = rep
+	detected := rep.Agency // before the year's OnChanged sets the target from the form
 	s.fileLabel.SetText(T("import.file", rep.File))
 	var names []string
 	for _, sh := range rep.Sheets {
@@ -204,14 +220,16 @@ func (s *importScreen) show(rep *xlsx.Report) {
 	if s.year.Text == "" && rep.Year > 0 {
 		s.year.SetText(strconv.Itoa(rep.Year))
 	}
+	s.relabelAgencies()
 	if s.agency.code() == "" {
-		code := rep.Agency
+		code := detected
 		if code == "" {
 			code = s.u.office.AgencyCode
 		}
 		s.agency.setCode(code)
 	}
 	s.buildColumns()
+	s.showNotices()
 	s.refilter()
 }
 
@@ -262,7 +280,12 @@ func (s *importScreen) targetChanged() {
 		return
 	}
 	y, _ := strconv.Atoi(strings.TrimSpace(s.year.Text))
+	s.relabelAgencies()
+	if s.done != nil {
+		return // the import is written; the form no longer changes it
+	}
 	s.rep.SetTarget(s.agency.code(), y)
+	s.showNotices()
 	s.refresh()
 }
 
@@ -297,6 +320,11 @@ func (s *importScreen) refilter() {
 // refresh updates the summary and the buttons.
 func (s *importScreen) refresh() {
 	rep := s.rep
+	s.refreshAll()
+	if s.done != nil && !s.busy {
+		s.refreshDone()
+		return
+	}
 	if rep == nil || s.busy {
 		s.summary.SetText("")
 		s.importBtn.SetText(T("import.run", 0))
@@ -359,19 +387,4 @@ func (s *importScreen) cellText(row, col int) string {
 		msgs = append(msgs, is.Message())
 	}
 	return strings.Join(msgs, " ")
-}
-
-func resultLabel(r xlsx.Row) string {
-	switch r.Status {
-	case xlsx.Accepted:
-		if len(r.Warnings()) > 0 {
-			return T("import.result_warning")
-		}
-		return T("import.result_accepted")
-	case xlsx.Update:
-		return T("import.result_update")
-	case xlsx.Rejected:
-		return T("import.result_rejected")
-	}
-	return T("import.result_skipped")
 }

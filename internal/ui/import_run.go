@@ -39,6 +39,12 @@ func (s *importScreen) commit() {
 		s.u.showError(err)
 		return
 	}
+	s.confirmTarget(rep.Accepted+rep.Updates, s.runCommit)
+}
+
+// runCommit writes the preview's rows.
+func (s *importScreen) runCommit() {
+	rep := s.rep
 	ctx, cancel := context.WithCancel(context.Background())
 	s.cancel = cancel
 	s.busy = true
@@ -74,9 +80,12 @@ func (s *importScreen) commit() {
 			s.refresh()
 		default:
 			s.u.notify(T("import.done", res.Inserted, res.Updated+res.Enrolled, rep.File))
-			// Show the file again: its rows are now registered, so a second
-			// click cannot import them twice.
-			s.preview()
+			// Show what was written, not a fresh preview in which every row
+			// now reads "NIK sudah terdaftar"; the import button is off, so
+			// a second click cannot import them twice.
+			s.done = &importDone{sheets: []sheetDone{{rep, res}}}
+			s.showNotices()
+			s.refresh()
 		}
 	})
 }
@@ -100,8 +109,11 @@ func (s *importScreen) saveErrors() {
 
 // writeErrors writes the error report to path off the UI goroutine.
 func (s *importScreen) writeErrors(path string) {
-	rep := s.rep
+	rep, done := s.rep, s.done
 	s.u.jobs.run(func() error {
+		if done != nil && len(done.sheets) > 1 {
+			return writeDoneErrors(path, done)
+		}
 		f, err := os.Create(path)
 		if err != nil {
 			return err
@@ -135,4 +147,20 @@ func (u *App) dropped(_ fyne.Position, uris []fyne.URI) {
 			return
 		}
 	}
+}
+
+// resultLabel is what the preview says a row becomes.
+func resultLabel(r xlsx.Row) string {
+	switch r.Status {
+	case xlsx.Accepted:
+		if len(r.Warnings()) > 0 {
+			return T("import.result_warning")
+		}
+		return T("import.result_accepted")
+	case xlsx.Update:
+		return T("import.result_update")
+	case xlsx.Rejected:
+		return T("import.result_rejected")
+	}
+	return T("import.result_skipped")
 }

@@ -6,7 +6,7 @@ func init() {
 		// The file as a whole.
 		"import_open":            {"Berkas %s tidak bisa dibuka. Periksa bahwa berkas itu ada dan tidak sedang dipakai program lain.", "The file %s cannot be opened. Check that it exists and is not in use by another program."},
 		"import_xls":             {"Berkas %s berformat Excel lama (.xls). Buka di Excel atau LibreOffice, pilih Simpan Sebagai → Buku Kerja Excel (.xlsx), lalu impor berkas .xlsx itu.", "The file %s is in the old Excel format (.xls). Open it in Excel or LibreOffice, choose Save As → Excel Workbook (.xlsx), then import the .xlsx file."},
-		"import_csv":             {"Berkas %s berisi teks (CSV), bukan buku kerja Excel, walaupun namanya .xlsx. Buka di Excel, pilih Simpan Sebagai → Buku Kerja Excel (.xlsx), lalu impor lagi.", "The file %s holds text (CSV), not an Excel workbook, even though it is named .xlsx. Open it in Excel, choose Save As → Excel Workbook (.xlsx), then import again."},
+		"import_csv":             {"Berkas %s berisi teks, tetapi bukan tabel CSV (kolomnya tidak dipisah titik koma, koma atau tab). Buka di Excel, pilih Simpan Sebagai → Buku Kerja Excel (.xlsx), lalu impor lagi.", "The file %s holds text, but not a CSV table (its columns are not separated by semicolons, commas or tabs). Open it in Excel, choose Save As → Excel Workbook (.xlsx), then import again."},
 		"import_ods":             {"Berkas %s berformat OpenDocument (.ods). Buka di LibreOffice atau Excel, simpan sebagai .xlsx, lalu impor lagi.", "The file %s is an OpenDocument spreadsheet (.ods). Open it in LibreOffice or Excel, save it as .xlsx, then import again."},
 		"import_encrypted":       {"Berkas %s dilindungi kata sandi. Buka di Excel, hapus kata sandinya (File → Info → Lindungi Buku Kerja → Enkripsi dengan Kata Sandi, kosongkan), simpan, lalu impor lagi.", "The file %s is password-protected. Open it in Excel, remove the password (File → Info → Protect Workbook → Encrypt with Password, clear it), save, then import again."},
 		"import_damaged":         {"Berkas %s rusak atau tidak lengkap (%s). Coba buka di Excel; bila bisa, simpan ulang sebagai .xlsx lalu impor lagi. Tidak ada data yang diimpor.", "The file %s is damaged or incomplete (%s). Try opening it in Excel; if it opens, save it again as .xlsx and import again. Nothing was imported."},
@@ -30,7 +30,7 @@ func init() {
 		// Skipped rows.
 		"skip_blank":          {"Baris kosong", "Blank row"},
 		"skip_column_numbers": {"Baris nomor kolom (1, 2, 3, …)", "Row of column numbers (1, 2, 3, …)"},
-		"skip_total":          {"Baris jumlah (akhir tabel)", "Total row (end of the table)"},
+		"skip_total":          {"Baris jumlah atau sub total", "Total or sub-total row"},
 		"skip_after_table":    {"Di bawah tabel (tanda tangan atau catatan)", "Below the table (signature or notes)"},
 		"skip_header_repeat":  {"Judul kolom yang diulang", "Repeated column headers"},
 		"skip_no_data":        {"Tidak ada NIK dan nama", "No NIK and no name"},

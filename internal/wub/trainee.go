@@ -29,18 +29,34 @@ func StatusLabel(s string) string {
 	return s
 }
 
-// ParseStatus reads a status label or code in either language.
+// ParseStatus reads a status label or code in either language, and the
+// words office lists use for them, in any case and spacing ("Mengundurkan
+// Diri", "DROP-OUT", "Lulus  Pelatihan"). "Tidak lulus" and the words for
+// leaving early are one status, keluar: only completion counts anywhere
+// (docs/IMPORT.md, "Status words").
 func ParseStatus(s string) (string, bool) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "", StatusRegistered, "terdaftar", "daftar", "peserta", "aktif", "proses":
+	k := strings.Join(strings.Fields(strings.ToLower(statusPunct.Replace(s))), " ")
+	switch k {
+	case "", StatusRegistered, "terdaftar", "daftar", "peserta", "aktif", "proses", "dalam proses", "sedang pelatihan",
+		"sedang dilatih", "sedang berjalan", "berjalan", "belum selesai":
 		return StatusRegistered, true
-	case StatusTrained, "lulus", "selesai", "completed", "sudah dilatih", "sudah":
+	case StatusTrained, "lulus", "selesai", "completed", "sudah dilatih", "sudah", "lulus pelatihan",
+		"selesai pelatihan", "sudah lulus", "telah lulus", "telah selesai", "tamat", "kompeten":
 		return StatusTrained, true
-	case StatusDropped, "keluar", "berhenti", "mundur", "tidak lulus", "gugur", "dropped out":
+	case StatusDropped, "keluar", "berhenti", "mundur", "mengundurkan diri", "undur diri", "tidak lulus", "gugur",
+		"dropped out", "drop out", "dropout", "do", "d o", "gagal", "batal", "dibatalkan", "tidak selesai",
+		"tidak kompeten":
 		return StatusDropped, true
 	}
 	return "", false
 }
+
+var statusPunct = strings.NewReplacer("-", " ", "_", " ", ".", " ", "/", " ")
+
+// StatusWords are the status words an import understands, as listed to
+// the clerk when a word is not one of them.
+const StatusWords = "Terdaftar, Proses, Sedang Pelatihan, Lulus, Selesai, Lulus Pelatihan, Selesai Pelatihan, " +
+	"Keluar, Mundur, Mengundurkan Diri, DO, Drop Out, Tidak Lulus, Gagal, Batal"
 
 // Education levels offered in forms; other text is kept as typed.
 var EducationLevels = []string{"Tidak sekolah", "SD", "SMP", "SMA/SMK", "D1", "D2", "D3", "D4/S1", "S2", "S3"}

@@ -7,5 +7,8 @@
 // (Excel keeps 15 digits, so such a NIK may have lost its last digit).
 // import_zip.go and import_sheet.go stream the worksheet XML themselves,
 // part by part, with caps on sizes and rows so that a hostile or broken
-// file is refused instead of filling memory.
+// file is refused instead of filling memory. CSV text (import_csv.go,
+// encoding/csv and golang.org/x/text for cp1252) and Excel 97–2003 files
+// (import_xls.go, github.com/shakinm/xlsReader) become the same stream of
+// rows, so every format gets the same checks (docs/IMPORT.md).
 package xlsx

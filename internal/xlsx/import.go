@@ -55,11 +55,19 @@ type Report struct {
 	Rows                                 []Row
 	Accepted, Updates, Rejected, Skipped int
 
-	parser     rowParser
-	arena      arena          // the cells of every row
-	registered map[int]string // row index → where the NIK is registered
-	titleRows  []Row
-	headerRows []Row
+	HiddenRows    []int    // rows hidden in Excel that were read (imported with a warning, or skipped)
+	HiddenColumns []string // letters of hidden columns that hold a field
+	OtherTables   []OtherTable
+	Target        []TargetWarning // the file names another agency or year than the chosen one
+
+	parser         rowParser
+	agencyCol      int            // a Dinas/Instansi column, -1 when none
+	columnAgencies map[string]int // agency code → rows whose Dinas column names it
+	heads          map[string]*header
+	arena          arena          // the cells of every row
+	registered     map[int]string // row index → where the NIK is registered
+	titleRows      []Row
+	headerRows     []Row
 }
 
 // RowsRead counts the rows after the header that the import looked at:
@@ -70,6 +78,7 @@ func (r *Report) RowsRead() int { return len(r.Rows) }
 // Preview reads a workbook and checks every row without writing anything.
 // name is the file name shown to the clerk and stored as the source.
 func Preview(ctx context.Context, in io.Reader, name string, o Options) (*Report, error) {
+	defer tightGC()()
 	lim := o.Limits.orDefault()
 	ra, size, err := readerAt(in, lim)
 	if err != nil {
@@ -93,6 +102,10 @@ func Preview(ctx context.Context, in io.Reader, name string, o Options) (*Report
 		info := SheetInfo{Name: s.name, Hidden: s.hidden}
 		if h != nil {
 			info.HeaderRow = h.last
+			if rep.heads == nil {
+				rep.heads = map[string]*header{}
+			}
+			rep.heads[s.name] = h
 		}
 		rep.Sheets = append(rep.Sheets, info)
 		switch {
@@ -122,13 +135,22 @@ func Preview(ctx context.Context, in io.Reader, name string, o Options) (*Report
 		return nil, err
 	}
 	ref := sheetRefByName(wb, rep.Sheet)
-	if err := rep.readRows(ctx, wb, ref, chosen); err != nil {
+	lo, err := wb.readLayout(ref)
+	if err != nil {
+		return nil, err
+	}
+	rep.hiddenColumns(lo)
+	if err := rep.readRows(ctx, wb, ref, chosen, lo); err != nil {
+		return nil, err
+	}
+	if err := rep.findOtherTables(ctx, wb); err != nil {
 		return nil, err
 	}
 	if err := rep.checkRegistered(ctx, o.DB); err != nil {
 		return nil, err
 	}
 	rep.count()
+	rep.checkTarget()
 	return rep, nil
 }
 
@@ -211,7 +233,11 @@ func (rep *Report) setHeader(h *header, o Options) error {
 			rep.Mapping[f] = c
 		}
 	}
+	rep.agencyCol = -1
 	for _, c := range h.columns {
+		if rep.agencyCol < 0 && c.Field == "" && agencyColumn(c.Header) {
+			rep.agencyCol = c.Index
+		}
 		c.Field = ""
 		rep.Columns = append(rep.Columns, c)
 	}

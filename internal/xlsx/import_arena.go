@@ -15,6 +15,7 @@ type Row struct {
 	Num    int // the row number Excel shows
 	Status RowStatus
 	skip   uint8 // index in skipReasons
+	hidden bool  // the row is hidden in Excel
 	dupOf  int32 // first row with the same NIK, for nik_duplicate_in_file
 	errs   uint64
 	warns  uint64
@@ -23,7 +24,7 @@ type Row struct {
 }
 
 // skipReasons are the Skip codes by index; 0 is "not skipped".
-var skipReasons = []string{"", SkipBlank, SkipColumnNumbers, SkipTotal, SkipAfterTable, SkipHeaderRepeat, SkipNoData}
+var skipReasons = []string{"", SkipBlank, SkipColumnNumbers, SkipTotal, SkipAfterTable, SkipHeaderRepeat, SkipNoData, SkipGroupTitle}
 
 func skipIndex(reason string) uint8 {
 	for i, r := range skipReasons {
@@ -137,7 +138,7 @@ func (a *arena) pack(sr sheetRow) Row {
 			nums |= 1 << uint(i)
 		}
 	}
-	return Row{Num: sr.num, cells: a.add(a.buf), nums: nums}
+	return Row{Num: sr.num, cells: a.add(a.buf), nums: nums, hidden: sr.hidden}
 }
 
 // cells returns a row's cell texts (by column, 0 = A).
@@ -166,7 +167,7 @@ func (a *arena) cell(r Row, col int) cell {
 }
 
 func (a *arena) unpack(r Row) sheetRow {
-	sr := sheetRow{num: r.Num}
+	sr := sheetRow{num: r.Num, hidden: r.hidden}
 	for i, t := range a.cells(r) {
 		sr.cells = append(sr.cells, cell{text: t, num: i < 64 && r.nums&(1<<uint(i)) != 0})
 	}

@@ -24,6 +24,7 @@ type Result struct {
 // A cancelled context or any failure rolls everything back: the database
 // is then exactly as it was.
 func Commit(ctx context.Context, db *store.DB, rep *Report, progress func(done, total int)) (Result, error) {
+	defer tightGC()()
 	var res Result
 	as, err := db.Agencies(ctx)
 	if err != nil {

@@ -75,7 +75,8 @@ func isField(f Field) bool {
 // FuzzImport feeds bytes to the whole workbook importer: it must refuse or
 // read them, never panic, and a report it returns must be consistent.
 func FuzzImport(f *testing.F) {
-	for _, name := range []string{"two_sheets.xlsx", "office_2022_lo.xlsx", "csv_renamed.xlsx"} {
+	for _, name := range []string{"two_sheets.xlsx", "office_2022_lo.xlsx", "csv_renamed.xlsx", "grouped_lo.xlsx",
+		"excel_id_cp1252.csv", "old.xls"} {
 		b, err := os.ReadFile(filepath.Join("testdata", name))
 		if err != nil {
 			f.Fatal(err)

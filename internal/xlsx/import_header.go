@@ -142,6 +142,7 @@ type Column struct {
 	Letter string // "A"
 	Header string // the header text, "ALAMAT / DESA" under a group
 	Field  Field  // "" when the column is not imported
+	Hidden bool   // the column is hidden in Excel (it is read all the same)
 }
 
 // header is what was found at the top of a sheet.
@@ -181,6 +182,17 @@ func findHeader(rows []sheetRow) *header {
 				return rows[i+k], true
 			}
 			return sheetRow{}, false
+		}
+		if i > 0 && rows[i-1].num == r.num-1 && isGroupRow(rows[i-1], r) {
+			// DATA PESERTA over NIK / NAMA / L-P, with NO, TTL, NO. HP
+			// merged down both rows: the upper row is the header's top.
+			up := rows[i-1]
+			h.top, h.title, h.rows = up.num, rows[:i-1], rows[i-1:i+1]
+			if nr, ok := next(1); ok && isNumberRow(nr) {
+				h.numbers = nr.num
+			}
+			h.build(up, r, true)
+			return h
 		}
 		sub, hasSub := next(1)
 		if hasSub && (sub.text(nikCol) != "" || sub.text(nameCol) != "" || isNumberRow(sub) || !hasText(sub)) {
@@ -240,6 +252,25 @@ func (h *header) build(top, sub sheetRow, hasSub bool) {
 		}
 		h.columns = append(h.columns, col)
 	}
+}
+
+// isGroupRow says whether up, the row above the one naming NIK and Nama,
+// is the upper row of a two-row header: it names a column (merged down
+// over both rows) above a cell that is empty in the lower row, or groups
+// several of them. A title row has one cell and names no column.
+func isGroupRow(up, low sheetRow) bool {
+	n, named := 0, false
+	for c := range up.cells {
+		t := up.text(c)
+		if t == "" {
+			continue
+		}
+		n++
+		if low.text(c) == "" && matchHeader(t) != "" {
+			named = true
+		}
+	}
+	return n >= 2 && named && !isNumberRow(up)
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

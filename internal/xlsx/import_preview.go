@@ -11,7 +11,10 @@ import (
 )
 
 // readRows streams the sheet after the header and classifies every row.
-func (rep *Report) readRows(ctx context.Context, wb *workbook, s sheetRef, h *header) error {
+// The table ends only where the data does (a signature block, notes, a
+// long run of empty rows); totals, group titles, repeated headers and
+// column numbers inside it are skipped and listed.
+func (rep *Report) readRows(ctx context.Context, wb *workbook, s sheetRef, h *header, lo layout) error {
 	rep.parser.date1904 = wb.date1904
 	sr, err := wb.rows(s)
 	if err != nil {
@@ -22,10 +25,16 @@ func (rep *Report) readRows(ctx context.Context, wb *workbook, s sheetRef, h *he
 	noCol, hasNo := rep.Mapping[FieldNo]
 	first := map[uint64]int32{} // NIK → first row index
 	var blanks []int            // blank rows not yet known to be inside the table
-	ended := false
+	ended, gap := false, false  // gap: a long run of blank rows; only data goes on
 	last := h.last
-	skip := func(num int, why string) {
-		rep.Rows = append(rep.Rows, Row{Num: num, Status: Skipped, skip: skipIndex(why)})
+	heads := headerSignatures(h)
+	fill := mergeFill{merges: lo.merges}
+	var group cell // the kecamatan the current group title names
+	skip := func(r sheetRow, why string) {
+		rep.Rows = append(rep.Rows, Row{Num: r.num, Status: Skipped, skip: skipIndex(why), hidden: r.hidden})
+		if r.hidden {
+			rep.HiddenRows = append(rep.HiddenRows, r.num)
+		}
 	}
 	for sr.Next() {
 		r := sr.Row()
@@ -37,6 +46,7 @@ func (rep *Report) readRows(ctx context.Context, wb *workbook, s sheetRef, h *he
 				return err
 			}
 		}
+		fill.apply(&r)
 		if !ended {
 			for n := last + 1; n < r.num; n++ { // rows Excel did not write are blank
 				blanks = append(blanks, n)
@@ -51,45 +61,73 @@ func (rep *Report) readRows(ctx context.Context, wb *workbook, s sheetRef, h *he
 				nonEmpty++
 			}
 		}
+		if !ended && len(blanks) >= endGapRows && !blank {
+			gap = true
+		}
+		if gap && !ended && !looksLikeData(r, nikCol) {
+			ended = true
+		}
 		switch {
 		case ended:
 			if !r.empty() {
-				skip(r.num, SkipAfterTable)
+				skip(r, SkipAfterTable)
 			}
 			continue
 		case isTotalRow(r, nikCol): // before the blank test: JUMLAH is often in the No column
-			skip(r.num, SkipTotal)
-			ended = true
+			skip(r, SkipTotal)
+			group = cell{}
 			continue
+		case r.num == h.numbers:
+			skip(r, SkipColumnNumbers)
+			continue
+		}
+		if t, kec, ok := groupTitle(r, nikCol); ok {
+			rep.flushBlanks(&blanks)
+			skip(r, SkipGroupTitle)
+			group = cell{}
+			if kec != "" {
+				group = cell{text: kec}
+				rep.groupColumn()
+			}
+			_ = t
+			continue
+		}
+		switch {
 		case blank:
 			blanks = append(blanks, r.num)
 			continue
-		case r.num == h.numbers:
-			skip(r.num, SkipColumnNumbers)
-			continue
-		case r.text(nikCol) == "" && nonEmpty <= 2 && isSignatureRow(r):
-			skip(r.num, SkipAfterTable)
+		case r.text(nikCol) == "" && nonEmpty <= 2 && (isSignatureRow(r) || isNotesRow(r)):
+			skip(r, SkipAfterTable)
 			ended = true
 			continue
 		}
-		for _, n := range blanks {
-			skip(n, SkipBlank)
-		}
-		blanks = blanks[:0]
+		gap = false
+		rep.flushBlanks(&blanks)
 		switch {
-		case matchHeader(r.text(nikCol)) == FieldNIK && matchHeader(r.text(nameCol)) == FieldName:
-			skip(r.num, SkipHeaderRepeat)
+		case digits(r.text(nikCol)) < 6 && isHeaderRepeat(r, heads) ||
+			matchHeader(r.text(nikCol)) == FieldNIK && matchHeader(r.text(nameCol)) == FieldName:
+			skip(r, SkipHeaderRepeat)
 			continue
-		case isNumberRow(r) && r.text(nameCol) != "" && wub.NormalizeNIK(r.text(nikCol)) != "" && len(r.text(nikCol)) < 4:
-			skip(r.num, SkipColumnNumbers) // the number row repeated on a later page
+		case isNumberRow(r) && len(r.text(nikCol)) < 4:
+			skip(r, SkipColumnNumbers) // the number row repeated on a later page
 			continue
 		case r.text(nikCol) == "" && r.text(nameCol) == "":
-			skip(r.num, SkipNoData)
+			skip(r, SkipNoData)
 			continue
 		}
+		if group.text != "" {
+			if c, ok := rep.Mapping[FieldKecamatan]; ok && r.text(c) == "" {
+				r.set(c, group)
+			}
+		}
+		rep.countAgency(r)
 		t, is := rep.parser.parse(r)
 		row := rep.arena.pack(r)
 		row.errs, row.warns = masks(is)
+		if r.hidden {
+			row.warns |= 1 << bitOf("row_hidden")
+			rep.HiddenRows = append(rep.HiddenRows, r.num)
+		}
 		nikBad := row.errs&(1<<bitOf("nik_missing")|1<<bitOf("nik_format")) != 0
 		if n, err := strconv.ParseUint(t.NIK, 10, 64); err == nil && len(t.NIK) == 16 && !nikBad {
 			if f, dup := first[n]; dup {
@@ -106,6 +144,34 @@ func (rep *Report) readRows(ctx context.Context, wb *workbook, s sheetRef, h *he
 		rep.Rows = append(rep.Rows, row)
 	}
 	return sr.Err()
+}
+
+// endGapRows blank rows in a row end the table unless data follows.
+const endGapRows = 20
+
+func (rep *Report) flushBlanks(blanks *[]int) {
+	for _, n := range *blanks {
+		rep.Rows = append(rep.Rows, Row{Num: n, Status: Skipped, skip: skipIndex(SkipBlank)})
+	}
+	*blanks = (*blanks)[:0]
+}
+
+// groupColumn makes sure the kecamatan field has a column to be filled
+// from group titles: the sheet's own, or one added after the header's.
+func (rep *Report) groupColumn() {
+	if _, ok := rep.Mapping[FieldKecamatan]; ok {
+		return
+	}
+	c := len(rep.Columns)
+	rep.Mapping[FieldKecamatan] = c
+	rep.Columns = append(rep.Columns, Column{Index: c, Letter: columnLetter(c),
+		Header: wub.Message("import_group_column", ""), Field: FieldKecamatan})
+}
+
+// looksLikeData says whether a row after a long gap still holds a trainee:
+// a NIK of at least ten digits.
+func looksLikeData(r sheetRow, nikCol int) bool {
+	return len(wub.NormalizeNIK(r.text(nikCol))) >= 10
 }
 
 // checkRegistered looks up the NIKs of the accepted rows in the database,
@@ -175,6 +241,7 @@ func (rep *Report) count() {
 func (rep *Report) SetTarget(agency string, year int) {
 	rep.Agency, rep.Year = strings.ToUpper(strings.TrimSpace(agency)), year
 	rep.parser.agency, rep.parser.year = rep.Agency, rep.Year
+	rep.checkTarget()
 }
 
 // Detail is one row rebuilt for display: the cells, the trainee it becomes
@@ -200,6 +267,9 @@ func (rep *Report) Detail(i int) Detail {
 	}
 	if w, ok := rep.registered[i]; ok {
 		is = append(is, wub.Issue{Field: "nik", Code: "nik_registered", Severity: wub.Error, Args: []any{w}})
+	}
+	if r.hidden {
+		is = append(is, wub.Issue{Code: "row_hidden", Severity: wub.Warning})
 	}
 	d.Issues = is
 	return d

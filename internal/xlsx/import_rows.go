@@ -29,6 +29,7 @@ const (
 	SkipAfterTable    = "after_table"
 	SkipHeaderRepeat  = "header_repeat"
 	SkipNoData        = "no_data"
+	SkipGroupTitle    = "group_title" // "KECAMATAN PADEMAWU" above a group of rows
 )
 
 // rowParser turns a sheet row into a trainee and its enrolment with the
@@ -236,8 +237,12 @@ func (p *rowParser) parse(r sheetRow) (*wub.Trainee, wub.Issues) {
 	if s := p.text(r, FieldStatus); s != "" {
 		if v, ok := wub.ParseStatus(s); ok {
 			e.Status = v
+			if v == wub.StatusDropped && !strings.EqualFold(oneLine(s), "keluar") {
+				// Keluar stands for both; the clerk's word is kept.
+				t.Notes = joinNote(t.Notes, "Status di berkas: "+oneLine(s))
+			}
 		} else {
-			pre = append(pre, wub.Issue{Field: "status", Code: "status_invalid", Severity: wub.Error, Args: []any{s}})
+			pre = append(pre, wub.Issue{Field: "status", Code: "import_status_unknown", Severity: wub.Error, Args: []any{s, wub.StatusWords}})
 		}
 	}
 	t.Enrolments = []wub.Enrolment{e}
@@ -260,6 +265,13 @@ func (p *rowParser) parse(r sheetRow) (*wub.Trainee, wub.Issues) {
 		all = kept
 	}
 	return t, all
+}
+
+func joinNote(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "; " + b
 }
 
 func masks(is wub.Issues) (errs, warns uint64) {

@@ -22,6 +22,7 @@ type xmlScanner struct {
 	end                 bool   // </name>
 	empty               bool   // <name/>
 	attrR, attrT, attrS []byte
+	attrHidden          bool // hidden="1" or "true" (a hidden row)
 
 	scratch    []byte
 	pendingEnd bool // the last tag was <name/>: its end comes next
@@ -42,7 +43,7 @@ func newXMLScanner(r io.Reader) *xmlScanner {
 func (s *xmlScanner) next(text *[]byte, limit int) error {
 	if s.pendingEnd { // <name/> reads as <name></name>, as in encoding/xml
 		s.pendingEnd, s.end, s.empty = false, true, false
-		s.attrR, s.attrT, s.attrS = nil, nil, nil
+		s.attrR, s.attrT, s.attrS, s.attrHidden = nil, nil, nil, false
 		return nil
 	}
 	for {
@@ -272,7 +273,7 @@ func (s *xmlScanner) readUntil(end string, dst *[]byte, limit int) error {
 // tag reads a start or end tag after its '<'.
 func (s *xmlScanner) tag() error {
 	s.end, s.empty = false, false
-	s.attrR, s.attrT, s.attrS = nil, nil, nil
+	s.attrR, s.attrT, s.attrS, s.attrHidden = nil, nil, nil, false
 	b, err := s.r.ReadByte()
 	if err != nil {
 		return eofIsBad(err)
@@ -379,6 +380,8 @@ func (s *xmlScanner) attrs(t []byte) error {
 			if !haveS {
 				s.attrS, haveS = val, true
 			}
+		case "hidden":
+			s.attrHidden = string(val) == "1" || string(val) == "true"
 		}
 	}
 }

@@ -21,8 +21,9 @@ type cell struct {
 // sheetRow is one row of a worksheet: the row number Excel shows and the
 // cells by column (0 = A), trailing empty cells dropped.
 type sheetRow struct {
-	num   int
-	cells []cell
+	num    int
+	cells  []cell
+	hidden bool // the row is hidden in Excel
 }
 
 func (r sheetRow) get(col int) cell {
@@ -58,7 +59,21 @@ type sheetReader struct {
 	buf   []byte
 }
 
-func (wb *workbook) rows(s sheetRef) (*sheetReader, error) {
+// rowIter streams the rows of a sheet: a worksheet of an .xlsx or a CSV file.
+type rowIter interface {
+	Next() bool
+	Row() sheetRow
+	Err() error
+	Close() error
+}
+
+func (wb *workbook) rows(s sheetRef) (rowIter, error) {
+	if wb.csv != nil {
+		return wb.csv.rows(wb)
+	}
+	if wb.xls != nil {
+		return wb.xls.rows(s)
+	}
 	rc, err := wb.open(s.part)
 	if err != nil {
 		return nil, err
@@ -129,6 +144,7 @@ func (r *sheetReader) Next() bool {
 		}
 		r.last = num
 		r.row.num = num
+		r.row.hidden = sc.attrHidden
 		r.row.cells = r.row.cells[:0]
 		if sc.empty {
 			return true

@@ -218,8 +218,6 @@ func TestMappingOverride(t *testing.T) {
 
 func TestPreviewRefusesFiles(t *testing.T) {
 	tests := []struct{ file, sheet, code string }{
-		{"old.xls", "", "import_xls"},
-		{"csv_renamed.xlsx", "", "import_csv"},
 		{"encrypted.xlsx", "", "import_encrypted"},
 		{"damaged.xlsx", "", "import_damaged"},
 		{"office_2022.xlsx", "REKAP", "import_sheet_no_header"},
@@ -317,5 +315,5 @@ func TestCodesHaveMessages(t *testing.T) {
 
 func ExampleSkipMessage() {
 	fmt.Println(SkipMessage(SkipTotal))
-	// Output: Baris jumlah (akhir tabel)
+	// Output: Baris jumlah atau sub total
 }

@@ -69,6 +69,8 @@ type workbook struct {
 	sst       stringTable
 	dateStyle []bool // by cell style (xf) index
 	lim       Limits
+	csv       *csvFile // set when the file is CSV text: its one sheet
+	xls       *xlsBook // set when the file is an Excel 97–2003 workbook
 }
 
 var (
@@ -93,12 +95,12 @@ func openWorkbook(ra io.ReaderAt, size int64, name string, lim Limits) (*workboo
 		if oleHas(ra, size, encryptedStream) {
 			return nil, wub.Errorf("import_encrypted", name)
 		}
-		return nil, wub.Errorf("import_xls", name)
+		return openXLS(ra, size, name, lim)
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
 	case bytes.HasPrefix(head, []byte("PK")):
 		return nil, wub.Errorf("import_damaged", name, "arsip zip tidak lengkap")
 	case looksLikeText(head):
-		return nil, wub.Errorf("import_csv", name)
+		return openCSV(ra, size, name, lim)
 	default:
 		return nil, wub.Errorf("import_not_workbook", name)
 	}
