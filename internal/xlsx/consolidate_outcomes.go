@@ -98,8 +98,30 @@ func writeRegencyOutcomes(cur *sheetCursor, c *Consolidation) {
 			names[a.Code] = a.Name
 		}
 	}
-	rows := append([]wub.OutcomeRow(nil), o.ByAgency...)
-	sort.SliceStable(rows, func(i, j int) bool { return rows[i].AgencyCode < rows[j].AgencyCode })
+	// The agencies of the year in the order of the table above, with a
+	// zero line for one whose people all count under another agency.
+	byCode := map[string]wub.OutcomeRow{}
+	for _, r := range o.ByAgency {
+		byCode[r.AgencyCode] = r
+	}
+	var rows []wub.OutcomeRow
+	for _, a := range c.Agencies {
+		if a.Year != c.Year {
+			continue
+		}
+		r, ok := byCode[a.Code]
+		if !ok {
+			r = wub.OutcomeRow{AgencyCode: a.Code, Counts: map[string]int{}}
+		}
+		delete(byCode, a.Code)
+		rows = append(rows, r)
+	}
+	var rest []wub.OutcomeRow
+	for _, r := range byCode {
+		rest = append(rest, r)
+	}
+	sort.Slice(rest, func(i, j int) bool { return rest[i].AgencyCode < rest[j].AgencyCode })
+	rows = append(rows, rest...)
 	line := func(style int, no any, name string, r wub.OutcomeRow, known bool) {
 		vals := []any{no, name}
 		for _, s := range stages {
