@@ -83,7 +83,7 @@ func OutcomeRegister(ctx context.Context, db *store.DB) error {
 	}{{ani, "Batik Tulis Ani", d(3, 2)}, {budi, "Ikan Asin Budi", d(2, 19)}, {cici, "Keripik Cici", d(5, 11)},
 		{gita, "Jamu Gita", d(6, 10)}} {
 		x := &wub.Business{TraineeID: b.who.ID, Name: b.name, KBLI: "C", StartedOn: b.on}
-		if err := check("business "+b.name)(db.SaveBusiness(ctx, x)); err != nil {
+		if err := check("business " + b.name)(db.SaveBusiness(ctx, x)); err != nil {
 			return err
 		}
 		biz[b.who] = x
@@ -120,11 +120,11 @@ func OutcomeRegister(ctx context.Context, db *store.DB) error {
 	}
 	product := func(who *wub.Trainee, name string) (*wub.Product, error) {
 		p := &wub.Product{BusinessID: biz[who].ID, Name: name, Category: "Makanan", Price: 15000, Unit: "bungkus"}
-		return p, check("product "+name)(db.SaveProduct(ctx, p))
+		return p, check("product " + name)(db.SaveProduct(ctx, p))
 	}
 	list := func(p *wub.Product, outlet string, on time.Time) (*wub.Listing, error) {
 		l := &wub.Listing{ProductID: p.ID, OutletID: outlets[outlet].ID, ListedOn: on}
-		return l, check("listing "+p.Name)(db.AddListing(ctx, l))
+		return l, check("listing " + p.Name)(db.AddListing(ctx, l))
 	}
 	var err error
 	var p1, p2, p3, p4 *wub.Product

@@ -24,7 +24,7 @@ type Received struct {
 	// Journeys are the outcome columns of each row (same order as Rows);
 	// nil when the file has none (made before they were added).
 	Journeys []wub.JourneyFacts
-	Err  error               // nil when the file is a valid, unchanged submission
+	Err      error // nil when the file is a valid, unchanged submission
 }
 
 // OK reports whether the file is a valid, unchanged submission.
