@@ -183,8 +183,13 @@ func (s *outcomesScreen) show() {
 		}
 	}
 	trained, biz := row.Count(wub.StageTrained), row.Count(wub.StageBusiness)
-	s.headline.SetText(T("hasil.headline", wub.FormatInt(trained), year, s.agencyName(agency), wub.FormatInt(biz),
-		wub.FormatPercent(row.Percent(wub.StageBusiness))))
+	if agency == "" {
+		s.headline.SetText(T("hasil.headline", wub.FormatInt(trained), year, wub.FormatInt(biz),
+			wub.FormatPercent(row.Percent(wub.StageBusiness))))
+	} else {
+		s.headline.SetText(T("hasil.headline_agency", wub.FormatInt(trained), s.agencyName(agency), year, wub.FormatInt(biz),
+			wub.FormatPercent(row.Percent(wub.StageBusiness))))
+	}
 	if agency == "" {
 		s.counting.SetText(T("hasil.counting_regency"))
 	} else {
@@ -236,7 +241,7 @@ func (s *outcomesScreen) show() {
 			}
 			med := wub.NoValue
 			if r.MedianN > 0 {
-				med = wub.FormatFloat(r.MedianDays, 1)
+				med = formatDays(r.MedianDays)
 			}
 			out = append(out, line(append(objs, cell(med, bold))...))
 		}
@@ -303,7 +308,15 @@ func medianText(r wub.OutcomeRow) string {
 	if r.MedianN == 0 {
 		return T("hasil.median_none")
 	}
-	return T("hasil.median", wub.FormatFloat(r.MedianDays, 1), wub.FormatInt(r.MedianN))
+	return T("hasil.median", formatDays(r.MedianDays), wub.FormatInt(r.MedianN))
+}
+
+// formatDays writes a median of days: whole, or with the half of an even count.
+func formatDays(d float64) string {
+	if d == float64(int(d)) {
+		return wub.FormatInt(int(d))
+	}
+	return wub.FormatFloat(d, 1)
 }
 
 // outcomeShortLabel is a stage's column heading.
