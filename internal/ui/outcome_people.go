@@ -18,13 +18,13 @@ import (
 )
 
 var outcomePeopleColumns = []tableColumn{
-	{"col.nik", "", 158},
-	{"col.name", "", 200},
-	{"col.agency", "", 150},
+	{"col.nik", "", 152},
+	{"col.name", "", 190},
+	{"col.agency", "", 130},
 	{"col.kecamatan", "", 110},
 	{"col.trained_on", "", 92},
-	{"hasil.col_reached_on", "", 110},
-	{"col.days_to_business", "", 90},
+	{"hasil.col_stage", "", 170}, // headed by the stage's name
+	{"col.days_to_business", "", 110},
 }
 
 // outcomeList is the list of the people behind an outcome figure. It is
@@ -50,7 +50,7 @@ func showOutcomePeople(u *App, st outcomeStore, year int, stage, agency, kec, ti
 	p.table = newRowTable(outcomePeopleColumns, func() int { return len(p.people) }, p.cellText,
 		func(c int) string {
 			if c == 5 {
-				return T("hasil.col_reached_on", wub.OutcomeLabel(stage))
+				return wub.OutcomeLabel(stage)
 			}
 			return T(outcomePeopleColumns[c].key)
 		}, func(int) {})
@@ -61,7 +61,7 @@ func showOutcomePeople(u *App, st outcomeStore, year int, stage, agency, kec, ti
 	hint.Importance = widget.LowImportance
 	top := container.NewBorder(nil, nil, nil, p.exportBtn, p.count)
 	body := container.NewBorder(top, hint, nil, nil, p.table)
-	p.dlg = dialog.NewCustom(title, T("button.close"), container.NewGridWrap(fyne.NewSize(920, 520), body), u.win)
+	p.dlg = dialog.NewCustom(title, T("button.close"), container.NewGridWrap(fyne.NewSize(990, 520), body), u.win)
 	p.dlg.Show()
 	var people []wub.PersonJourney
 	u.jobs.run(func() error {

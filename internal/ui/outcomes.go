@@ -201,11 +201,14 @@ func (s *outcomesScreen) show() {
 	cell := func(text string, bold bool) fyne.CanvasObject {
 		return widget.NewLabelWithStyle(text, fyne.TextAlignTrailing, fyne.TextStyle{Bold: bold})
 	}
-	line := func(objs ...fyne.CanvasObject) fyne.CanvasObject { return container.New(tableRowLayout{}, objs...) }
+	line := func(objs ...fyne.CanvasObject) fyne.CanvasObject { return container.New(outcomeRowLayout{}, objs...) }
 	head := func(first string, rest ...string) fyne.CanvasObject {
 		objs := []fyne.CanvasObject{widget.NewLabelWithStyle(first, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
 		for _, h := range rest {
-			objs = append(objs, cell(h, true))
+			l := widget.NewLabelWithStyle(h, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+			l.Truncation = fyne.TextTruncateEllipsis
+			l.SizeName = theme.SizeNameCaptionText
+			objs = append(objs, l)
 		}
 		return line(objs...)
 	}
@@ -275,6 +278,29 @@ func (s *outcomesScreen) show() {
 	s.scroll.Refresh()
 }
 
+// outcomeRowLayout lays out a row of the stage tables: the name takes
+// the room of 1.6 numbers, the numbers share the rest evenly.
+type outcomeRowLayout struct{}
+
+func (outcomeRowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	const first = 1.6
+	unit := size.Width / (float32(len(objs)-1) + first)
+	x := float32(0)
+	for i, o := range objs {
+		w := unit
+		if i == 0 {
+			w = unit * first
+		}
+		o.Move(fyne.NewPos(x, 0))
+		o.Resize(fyne.NewSize(w, size.Height))
+		x += w
+	}
+}
+
+func (outcomeRowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	return tableRowLayout{}.MinSize(objs)
+}
+
 func layoutSpacer() fyne.CanvasObject { return widget.NewLabel("") }
 
 // figure is a count that opens the people behind it. A row's agency ""
@@ -322,10 +348,22 @@ func formatDays(d float64) string {
 // outcomeShortLabel is a stage's column heading.
 func outcomeShortLabel(stage string) string {
 	switch stage {
+	case wub.StageTrained:
+		return T("hasil.short_trained")
+	case wub.StageMentored:
+		return T("hasil.short_mentored")
+	case wub.StageBusiness:
+		return T("hasil.short_business")
+	case wub.StageLicensed:
+		return T("hasil.short_licensed")
 	case wub.FigureNIB:
 		return "NIB"
+	case wub.StageMarketed:
+		return T("hasil.short_marketed")
 	case wub.FigureWamira:
-		return "Wamira Mart"
+		return "Wamira"
+	case wub.StageCapital:
+		return T("hasil.short_capital")
 	}
 	return wub.StageLabel(stage)
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"image/png"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -135,7 +136,7 @@ func TestWamiraReachOnScreen(t *testing.T) {
 	u.jobs.wait()
 	s := u.nav.built["wamira"].(*wamiraScreen)
 	dis, dkp := u.agencyShort(wub.DISPERINDAG, 2024), u.agencyShort(wub.DKP, 2024)
-	if want := "4 produk dari 3 peserta di 2 gerai. Asal peserta: " + dis + " 2 · " + dkp + " 1"; s.reachLabel.Text != want {
+	if want := "Kabupaten: 4 produk dari 3 peserta di 2 gerai (produk yang dipajang di beberapa gerai dihitung sekali). Asal peserta: " + dis + " 2 · " + dkp + " 1"; s.reachLabel.Text != want {
 		t.Errorf("reach %q, want %q", s.reachLabel.Text, want)
 	}
 	for i, o := range s.outlets {
@@ -151,4 +152,41 @@ func TestWamiraReachOnScreen(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestHasilScreenshots takes the pictures of the Hasil screen, its list and
+// Wamira Mart on the register of the outcome tests:
+//
+//	WUB_SHOT_DIR=docs/screenshots go test -tags migrated_fynedo -run HasilScreenshots ./internal/ui/
+func TestHasilScreenshots(t *testing.T) {
+	dir := os.Getenv("WUB_SHOT_DIR")
+	if dir == "" {
+		t.Skip("set WUB_SHOT_DIR to take the screenshots")
+	}
+	u, db := newTestUIAt(t, true, time.Date(2024, 6, 30, 10, 0, 0, 0, time.UTC))
+	applyTheme(u.fyne, themeLight)
+	if err := demo.OutcomeRegister(bg, db); err != nil {
+		t.Fatal(err)
+	}
+	s := hasil(t, u, "2024")
+	shot := func(name string) {
+		f, err := os.Create(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if err := png.Encode(f, u.win.Canvas().Capture()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	shot("hasil.png")
+	s.scroll.ScrollToBottom()
+	shot("hasil-kecamatan.png")
+	s.figures["||"+wub.StageBusiness].OnTapped()
+	u.jobs.wait()
+	shot("hasil-orang.png")
+	s.people.dlg.Hide()
+	u.nav.show("wamira")
+	u.jobs.wait()
+	shot("wamira-asal.png")
 }
