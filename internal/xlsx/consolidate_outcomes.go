@@ -69,10 +69,16 @@ func writeRegencyOutcomes(cur *sheetCursor, c *Consolidation) {
 		return
 	}
 	const last = 11
+	// Below the chart (it is taller than the rows left for it), on a page
+	// of its own with the signature.
+	cur.row += 4
+	if cur.err == nil {
+		cur.err = cur.f.InsertPageBreak(cur.sheet, cur.cell(1, cur.row))
+	}
 	cur.title(1, last, fmt.Sprintf("Hasil setelah pelatihan, tahun program %d (s.d. %s)", c.Year, c.monthLabel()), cur.st.bold, 0)
 	note := "Setiap orang (NIK) dihitung satu kali untuk kabupaten, pada dinas yang pertama meluluskannya tahun ini; " +
 		"tahap berikutnya menurut tanggal paling awal di laporan mana pun (kolom Didampingi s.d. Modal lembar Peserta). " +
-		"Persentase dari orang lulus."
+		"Persentase dari orang lulus (kolom Lulus: dari orang terdaftar)."
 	if len(o.WithoutColumns) > 0 {
 		note += fmt.Sprintf(" %d laporan dibuat versi lama tanpa kolom hasil; tahap berikutnya dinasnya tidak diketahui (—): ",
 			len(o.WithoutColumns))
@@ -92,10 +98,11 @@ func writeRegencyOutcomes(cur *sheetCursor, c *Consolidation) {
 	}
 	head = append(head, "Median hari lulus → usaha")
 	cur.put(cur.st.header, head...)
-	names := map[string]string{}
+	names, reported := map[string]string{}, map[string]bool{}
 	for _, a := range c.Agencies {
 		if a.Year == c.Year {
 			names[a.Code] = a.Name
+			reported[a.Code] = a.Period != ""
 		}
 	}
 	// The agencies of the year in the order of the table above, with a
@@ -122,10 +129,10 @@ func writeRegencyOutcomes(cur *sheetCursor, c *Consolidation) {
 	}
 	sort.Slice(rest, func(i, j int) bool { return rest[i].AgencyCode < rest[j].AgencyCode })
 	rows = append(rows, rest...)
-	line := func(style int, no any, name string, r wub.OutcomeRow, known bool) {
+	line := func(style int, no any, name string, r wub.OutcomeRow, known, sent bool) {
 		vals := []any{no, name}
 		for _, s := range stages {
-			if known || s == wub.StageTrained {
+			if known || s == wub.StageTrained && sent {
 				vals = append(vals, r.Count(s))
 			} else {
 				vals = append(vals, "—")
@@ -146,9 +153,10 @@ func writeRegencyOutcomes(cur *sheetCursor, c *Consolidation) {
 		if name == "" {
 			name = r.AgencyCode
 		}
-		line(cur.st.cell, i+1, name, r, o.Known[r.AgencyCode])
+		sent, listed := reported[r.AgencyCode]
+		line(cur.st.cell, i+1, name, r, o.Known[r.AgencyCode], sent || !listed)
 	}
-	line(cur.st.cellBold, nil, "Kabupaten (setiap orang satu kali)", o.Total, true)
+	line(cur.st.cellBold, nil, "Kabupaten Pamekasan", o.Total, true, true)
 	pct := []any{nil, "% dari lulus"}
 	cur.put(cur.st.cell, pct...)
 	for i, s := range stages {

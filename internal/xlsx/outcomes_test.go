@@ -187,7 +187,7 @@ func TestOutcomeFiguresReadBackByOpenpyxl(t *testing.T) {
 	rb := readOpenpyxl(t, out)
 	var regency []pyCell
 	for _, row := range rb.Data[xlsx.SheetRegency] {
-		if len(row) > 2 && row[1].text() == "Kabupaten (setiap orang satu kali)" {
+		if len(row) > 2 && row[1].text() == "Kabupaten Pamekasan" {
 			regency = row
 		}
 	}

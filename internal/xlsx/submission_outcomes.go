@@ -109,11 +109,11 @@ func writeOutcomeRekap(c *sheetCursor, s *Submission, last int) {
 			c.percent(3, c.row-1, o.Total.Percent(stage))
 		}
 	}
-	label := "Median hari dari lulus sampai usaha berjalan"
 	if o.Total.MedianN == 0 {
-		c.put(c.st.cell, label, "belum ada", nil)
+		c.put(c.st.cell, "Median hari dari lulus sampai usaha berjalan (belum ada orang dengan kedua tanggal)", "—", nil)
 	} else {
-		c.put(c.st.cell, label, o.Total.MedianDays, fmt.Sprintf("dari %d orang", o.Total.MedianN))
+		c.put(c.st.cell, fmt.Sprintf("Median hari dari lulus sampai usaha berjalan (%d orang dengan kedua tanggal)",
+			o.Total.MedianN), o.Total.MedianDays, nil)
 	}
 	c.row++
 }
