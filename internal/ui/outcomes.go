@@ -196,6 +196,9 @@ func (s *outcomesScreen) show() {
 		s.counting.SetText(T("hasil.counting_agency"))
 	}
 	s.median.SetText(medianText(row))
+	if row.Count(wub.StageRegistered) == 0 {
+		s.headline.SetText(T("hasil.empty", s.agencyName(agency), year))
+	}
 
 	// The stages of the scope: count (opens the people) and share.
 	cell := func(text string, bold bool) fyne.CanvasObject {

@@ -124,6 +124,13 @@ func TestHasilScreen(t *testing.T) {
 	if b := s.figures[wub.DKP+"|35.28.01|"+wub.StageTrained]; b == nil || b.Text != "2" {
 		t.Errorf("DKP kec 01 trained %v", b)
 	}
+
+	// A year without anybody says so.
+	s.year.SetSelected("2023")
+	u.jobs.wait()
+	if !strings.Contains(s.headline.Text, "belum ada peserta") {
+		t.Errorf("empty year headline %q", s.headline.Text)
+	}
 }
 
 // TestWamiraReachOnScreen: the regency line and each outlet's agencies.
