@@ -127,6 +127,7 @@ func WriteSubmission(w io.Writer, s Submission, rows RowSource) (wub.SubmissionM
 	digest := sha256.New()
 	cols := submissionColumns(&s)
 	sw := newSheetWriter(part, cols, st.sheet(), digest)
+	sw.fixed = len(pesertaColumns) // added columns keep older readers' checksum (submission_outcomes.go)
 	t := newTally(month)
 	row := make([]string, len(cols))
 	s.people = newSubmissionPeople(&s)

@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -14,18 +15,22 @@ import (
 // submission carries the journey facts: the first date of each stage after
 // the training, as it stood at the end of the reporting month. The
 // consolidation finds them by heading, so a workbook without them (an older
-// WUBDesk) still reads, and older readers ignore them.
+// WUBDesk) still reads. They are real dates whose canonical value is the
+// serial number (KindSerialDate), and empty cells at the end of a row are
+// not hashed (sheetWriter.fixed): an older reader, which checks only the
+// format's columns and hashes the cells after them as it reads them, gets
+// the writer's checksum and accepts the file.
 var outcomeColumns = []struct {
 	SheetColumn
 	stage string
 }{
-	{SheetColumn{Header: "Didampingi", Kind: KindDate}, wub.StageMentored},
-	{SheetColumn{Header: "Usaha berjalan", Kind: KindDate}, wub.StageBusiness},
-	{SheetColumn{Header: "Berizin", Kind: KindDate}, wub.StageLicensed},
-	{SheetColumn{Header: "NIB", Kind: KindDate}, wub.FigureNIB},
-	{SheetColumn{Header: "Dipasarkan", Kind: KindDate}, wub.StageMarketed},
-	{SheetColumn{Header: "Wamira Mart", Kind: KindDate}, wub.FigureWamira},
-	{SheetColumn{Header: "Modal", Kind: KindDate}, wub.StageCapital},
+	{SheetColumn{Header: "Didampingi", Kind: KindSerialDate}, wub.StageMentored},
+	{SheetColumn{Header: "Usaha berjalan", Kind: KindSerialDate}, wub.StageBusiness},
+	{SheetColumn{Header: "Berizin", Kind: KindSerialDate}, wub.StageLicensed},
+	{SheetColumn{Header: "NIB", Kind: KindSerialDate}, wub.FigureNIB},
+	{SheetColumn{Header: "Dipasarkan", Kind: KindSerialDate}, wub.StageMarketed},
+	{SheetColumn{Header: "Wamira Mart", Kind: KindSerialDate}, wub.FigureWamira},
+	{SheetColumn{Header: "Modal", Kind: KindSerialDate}, wub.StageCapital},
 }
 
 // submissionColumns are the Peserta columns written: the format's columns
@@ -63,7 +68,10 @@ func newSubmissionPeople(s *Submission) *submissionPeople {
 func (p *submissionPeople) add(cells []string, t *wub.Trainee, e *wub.Enrolment) {
 	f := p.facts[t.ID]
 	for i, c := range outcomeColumns {
-		cells[i] = isoDate(f.Date(c.stage))
+		cells[i] = ""
+		if n, ok := dateSerial(isoDate(f.Date(c.stage))); ok {
+			cells[i] = strconv.FormatInt(n, 10)
+		}
 	}
 	i, ok := p.index[t.ID]
 	if !ok {
@@ -118,33 +126,29 @@ func writeOutcomeRekap(c *sheetCursor, s *Submission, last int) {
 	c.row++
 }
 
-// outcomeReadColumns are the Peserta columns a reader checks and converts:
-// the format's columns, then every heading after them as it stands (dates
-// for the outcome columns, so the checksum sees what the writer hashed).
-// cols maps each outcome stage found to its column; nil when none is.
-func outcomeReadColumns(f *excelize.File) (read []SheetColumn, cols map[string]int) {
-	read = pesertaColumns
+// outcomeColumnsOf finds the outcome columns of a Peserta sheet by their
+// headings after the format's columns: stage → column index; nil when the
+// file has none. The reader hashes and keeps those cells as they are (the
+// serial numbers the writer hashed), like any reader of the format.
+func outcomeColumnsOf(f *excelize.File) map[string]int {
 	header, err := firstRow(f, SheetPeserta)
 	if err != nil || len(header) <= len(pesertaColumns) {
-		return read, nil
+		return nil
 	}
 	byHeader := map[string]string{}
 	for _, c := range outcomeColumns {
 		byHeader[c.Header] = c.stage
 	}
-	read = append([]SheetColumn(nil), pesertaColumns...)
+	var cols map[string]int
 	for i := len(pesertaColumns); i < len(header); i++ {
-		col := SheetColumn{Header: header[i], Kind: KindText}
-		if stage, ok := byHeader[strings.TrimSpace(header[i])]; ok && header[i] != "" {
-			col.Kind = KindDate
+		if stage, ok := byHeader[strings.TrimSpace(header[i])]; ok {
 			if cols == nil {
 				cols = map[string]int{}
 			}
 			cols[stage] = i
 		}
-		read = append(read, col)
 	}
-	return read, cols
+	return cols
 }
 
 // journeyOfRow reads a Peserta row's outcome cells back into facts.
@@ -152,7 +156,10 @@ func journeyOfRow(row []string, cols map[string]int) wub.JourneyFacts {
 	var f wub.JourneyFacts
 	get := func(stage string) time.Time {
 		if i, ok := cols[stage]; ok && i < len(row) {
-			return wub.ParseISODate(row[i])
+			if iso, ok := serialDate(row[i]); ok {
+				return wub.ParseISODate(iso)
+			}
+			return wub.ParseISODate(row[i]) // typed over as text
 		}
 		return time.Time{}
 	}

@@ -84,8 +84,8 @@ func ReadSubmission(r io.Reader, name string) *Received {
 		out.Err = wub.Errorf("submission_format_newer", name, meta.Format, wub.SubmissionFormat)
 		return out
 	}
-	readCols, outcomeCols := outcomeReadColumns(f)
-	peserta, n, err := readSheet(f, name, SheetPeserta, readCols, func(row []string) {
+	outcomeCols := outcomeColumnsOf(f)
+	peserta, n, err := readSheet(f, name, SheetPeserta, pesertaColumns, func(row []string) {
 		out.Rows = append(out.Rows, keyRow(row))
 		if outcomeCols != nil {
 			out.Journeys = append(out.Journeys, journeyOfRow(row, outcomeCols))
