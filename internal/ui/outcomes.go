@@ -29,8 +29,9 @@ type outcomesScreen struct {
 	store outcomeStore
 	root  fyne.CanvasObject
 
-	year  *widget.Select
-	scope *codeSelect
+	year   *widget.Select
+	scope  *codeSelect
+	shares *widget.Check // the per-agency and per-kecamatan tables show shares of trained instead of counts
 
 	headline *widget.Label
 	counting *widget.Label
@@ -64,6 +65,7 @@ func newOutcomesScreen(u *App) screen {
 	s.scope = newCodeSelect(nil, nil, nil)
 	s.fillScope()
 	s.scope.OnChanged = func(string) { s.show() }
+	s.shares = widget.NewCheck(T("hasil.show_shares"), func(bool) { s.show() })
 
 	bold := fyne.TextStyle{Bold: true}
 	s.headline = widget.NewLabelWithStyle("", fyne.TextAlignLeading, bold)
@@ -80,7 +82,7 @@ func newOutcomesScreen(u *App) screen {
 	s.byKec = container.NewVBox()
 
 	title := widget.NewLabelWithStyle(T("nav.hasil"), fyne.TextAlignLeading, bold)
-	top := container.NewVBox(title, container.NewGridWithColumns(3, s.year, s.scope.Select))
+	top := container.NewVBox(title, container.NewGridWithColumns(3, s.year, s.scope.Select, s.shares))
 	body := container.NewVBox(s.headline, s.counting, s.median, widget.NewSeparator(), s.stages,
 		widget.NewSeparator(), s.agencyT, s.byAgency, widget.NewSeparator(), s.kecT, s.byKec)
 	s.scroll = container.NewVScroll(body)
@@ -222,7 +224,7 @@ func (s *outcomesScreen) show() {
 		if st != wub.StageRegistered {
 			share = wub.FormatPercent(row.Percent(st))
 		}
-		objs = append(objs, line(name, s.figure(row, agency, "", st), cell(share, false),
+		objs = append(objs, line(name, s.figure(row, agency, "", st, false), cell(share, false),
 			layoutSpacer(), layoutSpacer(), layoutSpacer(), layoutSpacer()))
 	}
 	s.stages.Objects = objs
@@ -243,7 +245,7 @@ func (s *outcomesScreen) show() {
 			l.Truncation = fyne.TextTruncateEllipsis
 			objs := []fyne.CanvasObject{l}
 			for _, st := range cols {
-				objs = append(objs, s.figure(r, r.AgencyCode, kec, st))
+				objs = append(objs, s.figure(r, r.AgencyCode, kec, st, s.shares.Checked))
 			}
 			med := wub.NoValue
 			if r.MedianN > 0 {
@@ -308,9 +310,14 @@ func layoutSpacer() fyne.CanvasObject { return widget.NewLabel("") }
 
 // figure is a count that opens the people behind it. A row's agency ""
 // means all agencies; kec "" all kecamatan (wub.NoKecamatan: unknown).
-func (s *outcomesScreen) figure(r wub.OutcomeRow, agency, kec, stage string) *widget.Button {
+// With share, it shows the count as a share of its base instead.
+func (s *outcomesScreen) figure(r wub.OutcomeRow, agency, kec, stage string, share bool) *widget.Button {
 	n := r.Count(stage)
-	b := widget.NewButton(wub.FormatInt(n), nil)
+	text := wub.FormatInt(n)
+	if share {
+		text = wub.FormatPercent(r.Percent(stage))
+	}
+	b := widget.NewButton(text, nil)
 	b.Importance = widget.LowImportance
 	b.Alignment = widget.ButtonAlignTrailing
 	year := s.o.Year
