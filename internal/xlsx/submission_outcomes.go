@@ -126,6 +126,15 @@ func writeOutcomeRekap(c *sheetCursor, s *Submission, last int) {
 	c.row++
 }
 
+// monthSectionLetter is the letter of the Rekap's month table: F after the
+// stage figures (section E), E without them.
+func monthSectionLetter(s *Submission) string {
+	if s.people == nil {
+		return "E"
+	}
+	return "F"
+}
+
 // outcomeColumnsOf finds the outcome columns of a Peserta sheet by their
 // headings after the format's columns: stage → column index; nil when the
 // file has none. The reader hashes and keeps those cells as they are (the

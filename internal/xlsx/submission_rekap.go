@@ -180,7 +180,7 @@ func writeRekap(f *excelize.File, st *styles, s *Submission, t *tally, m *wub.Su
 	if c.err == nil {
 		c.err = f.InsertPageBreak(SheetRekap, c.cell(1, c.row))
 	}
-	c.title(1, last, "F. Peserta per bulan (menurut tanggal dihitung)", st.bold, 0)
+	c.title(1, last, monthSectionLetter(s)+". Peserta per bulan (menurut tanggal dihitung)", st.bold, 0)
 	c.put(st.header, "Bulan", "Lulus", "Semua status")
 	first := c.row
 	for m := 1; m <= int(month.Month()); m++ {
