@@ -27,6 +27,7 @@ type consolidateJSON struct {
 	Enrolments int             `json:"enrolments"`
 	People     int             `json:"people"`
 	Duplicates []duplicateJSON `json:"duplicates"`
+	Outcomes   *outcomesJSON   `json:"outcomes,omitempty"`
 }
 
 type fileJSON struct {
@@ -112,6 +113,7 @@ func toJSON(c *xlsx.Consolidation) consolidateJSON {
 		}
 		j.Duplicates = append(j.Duplicates, dj)
 	}
+	j.Outcomes = outcomesToJSON(c)
 	return j
 }
 

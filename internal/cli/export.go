@@ -60,10 +60,15 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	journeys, err := db.JourneyFacts(ctx, m.Year(), wub.EndOfMonth(m))
+	if err != nil {
+		return err
+	}
 	var meta wub.SubmissionMeta
 	err = xlsx.WriteFile(*out, func(w io.Writer) error {
 		var err error
-		meta, err = xlsx.WriteSubmission(w, xlsx.Submission{Agency: a, Month: m, Office: office, Quota: quota, Facilitators: fac},
+		meta, err = xlsx.WriteSubmission(w, xlsx.Submission{Agency: a, Month: m, Office: office, Quota: quota, Facilitators: fac,
+			Journeys: journeys},
 			func(emit func(*wub.Trainee, *wub.Enrolment) error) error {
 				return db.SubmissionRows(ctx, a.Code, m.Year(), wub.EndOfMonth(m), emit)
 			})

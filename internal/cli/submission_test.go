@@ -127,6 +127,18 @@ func TestConsolidateCommandJSON(t *testing.T) {
 			NIK      string
 			Agencies []string
 		}
+		Outcomes struct { // added by the outcome figures (issue 26): add-only
+			Year       int
+			Stages     map[string]int
+			MedianDays *float64 `json:"median_days_to_business"`
+			Agencies   []struct {
+				Agency     string
+				Known      bool
+				Stages     map[string]int
+				MedianDays *float64 `json:"median_days_to_business"`
+			}
+			WithoutColumns []string `json:"files_without_outcome_columns"`
+		}
 	}
 	dec := json.NewDecoder(strings.NewReader(stdout))
 	dec.DisallowUnknownFields()
@@ -135,8 +147,12 @@ func TestConsolidateCommandJSON(t *testing.T) {
 	}
 	var raw map[string]json.RawMessage
 	json.Unmarshal([]byte(stdout), &raw)
-	if len(raw) != 5 {
+	if len(raw) != 6 {
 		t.Errorf("top-level keys %v", raw)
+	}
+	// Siti is trained by both agencies: one person in the stage figures.
+	if o := got.Outcomes; o.Year != 2024 || o.Stages["trained"] != 2 || o.Stages["registered"] != 2 || len(o.WithoutColumns) != 0 {
+		t.Errorf("outcomes %+v", o)
 	}
 	if got.Enrolments != 3 || got.People != 2 {
 		t.Errorf("enrolments %d people %d, want 3 and 2", got.Enrolments, got.People)

@@ -31,6 +31,20 @@ func BenchmarkJourneyQueries(b *testing.B) {
 			}
 		}
 	})
+	b.Run("JourneyFacts", func(b *testing.B) { // the monthly submission's outcome columns
+		for b.Loop() {
+			if _, err := db.JourneyFacts(ctx, 2022, wub.EndOfMonth(wub.ParseISODate("2022-12-01"))); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("WamiraReach", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := db.WamiraReach(ctx); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 	b.Run("Timeline", func(b *testing.B) {
 		for b.Loop() {
 			if _, err := db.Timeline(ctx, rows[0].ID); err != nil {

@@ -31,6 +31,22 @@ func (db *DB) OutcomePeople(ctx context.Context, year int, stage, agency, kec st
 	return wub.OutcomePeople(people, stage, agency, kec), nil
 }
 
+// JourneyFacts are the stage dates of every person with a live enrolment in
+// a program year, as they stood at the end of day asOf, by trainee ID: what
+// the monthly submission writes beside each Peserta row. They come from the
+// same cohort as Outcomes.
+func (db *DB) JourneyFacts(ctx context.Context, year int, asOf time.Time) (map[int64]wub.JourneyFacts, error) {
+	people, err := db.cohort(ctx, year)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int64]wub.JourneyFacts, len(people))
+	for _, p := range people {
+		out[p.TraineeID] = p.Facts.AsOf(asOf)
+	}
+	return out, nil
+}
+
 // cohort reads every live person with a live enrolment in the year, once,
 // under the agency of their best enrolment that year (a completed one
 // first, the earliest completion first), with the first date of each stage.
@@ -87,7 +103,13 @@ func (db *DB) cohort(ctx context.Context, year int) ([]wub.PersonJourney, error)
 		{`SELECT b.trainee_id, min(li.listed_on) FROM listing li JOIN product p ON p.id = li.product_id
 			JOIN business b ON b.id = p.business_id
 			WHERE li.deleted_at IS NULL AND p.deleted_at IS NULL` + inCohort,
-			func(f *wub.JourneyFacts, d time.Time) { f.FirstMarketing = wub.Earliest(f.FirstMarketing, d) }},
+			func(f *wub.JourneyFacts, d time.Time) {
+				f.FirstWamira = d
+				f.FirstMarketing = wub.Earliest(f.FirstMarketing, d)
+			}},
+		{`SELECT b.trainee_id, min(l.issued_on) FROM licence l JOIN business b ON b.id = l.business_id
+			WHERE l.deleted_at IS NULL AND l.kind = 'nib'` + inCohort,
+			func(f *wub.JourneyFacts, d time.Time) { f.FirstNIB = d }},
 		{`SELECT b.trainee_id, min(c.received_on) FROM capital c JOIN business b ON b.id = c.business_id
 			WHERE c.deleted_at IS NULL` + inCohort,
 			func(f *wub.JourneyFacts, d time.Time) { f.FirstCapital = d }},

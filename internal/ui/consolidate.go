@@ -247,6 +247,7 @@ func (s *consolidateScreen) show(c *xlsx.Consolidation) {
 	if refused > 0 {
 		text += " " + T("konsolidasi.refused", refused)
 	}
+	text += consolidationOutcomeText(c)
 	if len(c.Files) == 0 {
 		text = T("konsolidasi.empty", c.Year)
 	}

@@ -193,9 +193,13 @@ func (s *submissionScreen) exportTo(path string) {
 		if err != nil {
 			return err
 		}
+		journeys, err := s.u.db.JourneyFacts(ctx, m.Year(), wub.EndOfMonth(m))
+		if err != nil {
+			return err
+		}
 		return xlsx.WriteFile(path, func(w io.Writer) error {
 			meta, err = xlsx.WriteSubmission(w, xlsx.Submission{Agency: a, Month: m, Office: s.u.office, Now: s.u.db.Now(),
-				Quota: quota, Facilitators: fac,
+				Quota: quota, Facilitators: fac, Journeys: journeys,
 				Progress: func(n int) {
 					if total > 0 {
 						s.u.jobs.deliver(func() { s.progress.SetValue(float64(n) / float64(total)) })

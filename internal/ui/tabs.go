@@ -11,6 +11,7 @@ func screenDefs() []screenDef {
 		{"fasilitator", "nav.fasilitator", theme.ContentPasteIcon(), newFacilitatorsScreen},
 		{"kontrak", "nav.kontrak", theme.DocumentIcon(), newContractRoundScreen},
 		{"kuota", "nav.kuota", theme.HomeIcon(), newQuotaScreen},
+		{"hasil", "nav.hasil", theme.ConfirmIcon(), newOutcomesScreen},
 		{"wamira", "nav.wamira", theme.StorageIcon(), newWamiraScreen},
 		{"impor", "nav.impor", theme.UploadIcon(), newImportScreen},
 		{"kirim", "nav.kirim", theme.MailSendIcon(), newSubmissionScreen},

@@ -28,11 +28,12 @@ type wamiraStore interface {
 	CloseOutlet(ctx context.Context, id int64, on time.Time, reason string) (int, error)
 	AddListing(ctx context.Context, l *wub.Listing) (wub.Issues, error)
 	WithdrawListing(ctx context.Context, id int64, on time.Time, reason string) (wub.Issues, error)
+	WamiraReach(ctx context.Context) (wub.WamiraReach, error)
 }
 
 var outletColumns = []tableColumn{
 	{"col.outlet", "", 240}, {"col.kecamatan", "", 105}, {"col.status", "", 60}, {"col.opened", "", 92},
-	{"col.closed", "", 92}, {"col.on_shelf", "", 62}, {"col.producers", "", 74},
+	{"col.closed", "", 92}, {"col.on_shelf", "", 62}, {"col.producers", "", 74}, {"col.from_agencies", "", 280},
 }
 
 var listingColumns = []tableColumn{
@@ -57,6 +58,8 @@ type wamiraScreen struct {
 	outlets       []wub.OutletCount
 	outletTable   *rowTable
 	summary       *widget.Label
+	reach         wub.WamiraReach // products, producers and their agencies (wamira_reach.go)
+	reachLabel    *widget.Label
 	listings      []wub.ListingRow
 	listingTable  *rowTable
 	listingTitle  *widget.Label
@@ -101,7 +104,10 @@ func newWamiraScreen(u *App) screen {
 	s.addBtn.Importance = widget.HighImportance
 	s.withdrawBtn = widget.NewButtonWithIcon(T("wamira.withdraw"), theme.ContentRemoveIcon(), func() { s.openWithdrawForm() })
 
-	outletsTop := container.NewBorder(nil, nil, nil, container.NewHBox(s.closeBtn, s.newOutletBtn), s.summary)
+	s.reachLabel = widget.NewLabel("")
+	s.reachLabel.Wrapping = fyne.TextWrapWord
+	outletsTop := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(s.closeBtn, s.newOutletBtn), s.summary),
+		s.reachLabel)
 	listTop := container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(s.withdrawBtn, s.exportBtn, s.addBtn), s.listingTitle),
 		s.showWithdrawn)
@@ -144,9 +150,13 @@ func (s *wamiraScreen) shown() { s.reload() }
 func (s *wamiraScreen) reload() {
 	keep := s.selectedOutlet()
 	var outs []wub.OutletCount
+	var reach wub.WamiraReach
 	s.u.jobs.run(func() error {
 		var err error
-		outs, err = s.store.Outlets(context.Background())
+		if outs, err = s.store.Outlets(context.Background()); err != nil {
+			return err
+		}
+		reach, err = s.store.WamiraReach(context.Background())
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -164,6 +174,8 @@ func (s *wamiraScreen) reload() {
 			codes, names = append(codes, strconv.FormatInt(o.ID, 10)), append(names, o.Name)
 		}
 		s.summary.SetText(T("wamira.summary", wub.FormatInt(shelf), open, len(outs)-open))
+		s.reach = reach
+		s.reachLabel.SetText(s.reachText())
 		s.outletFilter.setOptions(codes, names)
 		if s.outletFilter.SelectedIndex() < 0 {
 			s.outletFilter.SetSelectedIndex(0)
@@ -303,6 +315,8 @@ func (s *wamiraScreen) outletText(i, col int) string {
 		return strconv.Itoa(o.OnShelf)
 	case 6:
 		return strconv.Itoa(o.Producers)
+	case 7:
+		return s.sharesText(s.reach.ByOutlet[o.ID].Agencies)
 	}
 	return ""
 }

@@ -186,6 +186,8 @@ type JourneyFacts struct {
 	FirstLicence      time.Time
 	FirstMarketing    time.Time // first Wamira Mart listing or other channel
 	FirstCapital      time.Time
+	FirstNIB          time.Time // first licence of kind NIB (within FirstLicence's stage)
+	FirstWamira       time.Time // first Wamira Mart listing (within FirstMarketing's stage)
 }
 
 // Date is the date a stage was reached (zero when not reached). A business
@@ -207,6 +209,10 @@ func (f JourneyFacts) Date(stage string) time.Time {
 		return f.FirstMarketing
 	case StageCapital:
 		return f.FirstCapital
+	case FigureNIB:
+		return f.FirstNIB
+	case FigureWamira:
+		return f.FirstWamira
 	}
 	return time.Time{}
 }

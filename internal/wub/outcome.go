@@ -93,7 +93,7 @@ func ComputeOutcomes(year int, people []PersonJourney) Outcomes {
 		d, hasDays := p.Facts.DaysToBusiness()
 		for _, a := range []*acc{get(key{}), get(key{agency: p.AgencyCode}), get(key{kec: p.KecCode, byKec: true}),
 			get(key{p.AgencyCode, p.KecCode, true})} {
-			for _, s := range Stages {
+			for _, s := range OutcomeStages {
 				if p.Facts.Reached(s) {
 					a.row.Counts[s]++
 				}

@@ -52,6 +52,8 @@ type Consolidation struct {
 	Changes        []Change
 	LateDay        int
 	Now            time.Time
+	// Outcomes are the stage figures of Year (consolidate_outcomes.go).
+	Outcomes *RegencyOutcomes
 }
 
 // RegencyTotal is the number counted toward the target.
@@ -131,6 +133,7 @@ func Consolidate(files []*Received, o ConsolidateOptions) *Consolidation {
 	groups := groupVersions(valid)
 	counted := c.pickCounted(groups)
 	c.total(counted, o)
+	c.outcomes(counted)
 	c.Duplicates = duplicates(counted)
 	c.Calendar = calendar(groups, o)
 	c.Changes = changes(groups)

@@ -133,6 +133,7 @@ func writeRegency(f *excelize.File, st *styles, c *Consolidation, head wub.Offic
 		cur.err = addAgencyChart(f, cur.cell(1, cur.row), first, lastRow, c.Year)
 	}
 	cur.row += 20
+	writeRegencyOutcomes(cur, c)
 	cur.signature(8, last, head.Place, wub.FormatLongDate(c.Now.In(wub.WIB)), "Kepala Bagian Perekonomian",
 		head.HeadName, head.HeadNIP)
 	if cur.err != nil {

@@ -31,6 +31,13 @@ type Submission struct {
 	// Progress, when set, is called with the number of rows written so far
 	// (every 1,000 rows and at the end), on the writing goroutine.
 	Progress func(rows int)
+	// Journeys are the stage dates of the people of the year as of the end
+	// of the month, by trainee ID (store.DB.JourneyFacts). When set, the
+	// Peserta sheet gets the outcome columns and the Rekap the stage
+	// figures (submission_outcomes.go).
+	Journeys map[int64]wub.JourneyFacts
+
+	people *submissionPeople // the rows' people, for the Rekap's stage figures
 }
 
 // RowSource streams the Peserta rows: it calls emit once per enrolment, in
@@ -118,14 +125,20 @@ func WriteSubmission(w io.Writer, s Submission, rows RowSource) (wub.SubmissionM
 		return meta, err
 	}
 	digest := sha256.New()
-	sw := newSheetWriter(part, pesertaColumns, st.sheet(), digest)
+	cols := submissionColumns(&s)
+	sw := newSheetWriter(part, cols, st.sheet(), digest)
+	sw.fixed = len(pesertaColumns) // added columns keep older readers' checksum (submission_outcomes.go)
 	t := newTally(month)
-	row := make([]string, len(pesertaColumns))
+	row := make([]string, len(cols))
+	s.people = newSubmissionPeople(&s)
 	n := 0
 	err = rows(func(tr *wub.Trainee, e *wub.Enrolment) error {
 		n++
 		pesertaRow(row, n, tr, e)
 		t.add(tr, e)
+		if s.people != nil {
+			s.people.add(row[len(pesertaColumns):], tr, e)
+		}
 		if s.Progress != nil && n%1000 == 0 {
 			s.Progress(n)
 		}
@@ -163,7 +176,7 @@ func WriteSubmission(w io.Writer, s Submission, rows RowSource) (wub.SubmissionM
 	if err := writeRekap(f, st, &s, t, &meta); err != nil {
 		return meta, err
 	}
-	if err := finishPeserta(f, n); err != nil {
+	if err := finishPeserta(f, n, len(cols)); err != nil {
 		return meta, err
 	}
 	_ = f.SetDocProps(&excelize.DocProperties{
@@ -180,8 +193,8 @@ func WriteSubmission(w io.Writer, s Submission, rows RowSource) (wub.SubmissionM
 
 // finishPeserta gives the streamed sheet the workbook-level parts it needs:
 // the filter range name and the heading row repeated on every printed page.
-func finishPeserta(f *excelize.File, rows int) error {
-	last := colName(len(pesertaColumns)-1) + strconv.Itoa(rows+1)
+func finishPeserta(f *excelize.File, rows, cols int) error {
+	last := colName(cols-1) + strconv.Itoa(rows+1)
 	if err := f.AutoFilter(SheetPeserta, "A1:"+last, nil); err != nil {
 		return err
 	}

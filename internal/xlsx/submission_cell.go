@@ -21,6 +21,11 @@ const (
 	KindDate
 	// KindInt is a whole number (the row number "No").
 	KindInt
+	// KindSerialDate is a real Excel date like KindDate, but its value
+	// given and read back is the date's serial number ("45352"): what a
+	// reader that does not know the column reads and hashes, so columns
+	// added at the end of a sheet keep older readers' checksums right.
+	KindSerialDate
 )
 
 // SheetColumn is one column of a data sheet.

@@ -21,7 +21,10 @@ type Received struct {
 	wub.ReceivedSubmission
 	Path string              // as given (for messages and the JSON); FileName is its base name
 	Rows []wub.SubmissionRow // Peserta rows, in sheet order
-	Err  error               // nil when the file is a valid, unchanged submission
+	// Journeys are the outcome columns of each row (same order as Rows);
+	// nil when the file has none (made before they were added).
+	Journeys []wub.JourneyFacts
+	Err      error // nil when the file is a valid, unchanged submission
 }
 
 // OK reports whether the file is a valid, unchanged submission.
@@ -81,8 +84,12 @@ func ReadSubmission(r io.Reader, name string) *Received {
 		out.Err = wub.Errorf("submission_format_newer", name, meta.Format, wub.SubmissionFormat)
 		return out
 	}
+	outcomeCols := outcomeColumnsOf(f)
 	peserta, n, err := readSheet(f, name, SheetPeserta, pesertaColumns, func(row []string) {
 		out.Rows = append(out.Rows, keyRow(row))
+		if outcomeCols != nil {
+			out.Journeys = append(out.Journeys, journeyOfRow(row, outcomeCols))
+		}
 	})
 	if err != nil {
 		out.Err = err

@@ -173,13 +173,14 @@ func writeRekap(f *excelize.File, st *styles, s *Submission, t *tally, m *wub.Su
 	breakdown("B. Menurut jenis kelamin", t.sexLines())
 	breakdown("C. Menurut kecamatan", t.kecLines())
 	breakdown("D. Menurut bidang usaha (KBLI)", t.kbliLines())
+	writeOutcomeRekap(c, s, last)
 
 	// The month table, its chart and the signature print together on the
 	// next page, so the chart is never cut by a page break.
 	if c.err == nil {
 		c.err = f.InsertPageBreak(SheetRekap, c.cell(1, c.row))
 	}
-	c.title(1, last, "E. Peserta per bulan (menurut tanggal dihitung)", st.bold, 0)
+	c.title(1, last, monthSectionLetter(s)+". Peserta per bulan (menurut tanggal dihitung)", st.bold, 0)
 	c.put(st.header, "Bulan", "Lulus", "Semua status")
 	first := c.row
 	for m := 1; m <= int(month.Month()); m++ {

@@ -37,6 +37,10 @@ type sheetWriter struct {
 	rows    int
 	sample  [][]string
 	started bool
+	// fixed, when set, is the number of columns a reader of the format
+	// knows: empty cells after them at the end of a row are left out of
+	// the checksum, as a reader that does not know them reads the row.
+	fixed int
 }
 
 func newSheetWriter(w io.Writer, cols []SheetColumn, st sheetStyles, digest hash.Hash) *sheetWriter {
@@ -53,6 +57,9 @@ func newSheetWriter(w io.Writer, cols []SheetColumn, st sheetStyles, digest hash
 // hashRow adds a row's canonical form to the checksum: each value as its
 // byte length, a colon and the value; a newline ends the row.
 func (s *sheetWriter) hashRow(row []string) {
+	for s.fixed > 0 && len(row) > s.fixed && row[len(row)-1] == "" {
+		row = row[:len(row)-1]
+	}
 	s.canon = appendCanonical(s.canon[:0], row)
 	s.digest.Write(s.canon)
 }
@@ -106,7 +113,7 @@ func (s *sheetWriter) start() error {
 			b = append(b, ` style="`...)
 			b = strconv.AppendInt(b, int64(s.st.id), 10)
 			b = append(b, '"')
-		case KindDate:
+		case KindDate, KindSerialDate:
 			b = append(b, ` style="`...)
 			b = strconv.AppendInt(b, int64(s.st.date), 10)
 			b = append(b, '"')
@@ -138,7 +145,7 @@ func (s *sheetWriter) width(i int) float64 {
 	}
 	w := textWidth(c.Header) + 1 // room for the filter button
 	switch c.Kind {
-	case KindDate:
+	case KindDate, KindSerialDate:
 		return max(w, 12)
 	case KindInt:
 		return max(w, float64(len(strconv.Itoa(len(s.sample))))+3)
@@ -179,6 +186,18 @@ func (s *sheetWriter) writeRow(row []string) error {
 				b = strconv.AppendInt(b, int64(s.st.date), 10)
 				b = append(b, `"><v>`...)
 				b = strconv.AppendInt(b, n, 10)
+				b = append(b, `</v></c>`...)
+				continue
+			}
+		case KindSerialDate:
+			if _, err := strconv.ParseInt(v, 10, 64); err == nil {
+				b = append(b, `<c r="`...)
+				b = append(b, s.refs[i]...)
+				b = append(b, r...)
+				b = append(b, `" s="`...)
+				b = strconv.AppendInt(b, int64(s.st.date), 10)
+				b = append(b, `"><v>`...)
+				b = append(b, v...)
 				b = append(b, `</v></c>`...)
 				continue
 			}
