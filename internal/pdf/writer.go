@@ -320,5 +320,5 @@ func (d *doc) signature(x, w float64, s Signer, lead string) {
 }
 
 // Format helpers for the documents: numbers as 1.234 and Rp1.000.
-func num(n int) string { return wub.FormatInt(n) }
-func rp(n int64) string  { return wub.FormatRupiah(n) }
+func num(n int) string  { return wub.FormatInt(n) }
+func rp(n int64) string { return wub.FormatRupiah(n) }

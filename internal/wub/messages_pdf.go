@@ -25,3 +25,10 @@ func init() {
 	entityLabels["letterhead"] = [2]string{"Kop surat", "Letterhead"}
 	entityLabels["letter_number"] = [2]string{"Nomor surat", "Letter number"}
 }
+
+func init() {
+	addMessages(map[string]msg{
+		"doc_round_undecided":   {"%d fasilitator belum diputuskan: daftar belum lengkap untuk ditandatangani.", "%d facilitators are undecided: the list is not complete for signing."},
+		"doc_certificates_left": {"%d anggota angkatan belum berstatus Lulus dan tidak dibuatkan sertifikat.", "%d batch members have not passed and got no certificate."},
+	})
+}
