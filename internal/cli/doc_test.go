@@ -175,7 +175,7 @@ func TestDocCommand(t *testing.T) {
 		{"certificates of a batch", []string{"doc", "--db", path, "--kind", "certificate", "--batch", bid, "--out", out("sertifikat.pdf")}, 0, "",
 			"sertifikat.pdf", []string{"SERTIFIKAT", trained[0].Name, trained[1].Name, "Nomor: 500.3/4/DISKOPUKM/"}},
 		{"one certificate", []string{"doc", "--db", path, "--kind", "certificate", "--batch", bid, "--nik", person.NIK, "--out", out("sertifikat-satu.pdf")}, 0, "",
-			"sertifikat-satu.pdf", []string{"SERTIFIKAT", person.Name, "Nomor: 500.3/4/DISKOPUKM/", "halaman 1 dari 1"}},
+			"sertifikat-satu.pdf", []string{"SERTIFIKAT", person.Name, "Nomor: 500.3/4/DISKOPUKM/"}},
 		{"person report", []string{"doc", "--db", path, "--kind", "person-report", "--nik", person.NIK, "--out", out("data-pribadi.pdf")}, 0, "",
 			"data-pribadi.pdf", []string{"LAPORAN DATA PRIBADI", person.NIK, person.Name, "Keikutsertaan", "Riwayat perubahan", "Sertifikat " + person.Name}},
 	}

@@ -31,6 +31,7 @@ func WriteCertificates(w io.Writer, c Certificates) error {
 	b := c.Batch
 	d := newDoc("L", "Sertifikat Pelatihan Program WUB", b.Name, c.Meta)
 	d.f.SetAutoPageBreak(false, 0)
+	d.noFooter = true
 	for i, t := range c.Trainees {
 		if i > 0 {
 			d.f.AddPage()
@@ -70,8 +71,11 @@ func (d *doc) certificatePage(c Certificates, t Certificate) {
 	f.Ln(3)
 	b := c.Batch
 	what := "Pelatihan Program Wirausaha Baru (WUB)"
-	if strings.TrimSpace(b.TrainingType) != "" {
-		what = "Pelatihan " + strings.TrimSpace(b.TrainingType) + " Program Wirausaha Baru (WUB)"
+	if tt := strings.TrimSpace(b.TrainingType); tt != "" {
+		if !strings.HasPrefix(strings.ToLower(tt), "pelatihan") {
+			tt = "Pelatihan " + tt
+		}
+		what = tt + " Program Wirausaha Baru (WUB)"
 	}
 	text := fmt.Sprintf("atas keberhasilannya menyelesaikan %s %s tahun %d yang diselenggarakan oleh %s", what, b.Name, b.Year, c.Kop.Agency)
 	switch {

@@ -42,16 +42,21 @@ func WriteContractRound(w io.Writer, c ContractRound) error {
 			honor = rp(lc.Honorarium)
 		}
 		rows = append(rows, []string{fmt.Sprint(i + 1), row.Name, wub.RoleLabel(row.Role), spk, honor,
-			fmt.Sprintf("%s dari %s (%s)", num(row.TraineesMentored), num(row.Target), wub.PercentText(row.TraineesMentored, row.Target)),
+			fmt.Sprintf("%s dari %s\n(%s)", num(row.TraineesMentored), num(row.Target), wub.PercentText(row.TraineesMentored, row.Target)),
 			num(row.Visits),
 			fmt.Sprintf("%s (%s)", num(row.BusinessRunning), wub.PercentText(row.BusinessRunning, row.TraineesMentored)),
 			fmt.Sprintf("%s dari %s", num(row.Reports.OnTime), num(row.Reports.Expected)),
 			decisionText(row.CurrentDecision()), row.Decision.Note})
 	}
-	d.table([]column{{"No", 7, "C"}, {"Nama", 30, "L"}, {"Peran", 19, "L"}, {"SPK terakhir / masa kontrak", 36, "L"},
-		{"Honor/ bulan", 22, "R"}, {"Didampingi / target", 27, "C"}, {"Kunjungan", 20, "R"}, {"Usaha berjalan", 19, "C"},
-		{"Laporan tepat waktu", 21, "C"}, {"Keputusan", 24, "C"}, {"Catatan", 27, "L"}}, rows, 8)
+	d.table([]column{{"No", 7, "C"}, {"Nama", 30, "L"}, {"Peran", 21, "L"}, {"SPK terakhir / masa kontrak", 42, "L"},
+		{"Honor/ bulan", 22, "R"}, {"Didampingi / target", 26, "C"}, {"Kunjungan", 20, "R"}, {"Usaha berjalan", 18, "C"},
+		{"Laporan tepat waktu", 20, "C"}, {"Keputusan", 24, "C"}, {"Catatan", 22, "L"}}, rows, 8)
 	renew, notRenew, undecided := r.Counts()
+	// The totals and notes on the left, the signature beside them.
+	d.ensure(signatureHeight)
+	y0 := d.f.GetY()
+	full := d.width
+	d.width = full * 0.58
 	d.line("B", 10.5, fmt.Sprintf("Diperpanjang: %s   •   Tidak diperpanjang: %s   •   Belum diputuskan: %s",
 		num(renew), num(notRenew), num(undecided)))
 	d.f.Ln(1)
@@ -69,8 +74,9 @@ func WriteContractRound(w io.Writer, c ContractRound) error {
 		d.f.SetX(d.left)
 		d.f.MultiCell(d.width, 4.5, fmt.Sprintf("Perhatian: %s fasilitator belum diputuskan; daftar ini belum lengkap untuk ditandatangani.", num(undecided)), "", "L", false)
 	}
-	d.f.Ln(4)
-	d.signature(d.left+d.width*0.6, d.width*0.4, c.Signer, "")
+	d.width = full
+	d.f.SetY(y0)
+	d.signature(d.left+d.width*0.62, d.width*0.38, c.Signer, "")
 	return d.output(w)
 }
 

@@ -37,7 +37,7 @@ func WriteCoverLetter(w io.Writer, c CoverLetter) error {
 	// Place and date on the right, the addressee on the left (Permendagri
 	// 1/2023, surat pengantar).
 	half := d.width / 2
-	d.font("", 11)
+	d.font("", 10.5)
 	d.f.SetX(d.left + half)
 	d.f.MultiCell(half, lineH, place+", "+wub.FormatLongDate(c.Date), "", "L", false)
 	d.f.Ln(2)
@@ -67,7 +67,7 @@ func WriteCoverLetter(w io.Writer, c CoverLetter) error {
 			[]string{"Capaian (lulus kumulatif ÷ kuota)", "", wub.FormatPercent(float64(s.TrainedTotal) / float64(s.Quota))})
 	}
 	d.table([]column{{"Uraian", 90, "L"}, {"Bulan ini", 30, "R"}, {upTo, 40, "R"}}, rows, 10)
-	d.font("", 11)
+	d.font("", 10.5)
 	d.f.SetX(d.left)
 	d.f.CellFormat(42, 7, "Kode verifikasi", "", 0, "L", false, 0, "")
 	d.font("B", 15)
@@ -83,7 +83,7 @@ func WriteCoverLetter(w io.Writer, c CoverLetter) error {
 	d.ensure(signatureHeight)
 	y := d.f.GetY()
 	// Left: the receipt the receiving section fills in; right: the sender.
-	d.font("", 11)
+	d.font("", 10.5)
 	d.f.SetXY(d.left, y+lineH)
 	d.f.MultiCell(half-6, lineH, "Diterima tanggal: ..................\nPenerima,", "", "C", false)
 	d.f.SetXY(d.left, d.f.GetY()+20)

@@ -53,7 +53,7 @@ func WriteHandover(w io.Writer, h Handover) error {
 	d.para(fmt.Sprintf("Pada hari ini %s, tanggal %s, bertempat di %s, yang bertanda tangan di bawah ini:",
 		dayNames[h.Date.Weekday()], wub.FormatLongDate(h.Date), place))
 	party := func(no string, p Party, role string) {
-		d.font("", 11)
+		d.font("", 10.5)
 		d.f.SetX(d.left)
 		d.f.CellFormat(7, lineH, no, "", 0, "L", false, 0, "")
 		rows := [][2]string{{"Nama", orDots(p.HeadName, dotName)}}
@@ -71,14 +71,24 @@ func WriteHandover(w io.Writer, h Handover) error {
 	party("2.", h.To, "selanjutnya disebut PIHAK KEDUA (yang menerima).")
 	d.para(fmt.Sprintf("PIHAK PERTAMA menyerahkan kepada PIHAK KEDUA seluruh data Program Wirausaha Baru yang dikelola %s "+
 		"beserta catatan auditnya, dalam satu paket berkas %s, dengan rincian:", h.From.ShortName, h.FileName))
-	rows := make([][]string, 0, len(h.Counts))
-	total := 0
-	for i, c := range h.Counts {
-		rows = append(rows, []string{fmt.Sprint(i + 1), c.Label, num(c.N)})
-		total += c.N
+	// Kinds the package holds none of are named in one line, not as rows of
+	// zeros.
+	var rows [][]string
+	var none []string
+	for _, c := range h.Counts {
+		if c.N == 0 {
+			none = append(none, c.Label)
+			continue
+		}
+		rows = append(rows, []string{fmt.Sprint(len(rows) + 1), c.Label, num(c.N)})
 	}
-	rows = append(rows, []string{"", "Jumlah", num(total)})
 	d.table([]column{{"No", 10, "C"}, {"Jenis data", 110, "L"}, {"Jumlah", 35, "R"}}, rows, 10)
+	if len(none) > 0 {
+		d.font("", 9)
+		d.f.SetX(d.left)
+		d.f.MultiCell(d.width, 4.2, fmt.Sprintf("%d jenis data lain dalam paket tidak berisi data (0).", len(none)), "", "L", false)
+		d.f.Ln(2)
+	}
 	d.line("", 11, "Sidik SHA-256 paket:")
 	d.line("B", 9.5, h.SHA256)
 	d.f.Ln(2)
@@ -86,18 +96,17 @@ func WriteHandover(w io.Writer, h Handover) error {
 		"Sejak tanggal serah terima, program dilanjutkan oleh PIHAK KEDUA; realisasi tahun-tahun sebelumnya " +
 		"tetap tercatat atas nama PIHAK PERTAMA.")
 	d.para("Demikian berita acara ini dibuat untuk dipergunakan sebagaimana mestinya.")
-	d.f.Ln(2)
-	d.ensure(signatureHeight + 6)
 	half := d.width / 2
-	d.font("", 11)
+	to := Signer{Position: "Kepala " + h.To.FullName, Name: h.To.HeadName, Rank: h.To.HeadRank, NIP: h.To.HeadNIP}
+	from := Signer{Position: "Kepala " + h.From.FullName, Name: h.From.HeadName, Rank: h.From.HeadRank, NIP: h.From.HeadNIP}
+	d.ensure(lineH + max(d.signatureHeight(half, to, "PIHAK KEDUA,"), d.signatureHeight(half, from, "PIHAK PERTAMA,")))
+	d.font("", 10.5)
 	d.f.SetX(d.left + half)
 	d.f.MultiCell(half, lineH, place+", "+wub.FormatLongDate(h.Date), "", "C", false)
 	y := d.f.GetY()
-	d.signature(d.left, half, Signer{Position: "Kepala " + h.To.FullName, Name: h.To.HeadName, Rank: h.To.HeadRank,
-		NIP: h.To.HeadNIP}, "PIHAK KEDUA,")
+	d.signature(d.left, half, to, "PIHAK KEDUA,")
 	d.f.SetY(y)
-	d.signature(d.left+half, half, Signer{Position: "Kepala " + h.From.FullName,
-		Name: h.From.HeadName, Rank: h.From.HeadRank, NIP: h.From.HeadNIP}, "PIHAK PERTAMA,")
+	d.signature(d.left+half, half, from, "PIHAK PERTAMA,")
 	return d.output(w)
 }
 

@@ -106,12 +106,12 @@ func TestHandoverPDF(t *testing.T) {
 		Place: "Pamekasan", FileName: "serah-terima.wubho", SHA256: strings.Repeat("ab12", 16),
 		From:   Party{FullName: "Dinas Penanaman Modal dan PTSP", ShortName: "DPMPTSP", HeadName: "Ir. Budi Santoso", HeadNIP: "196801011990031001"},
 		To:     Party{FullName: "Dinas Koperasi, Usaha Mikro dan Tenaga Kerja", ShortName: "Diskop UKM dan Naker"},
-		Counts: []Count{{"Peserta", 1234}, {"Keikutsertaan", 1500}}, Meta: Meta{Created: when, AppVersion: "test"}}
+		Counts: []Count{{"Peserta", 1234}, {"Keikutsertaan", 1500}, {"Kuota", 0}, {"Saldo awal", 0}}, Meta: Meta{Created: when, AppVersion: "test"}}
 	text := readBack(t, write(t, func(b *bytes.Buffer) error { return WriteHandover(b, h) }), "ba.pdf")
 	contains(t, text, "PEMERINTAH KABUPATEN PAMEKASAN", "DINAS KOPERASI, USAHA MIKRO DAN TENAGA KERJA",
 		"Jl. Jokotole No. 1", "Telepon (0324) 322111", "Pos-el diskop@pamekasankab.go.id",
 		"BERITA ACARA SERAH TERIMA", "Nomor: 500.3/7/DISKOPUKM/2026", "Selasa, tanggal 3 Januari 2023",
-		"Ir. Budi Santoso", "NIP 196801011990031001", "1.234", "2.734", strings.Repeat("ab12", 16), "PIHAK KEDUA",
+		"Ir. Budi Santoso", "NIP 196801011990031001", "1.234", "1.500", "2 jenis data lain dalam paket tidak berisi data (0).", strings.Repeat("ab12", 16), "PIHAK KEDUA",
 		"NIP ......................................")
 }
 
@@ -138,7 +138,7 @@ func TestContractRoundPDF(t *testing.T) {
 	c := ContractRound{Kop: testKop(t), Number: "500.3/9/DISKOPUKM/2026", Round: r, Signer: Signer{Date: when, Position: "Kepala Dinas"}}
 	text := readBack(t, write(t, func(b *bytes.Buffer) error { return WriteContractRound(b, c) }), "kr.pdf")
 	contains(t, text, "PERPANJANGAN KONTRAK", "TAHUN 2026", "kinerja tahun 2025", "Moh. Rofiq", "Rp1.500.000", "1.204",
-		"30 dari 40 (75%)", "PERPANJANG", "TIDAK", "Diperpanjang: 1", "Tidak diperpanjang: 1", "kinerja baik")
+		"30 dari 40", "(75%)", "PERPANJANG", "TIDAK", "Diperpanjang: 1", "Tidak diperpanjang: 1", "kinerja baik")
 }
 
 func TestCertificatesPDF(t *testing.T) {
@@ -149,7 +149,10 @@ func TestCertificatesPDF(t *testing.T) {
 	b := write(t, func(b *bytes.Buffer) error { return WriteCertificates(b, c) })
 	text := readBack(t, b, "cert.pdf")
 	contains(t, text, "SERTIFIKAT", "Siti Aminah", "Ahmad Fauzi", "800/2/DISKOPUKM/2026", "Pelatihan Batik Tulis",
-		"2 Juni 2025 s.d. 6 Juni 2025", "Desa Klampar, Kecamatan Proppo", "halaman 2 dari 2")
+		"2 Juni 2025 s.d. 6 Juni 2025", "Desa Klampar, Kecamatan Proppo")
+	if strings.Contains(text, "halaman") || strings.Contains(text, "Pelatihan Pelatihan") {
+		t.Errorf("a certificate has a page footer or says Pelatihan twice: %s", text)
+	}
 }
 
 func TestPersonReportPDF(t *testing.T) {

@@ -109,14 +109,14 @@ func WritePersonReport(w io.Writer, p PersonReport) error {
 			rows = append(rows, []string{b.Name, b.KBLI, b.Products, place, wub.FormatDate(b.StartedOn),
 				wub.TurnoverLabel(b.Turnover), num(b.Workers)})
 		}
-		d.tableOrNone([]column{{"Nama usaha", 30, "L"}, {"KBLI", 10, "C"}, {"Produk", 30, "L"}, {"Alamat", 36, "L"},
-			{"Mulai", 20, "C"}, {"Omzet", 22, "L"}, {"Pekerja", 12, "R"}}, rows)
+		d.tableOrNone([]column{{"Nama usaha", 30, "L"}, {"KBLI", 13, "C"}, {"Produk", 28, "L"}, {"Alamat", 33, "L"},
+			{"Mulai", 20, "C"}, {"Omzet", 21, "L"}, {"Pekerja", 15, "R"}}, rows)
 		d.sub("Riwayat perubahan (catatan audit)")
 		rows = nil
 		for _, a := range rec.Audit {
 			rows = append(rows, []string{dateTime(a.At), a.Actor, wub.EntityLabel(a.Entity), wub.ActionLabel(a.Action), auditChanges(a)})
 		}
-		d.tableOrNone([]column{{"Waktu", 26, "C"}, {"Oleh", 20, "L"}, {"Data", 24, "L"}, {"Tindakan", 16, "L"}, {"Isi perubahan", 74, "L"}}, rows)
+		d.tableOrNone([]column{{"Waktu", 26, "C"}, {"Oleh", 20, "L"}, {"Data", 24, "L"}, {"Tindakan", 19, "L"}, {"Isi perubahan", 71, "L"}}, rows)
 	}
 	d.font("", 9)
 	d.f.SetX(d.left)
@@ -203,6 +203,14 @@ func scalar(v any) string {
 	case nil:
 		return ""
 	case string:
+		// Stored timestamps: the zero time is no value, a midnight UTC
+		// one is a date.
+		if strings.HasPrefix(x, "0001-01-01") {
+			return ""
+		}
+		if len(x) == 20 && strings.HasSuffix(x, "T00:00:00Z") {
+			return x[:10]
+		}
 		return x
 	case float64:
 		if x == float64(int64(x)) {

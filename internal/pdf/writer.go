@@ -41,7 +41,7 @@ const (
 	family  = "DejaVuSerif"
 	dotName = "(......................................)"
 	dotNIP  = "......................................"
-	lineH   = 5.2 // mm, body text at 11 pt
+	lineH   = 4.9 // mm, body text at 10.5 pt
 )
 
 // doc is a document being written: fpdf with the fonts, margins and footer
@@ -51,6 +51,9 @@ type doc struct {
 	kop   Kop
 	left  float64
 	width float64 // printable width
+	// noFooter leaves out the page footer (certificates: one page each,
+	// inside a border).
+	noFooter bool
 }
 
 func newDoc(orientation, title, subject string, m Meta) *doc {
@@ -58,7 +61,7 @@ func newDoc(orientation, title, subject string, m Meta) *doc {
 	f.AddUTF8FontFromBytes(family, "", assets.FontSerif)
 	f.AddUTF8FontFromBytes(family, "B", assets.FontSerifBold)
 	f.SetMargins(25, 15, 20)
-	f.SetAutoPageBreak(true, 18)
+	f.SetAutoPageBreak(true, 15)
 	f.SetTitle(title, true)
 	f.SetSubject(subject, true)
 	f.SetCreator("WUBDesk "+m.AppVersion, true)
@@ -71,6 +74,9 @@ func newDoc(orientation, title, subject string, m Meta) *doc {
 	f.AliasNbPages("{nb}")
 	d := &doc{f: f}
 	f.SetFooterFunc(func() {
+		if d.noFooter {
+			return
+		}
 		f.SetY(-13)
 		d.font("", 8)
 		f.SetTextColor(90, 90, 90)
@@ -157,7 +163,7 @@ func (d *doc) title(text, number string) {
 	d.f.SetX(d.left)
 	d.f.MultiCell(d.width, 6, text, "", "C", false)
 	if number != "" {
-		d.font("", 11)
+		d.font("", 10.5)
 		d.f.SetX(d.left)
 		d.f.CellFormat(d.width, 6, "Nomor: "+number, "", 1, "C", false, 0, "")
 	}
@@ -166,10 +172,10 @@ func (d *doc) title(text, number string) {
 
 // para prints a justified paragraph across the page.
 func (d *doc) para(text string) {
-	d.font("", 11)
+	d.font("", 10.5)
 	d.f.SetX(d.left)
 	d.f.MultiCell(d.width, lineH, text, "", "J", false)
-	d.f.Ln(2)
+	d.f.Ln(1.5)
 }
 
 // line prints one left-aligned line in a style and size.
@@ -181,7 +187,7 @@ func (d *doc) line(style string, size float64, text string) {
 
 // fields prints "label : value" rows with the colons aligned, indented by in.
 func (d *doc) fields(in, labelW float64, rows [][2]string) {
-	d.font("", 11)
+	d.font("", 10.5)
 	for _, r := range rows {
 		d.f.SetX(d.left + in)
 		d.f.CellFormat(labelW, lineH, r[0], "", 0, "L", false, 0, "")
@@ -252,12 +258,12 @@ func (d *doc) table(cols []column, rows [][]string, size float64) {
 		}
 		draw(titles, "B", true, func(int) string { return "C" })
 	}
-	f.SetAutoPageBreak(false, 18)
+	f.SetAutoPageBreak(false, 15)
 	header()
 	for _, r := range rows {
 		draw(r, "", false, func(i int) string { return cols[i].align })
 	}
-	f.SetAutoPageBreak(true, 18)
+	f.SetAutoPageBreak(true, 15)
 	f.Ln(3)
 }
 
@@ -270,18 +276,37 @@ func (d *doc) ensure(h float64) {
 	}
 }
 
-// signatureHeight is the height signature takes.
-const signatureHeight = 50
+// signatureHeight is about the height a signature block takes.
+const signatureHeight = 46
+
+// signatureGap is the room left to sign and stamp.
+const signatureGap = 15
+
+// signatureHeight is the height the block s takes in a column w wide.
+func (d *doc) signatureHeight(w float64, s Signer, lead string) float64 {
+	d.font("", 10.5)
+	n := len(d.f.SplitText(s.Position, w)) + 2 // position, name, NIP
+	if !s.Date.IsZero() {
+		n++
+	}
+	if lead != "" {
+		n++
+	}
+	if s.Rank != "" {
+		n++
+	}
+	return float64(n)*lineH + signatureGap
+}
 
 // signature prints the block in a column of width w starting at x.
 func (d *doc) signature(x, w float64, s Signer, lead string) {
 	f := d.f
-	d.ensure(signatureHeight)
+	d.ensure(d.signatureHeight(w, s, lead))
 	place := s.Place
 	if place == "" {
 		place = "Pamekasan"
 	}
-	d.font("", 11)
+	d.font("", 10.5)
 	y := f.GetY()
 	f.SetXY(x, y)
 	if !s.Date.IsZero() {
@@ -293,8 +318,8 @@ func (d *doc) signature(x, w float64, s Signer, lead string) {
 	}
 	f.SetX(x)
 	f.MultiCell(w, lineH, s.Position, "", "C", false)
-	f.SetXY(x, f.GetY()+20)
-	d.font("B", 11)
+	f.SetXY(x, f.GetY()+signatureGap)
+	d.font("B", 10.5)
 	name := s.Name
 	if strings.TrimSpace(name) == "" {
 		name = dotName
@@ -306,7 +331,7 @@ func (d *doc) signature(x, w float64, s Signer, lead string) {
 		ly := f.GetY() - 0.6
 		f.Line(x+(w-nw)/2, ly, x+(w+nw)/2, ly)
 	}
-	d.font("", 11)
+	d.font("", 10.5)
 	if s.Rank != "" {
 		f.SetX(x)
 		f.MultiCell(w, lineH, s.Rank, "", "C", false)
