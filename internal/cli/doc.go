@@ -132,9 +132,13 @@ func runDoc(ctx context.Context, env *Env, args []string) error {
 		case wub.DocCoverLetter:
 			res, err = officedoc.CoverLetter(ctx, db, workbook, m, w)
 		case wub.DocContractRound:
-			res, err = officedoc.ContractRound(ctx, db, y, w)
+			res, err = officedoc.ContractRound(ctx, db, "", y, w)
 		case wub.DocCertificate:
-			res, err = officedoc.Certificates(ctx, db, batchID, *nik, w)
+			var niks []string
+			if *nik != "" {
+				niks = []string{*nik}
+			}
+			res, err = officedoc.Certificates(ctx, db, batchID, niks, w)
 		case wub.DocPersonReport:
 			res, err = officedoc.PersonReport(ctx, db, *nik, w)
 		}

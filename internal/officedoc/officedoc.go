@@ -153,33 +153,46 @@ func CoverLetter(ctx context.Context, db *store.DB, r *xlsx.Received, month time
 	return Result{Kind: wub.DocCoverLetter, Numbers: ns}, err
 }
 
-// ContractRound writes the decision list of the office's contract round
-// for year. The list is numbered per state of the decisions: printing it
-// again unchanged gives the same number, after a change a new one.
-func ContractRound(ctx context.Context, db *store.DB, year int, w io.Writer) (Result, error) {
+// ContractRound writes the decision list of an agency's contract round
+// for year ("" is the office's agency; another agency's list is signed by
+// its head, whose name is left to fill in). The list is numbered per state
+// of the decisions: printing it again unchanged gives the same number,
+// after a change a new one.
+func ContractRound(ctx context.Context, db *store.DB, agency string, year int, w io.Writer) (Result, error) {
 	o, err := load(ctx, db)
 	if err != nil {
 		return Result{}, err
 	}
-	r, err := db.ContractRound(ctx, o.office.AgencyCode, year)
+	if agency == "" {
+		agency = o.office.AgencyCode
+	}
+	a, ok := o.all.ByCode(agency)
+	if !ok {
+		return Result{}, wub.Errorf("agency_unknown", agency)
+	}
+	r, err := db.ContractRound(ctx, a.Code, year)
 	if err != nil {
 		return Result{}, err
 	}
 	if len(r.Rows) == 0 {
-		return Result{}, wub.Errorf("doc_no_round", o.agency.NameInYear(year).Short, year)
+		return Result{}, wub.Errorf("doc_no_round", a.NameInYear(year).Short, year)
 	}
 	h := sha256.New()
 	for _, row := range r.Rows {
 		fmt.Fprintf(h, "%d\t%s\t%s\n", row.FacilitatorID, row.CurrentDecision(), row.Decision.Note)
 	}
 	ns, err := o.number(ctx, wub.LetterRequest{Kind: wub.DocContractRound,
-		Key:     fmt.Sprintf("contract-round:%d:%s", year, hex.EncodeToString(h.Sum(nil))[:16]),
-		Subject: fmt.Sprintf("Keputusan perpanjangan kontrak fasilitator %d", year), Date: o.today})
+		Key:     fmt.Sprintf("contract-round:%s:%d:%s", a.Code, year, hex.EncodeToString(h.Sum(nil))[:16]),
+		Subject: fmt.Sprintf("Keputusan perpanjangan kontrak fasilitator %s %d", a.NameOn(o.today).Short, year), Date: o.today})
 	if err != nil {
 		return Result{}, err
 	}
+	signer := o.head(o.today)
+	if a.Code != o.office.AgencyCode {
+		signer = pdf.Signer{Place: o.office.Place, Date: o.today, Position: "Kepala " + a.NameOn(o.today).Full}
+	}
 	err = pdf.WriteContractRound(w, pdf.ContractRound{Kop: o.kop(), Number: ns[0].Number, Round: *r,
-		Signer: o.head(o.today), Meta: o.meta})
+		Signer: signer, Meta: o.meta})
 	res := Result{Kind: wub.DocContractRound, Numbers: ns}
 	if _, _, undecided := r.Counts(); undecided > 0 {
 		res.Note = wub.Message("doc_round_undecided", "", undecided)
@@ -188,10 +201,10 @@ func ContractRound(ctx context.Context, db *store.DB, year int, w io.Writer) (Re
 }
 
 // Certificates writes the certificates of a batch: of every trainee who
-// passed (nik ""), or of the one trainee with that NIK. Each certificate
-// has its own number; the note counts the members left out because they
-// have not passed.
-func Certificates(ctx context.Context, db *store.DB, batchID int64, nik string, w io.Writer) (Result, error) {
+// passed (niks empty), or of the trainees with those NIKs, each of whom
+// must be a member who passed. Each certificate has its own number; the
+// note counts the members left out because they have not passed.
+func Certificates(ctx context.Context, db *store.DB, batchID int64, niks []string, w io.Writer) (Result, error) {
 	o, err := load(ctx, db)
 	if err != nil {
 		return Result{}, err
@@ -207,17 +220,20 @@ func Certificates(ctx context.Context, db *store.DB, batchID int64, nik string, 
 	label := fmt.Sprintf("%s %d", b.Name, b.Year)
 	var chosen []wub.BatchMember
 	left := 0
-	if nik = wub.NormalizeNIK(nik); nik != "" {
+	if len(niks) > 0 {
+		byNIK := map[string]wub.BatchMember{}
 		for _, m := range members {
-			if m.NIK == nik {
-				chosen = append(chosen, m)
+			byNIK[m.NIK] = m
+		}
+		for _, n := range niks {
+			m, ok := byNIK[wub.NormalizeNIK(n)]
+			if !ok {
+				return Result{}, wub.Errorf("doc_not_in_batch", label)
 			}
-		}
-		if len(chosen) == 0 {
-			return Result{}, wub.Errorf("doc_not_in_batch", label)
-		}
-		if chosen[0].Status != wub.StatusTrained {
-			return Result{}, wub.Errorf("doc_not_trained", chosen[0].Name, label)
+			if m.Status != wub.StatusTrained {
+				return Result{}, wub.Errorf("doc_not_trained", m.Name, label)
+			}
+			chosen = append(chosen, m)
 		}
 	} else {
 		for _, m := range members {

@@ -41,8 +41,11 @@ type submissionScreen struct {
 	cancel    context.CancelFunc // while an export runs
 	hold      func()             // tests: runs first in the export job
 	result    *widget.Label
-	root      fyne.CanvasObject
-	preview   latest
+	pdfBtn    *widget.Button // surat pengantar (pdf_docs.go)
+	// lastWorkbook is the workbook exported last, for its surat pengantar.
+	lastWorkbook string
+	root         fyne.CanvasObject
+	preview      latest
 }
 
 func newSubmissionScreen(u *App) screen {
@@ -76,6 +79,7 @@ func newSubmissionScreen(u *App) screen {
 	s.result = widget.NewLabel("")
 	s.result.Wrapping = fyne.TextWrapWord
 	s.result.Selectable = true
+	s.pdfBtn = pdfButton(T("pdf.print_cover_letter"), s.printCoverLetter)
 	intro := widget.NewLabel(T("kirim.intro", wub.DefaultLateDay))
 	intro.Wrapping = fyne.TextWrapWord
 	title := widget.NewLabelWithStyle(T("nav.kirim"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -84,7 +88,7 @@ func newSubmissionScreen(u *App) screen {
 		widget.NewFormItem(T("kirim.month"), container.NewGridWithColumns(2, s.month, s.year)),
 	)
 	s.root = container.NewVScroll(container.NewVBox(title, intro, widget.NewCard("", "", container.NewVBox(form, s.info,
-		container.NewHBox(s.exportBtn, s.cancelBtn), s.progress)), s.result))
+		container.NewHBox(s.exportBtn, s.cancelBtn, s.pdfBtn), s.progress)), s.result))
 	return s
 }
 
@@ -222,6 +226,7 @@ func (s *submissionScreen) exportTo(path string) {
 			return
 		}
 		s.progress.SetValue(1)
+		s.lastWorkbook = path
 		s.result.SetText(T("kirim.done", path, wub.FormatInt(meta.TraineeRows), wub.FormatInt(meta.TrainedMonth),
 			wub.FormatInt(meta.TrainedTotal), wub.FormatInt(meta.RegisteredTotal), wub.FormatInt(meta.DroppedTotal),
 			meta.DataSHA256, wub.DefaultLateDay, wub.PeriodLabel(m.AddDate(0, 1, 0))))

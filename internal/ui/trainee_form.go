@@ -18,8 +18,9 @@ import (
 // appear under each field as the clerk types: errors block saving,
 // warnings never do.
 type traineeForm struct {
-	s    *traineesScreen
-	orig *wub.Trainee
+	s      *traineesScreen
+	orig   *wub.Trainee
+	pdfBtn *widget.Button // the person's data report (pdf_docs.go)
 
 	nik, kk, name, birthPlace, birthDate *entry
 	address, rtrw, phone, business       *entry
@@ -166,8 +167,12 @@ func (f *traineeForm) build() {
 		f.deleteBtn.Hide()
 		title += " — " + T("form.read_only")
 	}
+	f.pdfBtn = pdfButton(T("pdf.print_person"), f.printPersonReport) // pdf_docs.go
+	if f.orig.ID == 0 {
+		f.pdfBtn.Hide()
+	}
 	head := container.NewBorder(nil, nil, container.NewHBox(back, widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
-		container.NewHBox(f.deleteBtn, f.saveBtn))
+		container.NewHBox(f.pdfBtn, f.deleteBtn, f.saveBtn))
 	hint := widget.NewLabel(T("form.shortcuts"))
 	hint.Importance = widget.LowImportance
 	f.root = container.NewBorder(head, hint, nil, nil, f.withJourney(container.NewVScroll(container.NewPadded(body))))
