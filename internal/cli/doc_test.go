@@ -217,4 +217,3 @@ func TestDocCommand(t *testing.T) {
 		t.Errorf("the register holds %d numbers, want %d (handover, cover letter, round, %d certificates, person report)", len(ns), want, len(trained))
 	}
 }
-
