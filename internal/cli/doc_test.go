@@ -209,7 +209,7 @@ func TestDocCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	ns, err := db.LetterNumbers(ctx, time.Now().Year())
+	ns, err := db.LetterNumbers(ctx, time.Now().In(wub.WIB).Year())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -72,8 +72,11 @@ func load(ctx context.Context, db *store.DB) (*office, error) {
 	if err != nil {
 		return nil, err
 	}
+	// A letter is dated by the calendar in Pamekasan, as the submission's
+	// signature is, whatever zone the computer is set to.
 	now := db.Now()
-	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	w := now.In(wub.WIB)
+	today := time.Date(w.Year(), w.Month(), w.Day(), 0, 0, 0, 0, time.UTC)
 	return &office{db: db, office: o, agency: a, lh: lh, all: as, today: today,
 		meta: pdf.Meta{Created: now, AppVersion: xlsx.AppVersion()}}, nil
 }
