@@ -123,10 +123,11 @@ type settingsScreen struct {
 	office *officeForm
 	lang   *codeSelect
 	theme  *codeSelect
-	backup *backupPanel     // backup_panel.go
-	users  *usersPanel      // users_panel.go
-	kop    *letterheadPanel // letterhead_panel.go
+	backup *backupPanel // backup_panel.go
+	users  *usersPanel  // users_panel.go
 	root   fyne.CanvasObject
+
+	kop *letterheadPanel // letterhead_panel.go
 }
 
 func newSettingsScreen(u *App) screen {

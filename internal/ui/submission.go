@@ -41,11 +41,12 @@ type submissionScreen struct {
 	cancel    context.CancelFunc // while an export runs
 	hold      func()             // tests: runs first in the export job
 	result    *widget.Label
-	pdfBtn    *widget.Button // surat pengantar (pdf_docs.go)
-	// lastWorkbook is the workbook exported last, for its surat pengantar.
+	root      fyne.CanvasObject
+	preview   latest
+
+	// The surat pengantar (pdf_docs.go) of lastWorkbook, the workbook exported last.
+	pdfBtn       *widget.Button
 	lastWorkbook string
-	root         fyne.CanvasObject
-	preview      latest
 }
 
 func newSubmissionScreen(u *App) screen {

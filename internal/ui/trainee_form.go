@@ -18,9 +18,8 @@ import (
 // appear under each field as the clerk types: errors block saving,
 // warnings never do.
 type traineeForm struct {
-	s      *traineesScreen
-	orig   *wub.Trainee
-	pdfBtn *widget.Button // the person's data report (pdf_docs.go)
+	s    *traineesScreen
+	orig *wub.Trainee
 
 	nik, kk, name, birthPlace, birthDate *entry
 	address, rtrw, phone, business       *entry
@@ -48,6 +47,8 @@ type traineeForm struct {
 	dirty     bool
 	saving    bool
 	loading   bool
+
+	pdfBtn *widget.Button // the person's data report (pdf_docs.go)
 }
 
 func newTraineeForm(s *traineesScreen, t *wub.Trainee) *traineeForm {
