@@ -24,3 +24,17 @@ func TestWindowsNoticeCarriesAttribution(t *testing.T) {
 		}
 	}
 }
+
+// The fonts' licence notice travels with the Windows packages too.
+func TestWindowsNoticeCarriesFontAttribution(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "packaging", "windows", "PEMBERITAHUAN.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(strings.Join(strings.Fields(string(b)), " "), FontAttribution) {
+		t.Fatalf("packaging/windows/PEMBERITAHUAN.txt lacks assets.FontAttribution:\n%s", FontAttribution)
+	}
+	if len(FontSerif) < 100000 || len(FontSerifBold) < 100000 || !strings.Contains(FontLicence, "Bitstream") {
+		t.Fatal("the embedded fonts or their licence are missing")
+	}
+}

@@ -303,7 +303,7 @@ func (u *App) dispatch(a action) {
 type actionHandler interface{ handle(action) }
 
 func (u *App) showAbout() {
-	text := widget.NewLabel(fmt.Sprintf("WUBDesk %s\n%s\n\n%s", u.opts.Version, T("about.tagline"), assets.Attribution))
+	text := widget.NewLabel(fmt.Sprintf("WUBDesk %s\n%s\n\n%s", u.opts.Version, T("about.tagline"), assets.Attribution+"\n"+assets.FontAttribution))
 	text.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom(T("menu.about"), T("button.close"), container.NewGridWrap(fyne.NewSize(520, 220), text), u.win)
 	d.Show()

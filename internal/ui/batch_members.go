@@ -62,6 +62,7 @@ func newBatchMembers(s *batchesScreen, b *wub.Batch) *batchMembers {
 		btn(T("angkatan.move"), theme.NavigateNextIcon(), m.askMove),
 		btn(T("angkatan.remove"), theme.ContentRemoveIcon(), m.askRemove),
 		btn(T("angkatan.history"), theme.HistoryIcon(), m.showHistory),
+		pdfButton(T("pdf.print_certificates"), m.printCertificates),
 	)
 	keys := []string{"", "col.name", "col.nik", "col.desa", "col.status", "col.completed"}
 	heads := make([]fyne.CanvasObject, len(keys))

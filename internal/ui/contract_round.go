@@ -48,6 +48,7 @@ type contractRoundScreen struct {
 	renewAll  *widget.Button
 	createBtn *widget.Button
 	exportBtn *widget.Button
+	pdfBtn    *widget.Button // decision list as PDF (pdf_docs.go)
 	root      fyne.CanvasObject
 
 	round   *wub.ContractRound
@@ -75,6 +76,7 @@ func newContractRoundScreen(u *App) screen {
 	s.createBtn = widget.NewButtonWithIcon(T("kontrak.create"), theme.DocumentCreateIcon(), s.createContracts)
 	s.createBtn.Importance = widget.HighImportance
 	s.exportBtn = widget.NewButtonWithIcon(T("kontrak.export"), theme.DownloadIcon(), s.export)
+	s.pdfBtn = pdfButton(T("pdf.print_round"), s.printRound)
 
 	title := widget.NewLabelWithStyle(T("nav.kontrak"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	intro := widget.NewLabel(T("kontrak.intro", wub.ReportDueDay))
@@ -86,7 +88,7 @@ func newContractRoundScreen(u *App) screen {
 	choose := container.NewHBox(widget.NewLabel(T("field.agency")), wide(s.agency.Select, 240),
 		widget.NewLabel(T("kontrak.for_year")), wide(s.year, 110))
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, title, container.NewHBox(s.exportBtn, s.renewAll, s.createBtn)),
+		container.NewBorder(nil, nil, title, container.NewHBox(s.exportBtn, s.pdfBtn, s.renewAll, s.createBtn)),
 		choose, intro, s.summary)
 	table := container.NewScroll(container.NewVBox(s.header(), widget.NewSeparator(), s.rowsBox))
 	s.root = container.NewBorder(top, nil, nil, nil, table)

@@ -31,6 +31,10 @@ type handoverScreen struct {
 	exportBtn *widget.Button
 	exportBar *widget.ProgressBar
 	exported  *widget.Label
+	exportPDF *widget.Button // berita acara of the package just exported (pdf_docs.go)
+	importPDF *widget.Button // berita acara of the package loaded for import
+	lastPkg   string
+	loadedPkg *handover.Package // the package last loaded, kept after its import for the berita acara
 
 	// Terima (import)
 	chooseBtn *widget.Button
@@ -115,7 +119,9 @@ func (s *handoverScreen) exportView() fyne.CanvasObject {
 		widget.NewFormItem(T("handover.to"), s.to.Select),
 		widget.NewFormItem(T("handover.date"), s.date),
 	)
-	return container.NewVScroll(container.NewVBox(form, container.NewHBox(s.exportBtn), s.exportBar, s.exported))
+	s.exportPDF = pdfButton(T("pdf.print_berita_acara"), func() { s.u.printPDF(beritaAcaraName(s.lastPkg), s.beritaAcaraMaker(s.lastPkg)) })
+	s.exportPDF.Disable()
+	return container.NewVScroll(container.NewVBox(form, container.NewHBox(s.exportBtn, s.exportPDF), s.exportBar, s.exported))
 }
 
 // handoverDate is the date typed (dd/mm/yyyy, as every date in the app),
@@ -166,6 +172,13 @@ func (s *handoverScreen) refresh() {
 	} else {
 		s.importBtn.Enable()
 	}
+	if s.importPDF != nil {
+		if s.busy || s.loadedPkg == nil {
+			s.importPDF.Disable()
+		} else {
+			s.importPDF.Enable()
+		}
+	}
 }
 
 func (s *handoverScreen) chooseExport() {
@@ -211,6 +224,8 @@ func (s *handoverScreen) exportTo(path string) {
 			return
 		}
 		s.exportBar.SetValue(1)
+		s.lastPkg = ex.Path
+		s.exportPDF.Enable()
 		m := ex.Manifest
 		s.exported.SetText(T("handover.exported", m.From.ShortName, m.To.ShortName, wub.FormatLongDate(o.Date), ex.Path,
 			ex.BeritaAcara, ex.SHA256, wub.FormatInt(m.Count("trainee")), wub.FormatInt(m.Count("enrolment"))))

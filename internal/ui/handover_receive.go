@@ -34,7 +34,13 @@ func (s *handoverScreen) importView() fyne.CanvasObject {
 	conflictsHead := widget.NewLabelWithStyle(T("handover.conflicts"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	split := container.NewVSplit(s.counts, container.NewBorder(conflictsHead, nil, nil, nil, s.conflicts))
 	split.Offset = 0.5
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(s.chooseBtn, s.importBtn), s.pkgLabel),
+	s.importPDF = pdfButton(T("pdf.print_berita_acara"), func() {
+		if s.loadedPkg != nil {
+			s.u.printPDF(beritaAcaraName(s.loadedPkg.FileName), s.beritaAcaraOfPackage(s.loadedPkg))
+		}
+	})
+	s.importPDF.Disable()
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(s.chooseBtn, s.importBtn, s.importPDF), s.pkgLabel),
 		s.importBar, s.summary)
 	return container.NewBorder(top, nil, nil, nil, split)
 }
@@ -63,7 +69,7 @@ func (s *handoverScreen) load(path string) {
 	if s.busy {
 		return
 	}
-	s.busy, s.pkg, s.preview, s.result = true, nil, nil, nil
+	s.busy, s.pkg, s.preview, s.result, s.loadedPkg = true, nil, nil, nil, nil
 	s.pkgLabel.SetText(T("handover.reading", filepath.Base(path)))
 	s.summary.SetText("")
 	s.reloadTables()
@@ -83,7 +89,7 @@ func (s *handoverScreen) load(path string) {
 			s.refresh()
 			return
 		}
-		s.pkg, s.preview, s.result = p, res, res
+		s.pkg, s.preview, s.result, s.loadedPkg = p, res, res, p
 		m := p.Manifest
 		s.pkgLabel.SetText(T("handover.package", p.FileName, m.From.FullName, m.To.FullName,
 			wub.FormatLongDate(m.Date()), p.SHA256))

@@ -126,6 +126,8 @@ type settingsScreen struct {
 	backup *backupPanel // backup_panel.go
 	users  *usersPanel  // users_panel.go
 	root   fyne.CanvasObject
+
+	kop *letterheadPanel // letterhead_panel.go
 }
 
 func newSettingsScreen(u *App) screen {
@@ -150,7 +152,7 @@ func newSettingsScreen(u *App) screen {
 		u.fyne.Preferences().SetString(prefTheme, s.theme.code())
 		applyTheme(u.fyne, s.theme.code())
 	}
-	s.backup, s.users = newBackupPanel(u), newUsersPanel(u)
+	s.backup, s.users, s.kop = newBackupPanel(u), newUsersPanel(u), newLetterheadPanel(u)
 	dbPath := widget.NewLabel(u.opts.DBPath)
 	dbPath.Wrapping = fyne.TextWrapBreak
 	synced := widget.NewLabel(platform.SyncedFolderWarning(u.opts.DBPath))
@@ -159,13 +161,14 @@ func newSettingsScreen(u *App) screen {
 	if synced.Text == "" {
 		synced.Hide()
 	}
-	about := widget.NewLabel(T("about.tagline") + "\n" + assets.Attribution)
+	about := widget.NewLabel(T("about.tagline") + "\n" + assets.Attribution + "\n" + assets.FontAttribution)
 	about.Wrapping = fyne.TextWrapWord
 	group := func(title string, objs ...fyne.CanvasObject) fyne.CanvasObject {
 		return widget.NewCard(title, "", container.NewVBox(objs...))
 	}
 	s.root = container.NewVScroll(container.NewVBox(
 		group(T("settings.office"), s.office.box, container.NewHBox(saveOffice)),
+		group(T("letterhead.title"), s.kop.box),
 		group(T("settings.language"), s.lang.Select),
 		group(T("settings.theme"), s.theme.Select),
 		group(T("settings.database"), dbPath, synced),

@@ -43,6 +43,10 @@ type submissionScreen struct {
 	result    *widget.Label
 	root      fyne.CanvasObject
 	preview   latest
+
+	// The surat pengantar (pdf_docs.go) of lastWorkbook, the workbook exported last.
+	pdfBtn       *widget.Button
+	lastWorkbook string
 }
 
 func newSubmissionScreen(u *App) screen {
@@ -76,6 +80,7 @@ func newSubmissionScreen(u *App) screen {
 	s.result = widget.NewLabel("")
 	s.result.Wrapping = fyne.TextWrapWord
 	s.result.Selectable = true
+	s.pdfBtn = pdfButton(T("pdf.print_cover_letter"), s.printCoverLetter)
 	intro := widget.NewLabel(T("kirim.intro", wub.DefaultLateDay))
 	intro.Wrapping = fyne.TextWrapWord
 	title := widget.NewLabelWithStyle(T("nav.kirim"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -84,7 +89,7 @@ func newSubmissionScreen(u *App) screen {
 		widget.NewFormItem(T("kirim.month"), container.NewGridWithColumns(2, s.month, s.year)),
 	)
 	s.root = container.NewVScroll(container.NewVBox(title, intro, widget.NewCard("", "", container.NewVBox(form, s.info,
-		container.NewHBox(s.exportBtn, s.cancelBtn), s.progress)), s.result))
+		container.NewHBox(s.exportBtn, s.cancelBtn, s.pdfBtn), s.progress)), s.result))
 	return s
 }
 
@@ -226,6 +231,7 @@ func (s *submissionScreen) exportTo(path string) {
 			return
 		}
 		s.progress.SetValue(1)
+		s.lastWorkbook = path
 		s.result.SetText(T("kirim.done", path, wub.FormatInt(meta.TraineeRows), wub.FormatInt(meta.TrainedMonth),
 			wub.FormatInt(meta.TrainedTotal), wub.FormatInt(meta.RegisteredTotal), wub.FormatInt(meta.DroppedTotal),
 			meta.DataSHA256, wub.DefaultLateDay, wub.PeriodLabel(m.AddDate(0, 1, 0))))

@@ -47,6 +47,8 @@ type traineeForm struct {
 	dirty     bool
 	saving    bool
 	loading   bool
+
+	pdfBtn *widget.Button // the person's data report (pdf_docs.go)
 }
 
 func newTraineeForm(s *traineesScreen, t *wub.Trainee) *traineeForm {
@@ -166,8 +168,12 @@ func (f *traineeForm) build() {
 		f.deleteBtn.Hide()
 		title += " — " + T("form.read_only")
 	}
+	f.pdfBtn = pdfButton(T("pdf.print_person"), f.printPersonReport) // pdf_docs.go
+	if f.orig.ID == 0 {
+		f.pdfBtn.Hide()
+	}
 	head := container.NewBorder(nil, nil, container.NewHBox(back, widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
-		container.NewHBox(f.deleteBtn, f.saveBtn))
+		container.NewHBox(f.pdfBtn, f.deleteBtn, f.saveBtn))
 	hint := widget.NewLabel(T("form.shortcuts"))
 	hint.Importance = widget.LowImportance
 	f.root = container.NewBorder(head, hint, nil, nil, f.withJourney(container.NewVScroll(container.NewPadded(body))))
