@@ -126,6 +126,9 @@ type settingsScreen struct {
 	backup *backupPanel // backup_panel.go
 	users  *usersPanel  // users_panel.go
 	root   fyne.CanvasObject
+
+	agencies *agencyPanel   // agency_panel.go
+	deadline *deadlinePanel // deadline_panel.go
 }
 
 func newSettingsScreen(u *App) screen {
@@ -151,6 +154,7 @@ func newSettingsScreen(u *App) screen {
 		applyTheme(u.fyne, s.theme.code())
 	}
 	s.backup, s.users = newBackupPanel(u), newUsersPanel(u)
+	s.agencies, s.deadline = newAgencyPanel(u), newDeadlinePanel(u)
 	dbPath := widget.NewLabel(u.opts.DBPath)
 	dbPath.Wrapping = fyne.TextWrapBreak
 	synced := widget.NewLabel(platform.SyncedFolderWarning(u.opts.DBPath))
@@ -171,6 +175,8 @@ func newSettingsScreen(u *App) screen {
 		group(T("settings.database"), dbPath, synced),
 		group(T("settings.backup"), s.backup.box),
 		group(T("settings.users"), s.users.box),
+		group(T("regency.agencies"), s.agencies.box),
+		group(T("regency.deadline"), s.deadline.box),
 		group(T("menu.about"), about),
 	))
 	return s

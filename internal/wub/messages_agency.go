@@ -17,6 +17,7 @@ func init() {
 		"agency_name_taken":          {"Nama %q dipakai dinas %s (sejak %s) pada masa yang sama. Dua dinas tidak boleh bernama sama dalam satu masa.", "The name %q is used by agency %s (since %s) in the same period. Two agencies may not share a name at the same time."},
 		"agency_end_before_first":    {"%s mulai menjalankan program tahun %[3]d; tahun terakhir %[2]d lebih awal dari itu.", "%s started running the program in %[3]d; a last year of %[2]d is before that."},
 		"agency_end_orphans":         {"%s masih punya %d %s pada tahun %d (sesudah tahun terakhir %d). Pindahkan atau hapus dulu, atau pilih tahun terakhir %d.", "%s still has %d %s in %d (after the last year %d). Move or delete them first, or choose a last year of %d."},
+		"agency_choose":              {"Pilih dinasnya.", "Choose the agency."},
 		"agency_year_invalid":        {"Tahun terakhir %q tidak sah: tulis tahun empat angka (misalnya 2024), atau 0 bila dinas masih berjalan.", "The last year %q is not valid: write a four-digit year (e.g. 2024), or 0 while the agency still runs."},
 		"agency_did_add":             {"dinas %s ditambahkan: %s, berlaku %s", "agency %s added: %s, from %s"},
 		"agency_did_rename":          {"%s berganti nama menjadi %s mulai %s", "%s renamed %s from %s"},
