@@ -99,3 +99,42 @@ func TestAgencyCommands(t *testing.T) {
 		}
 	}
 }
+
+// TestAgencyRenameTravelsWithHandover is the case: DISPERINDAG
+// hands its program to DKPP on 2025-01-01 and DKPP gets a new name from
+// that day. The giving office renames DKPP before making the package; the
+// receiving office takes the name over with the package.
+func TestAgencyRenameTravelsWithHandover(t *testing.T) {
+	dir := t.TempDir()
+	giving, receiving := filepath.Join(dir, "disperindag.db"), filepath.Join(dir, "dkpp.db")
+	givingDB(t, giving, wub.DISPERINDAG)
+	givingDB(t, receiving, wub.DKPP)
+	pkg := filepath.Join(dir, "serah-terima.wubho")
+	for _, args := range [][]string{
+		{"agency", "rename", "--db", giving, "--code", "DKPP", "--name", "Dispertahortbun", "--full", "Dinas Pertanian, Tanaman Pangan, Hortikultura dan Perkebunan", "--from", "2025-01-01"},
+		{"handover", "export", "--db", giving, "--to", "DKPP", "--date", "2025-01-01", "--out", pkg},
+		{"handover", "import", "--db", receiving, pkg},
+	} {
+		if code, _, stderr := run(args...); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, stderr)
+		}
+	}
+	code, stdout, stderr := run("agency", "list", "--db", receiving, "--json")
+	if code != 0 {
+		t.Fatal(stderr)
+	}
+	var list []agencyListJSON
+	json.Unmarshal([]byte(stdout), &list)
+	for _, a := range list {
+		switch a.Code {
+		case "DKPP":
+			if len(a.Names) != 2 || a.Names[1].Short != "Dispertahortbun" || a.Names[1].ValidFrom != "2025-01-01" {
+				t.Errorf("DKPP at the receiver: %+v", a)
+			}
+		case "DISPERINDAG":
+			if a.LastYear != 2024 {
+				t.Errorf("DISPERINDAG last year %d, want 2024", a.LastYear)
+			}
+		}
+	}
+}
