@@ -65,7 +65,7 @@ func BackupFile(ctx context.Context, src, dest string) (BackupInfo, error) {
 	}
 	tmp := tempName(dest)
 	defer os.Remove(tmp) // a no-op once renamed
-	stop := watchFile(ctx, StageCopy, tmp, fileSize(src)) // progress.go
+	stop := watchFile(ctx, StageCopy, tmp, fileSize(src))
 	err = vacuumInto(ctx, src, tmp)
 	stop()
 	if err != nil {

@@ -19,7 +19,7 @@ import (
 func TestBackupProgressAndCancel(t *testing.T) {
 	db := openTest(t)
 	for i := 0; i < 50; i++ {
-		tr := &wub.Trainee{NIK: "352804520395" + padInt(i), Name: "Peserta", Sex: "P", Enrolments: []wub.Enrolment{
+		tr := &wub.Trainee{NIK: "352804520395" + padInt(i+1), Name: "Peserta", Sex: "P", Enrolments: []wub.Enrolment{
 			{AgencyCode: wub.DKP, Year: 2023, Status: wub.StatusRegistered}}}
 		if _, err := db.CreateTrainee(ctx, tr); err != nil {
 			t.Fatal(err)
