@@ -157,6 +157,7 @@ func (p *agencyPanel) save(d *recordDialog, parse wub.Issues, c wub.AgencyChange
 	}, func(wub.Issues) {
 		c.Normalize()
 		p.u.agencies = as
+		p.u.win.SetTitle(p.u.title()) // this office's name may have changed
 		p.render()
 		p.u.notify(c.Describe())
 	})
