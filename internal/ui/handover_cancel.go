@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"errors"
 
 	"fyne.io/fyne/v2/widget"
 )
@@ -16,6 +15,7 @@ import (
 // nothing left to cancel.
 type handoverRun struct {
 	exportCancel, importCancel context.CancelFunc
+	exportCtx, importCtx       context.Context
 	exportBtn, importBtn       *widget.Button
 	hold                       func() // tests: runs first in the export or import job
 }
@@ -44,7 +44,7 @@ func (s *handoverScreen) importCancelBtn() *widget.Button {
 
 func (r *handoverRun) startExport() context.Context {
 	ctx, cancel := context.WithCancel(context.Background())
-	r.exportCancel = cancel
+	r.exportCancel, r.exportCtx = cancel, ctx
 	r.exportBtn.Enable()
 	r.exportBtn.Show()
 	return ctx
@@ -52,7 +52,7 @@ func (r *handoverRun) startExport() context.Context {
 
 // endExport hides Cancel and reports whether the export was cancelled.
 func (r *handoverRun) endExport(err error) bool {
-	cancelled := r.exportCancel != nil && errors.Is(err, context.Canceled)
+	cancelled := err != nil && r.exportCtx != nil && r.exportCtx.Err() != nil
 	if r.exportCancel != nil {
 		r.exportCancel()
 	}
@@ -63,7 +63,7 @@ func (r *handoverRun) endExport(err error) bool {
 
 func (r *handoverRun) startImport() context.Context {
 	ctx, cancel := context.WithCancel(context.Background())
-	r.importCancel = cancel
+	r.importCancel, r.importCtx = cancel, ctx
 	r.importBtn.Enable()
 	r.importBtn.Show()
 	return ctx
@@ -71,7 +71,7 @@ func (r *handoverRun) startImport() context.Context {
 
 // endImport hides Cancel and reports whether the import was cancelled.
 func (r *handoverRun) endImport(err error) bool {
-	cancelled := r.importCancel != nil && errors.Is(err, context.Canceled)
+	cancelled := err != nil && r.importCtx != nil && r.importCtx.Err() != nil
 	if r.importCancel != nil {
 		r.importCancel()
 	}

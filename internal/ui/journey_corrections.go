@@ -168,19 +168,25 @@ type listingEditForm struct {
 }
 
 func (v *journeyView) openListingEditForm(l *wub.Listing) *listingEditForm {
-	f := &listingEditForm{d: newRecordDialog(v.u, T("regency.j_listing_title")), listed: dateInput(l.ListedOn),
+	f := openListingEditForm(v.u, v.store, l, func(w wub.Issues) { v.saved("Wamira Mart", w) })
+	v.dialog = f.d
+	return f
+}
+
+// openListingEditForm is the form on a listing; done runs once it is saved
+// (the Usaha tab and the Wamira Mart screen both offer it).
+func openListingEditForm(u *App, st correctionStore, l *wub.Listing, done func(wub.Issues)) *listingEditForm {
+	f := &listingEditForm{d: newRecordDialog(u, T("regency.j_listing_title")), listed: dateInput(l.ListedOn),
 		withdrawn: dateInput(l.WithdrawnOn), reason: widget.NewEntry()}
 	f.reason.SetText(l.WithdrawnReason)
 	f.d.add("listed_on", T("wamira.listed_on"), f.listed)
 	f.d.add("withdrawn_on", T("wamira.withdrawn_on"), f.withdrawn)
 	f.d.add("withdrawn_reason", T("wamira.withdraw_reason"), f.reason)
-	v.dialog = f.d
 	f.d.show(func() {
 		var parse wub.Issues
 		c := &wub.Listing{ID: l.ID, ListedOn: parseDateInput(f.listed, "listed_on", &parse),
 			WithdrawnOn: parseDateInput(f.withdrawn, "withdrawn_on", &parse), WithdrawnReason: f.reason.Text}
-		f.d.run(parse, func() (wub.Issues, error) { return v.store.UpdateListing(context.Background(), c) },
-			func(w wub.Issues) { v.saved("Wamira Mart", w) })
+		f.d.run(parse, func() (wub.Issues, error) { return st.UpdateListing(context.Background(), c) }, done)
 	})
 	return f
 }

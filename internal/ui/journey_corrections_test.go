@@ -130,3 +130,47 @@ func eventOf(ev []wub.StageEvent, entity string, id int64) (wub.StageEvent, bool
 	}
 	return wub.StageEvent{}, false
 }
+
+// TestWamiraListingCorrections: on the Wamira Mart screen the selected
+// listing's date is corrected through Ubah and the listing is deleted
+// through Hapus; the producer's Usaha tab then offers to restore it.
+func TestWamiraListingCorrections(t *testing.T) {
+	u, db := newTestUI(t, true)
+	product, open, _ := wamiraFixture(t, db)
+	li := &wub.Listing{ProductID: product.ID, OutletID: open.ID, ListedOn: jday("2023-06-01")}
+	if _, err := db.AddListing(bg, li); err != nil {
+		t.Fatal(err)
+	}
+	s := wamira(t, u)
+	selectOutlet(t, u, s, open.Name)
+	if !s.corr.editBtn.Disabled() {
+		t.Error("Ubah enabled with no listing selected")
+	}
+	s.listingTable.selectRow(0)
+	s.updateButtons()
+	if s.corr.editBtn.Disabled() || s.corr.deleteBtn.Disabled() {
+		t.Fatal("Ubah/Hapus disabled for the selected listing")
+	}
+	test.Tap(s.corr.editBtn)
+	s.corr.dialog.fields["listed_on"].input.(interface{ SetText(string) }).SetText("02/06/2023")
+	test.Tap(s.corr.dialog.saveBtn)
+	u.jobs.wait()
+	if got, _ := db.Listing(bg, li.ID); !got.ListedOn.Equal(jday("2023-06-02")) {
+		t.Fatalf("listing %+v (%q)", got, s.corr.dialog.general.Text)
+	}
+	if s.listingText(0, 4) != "02/06/2023" {
+		t.Errorf("the table shows %q", s.listingText(0, 4))
+	}
+	s.listingTable.selectRow(0)
+	s.updateButtons()
+	test.Tap(s.corr.deleteBtn)
+	tapButton(t, u, "Hapus")
+	u.jobs.wait()
+	if len(s.listings) != 0 {
+		t.Fatalf("still listed: %+v", s.listings)
+	}
+	v := openUsaha(t, u, product.TraineeID)
+	if len(v.corr.deleted) != 1 || v.corr.deleted[0].Entity != "listing" {
+		t.Fatalf("Usaha tab deleted list %+v", v.corr.deleted)
+	}
+}

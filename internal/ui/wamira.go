@@ -28,6 +28,7 @@ type wamiraStore interface {
 	CloseOutlet(ctx context.Context, id int64, on time.Time, reason string) (int, error)
 	AddListing(ctx context.Context, l *wub.Listing) (wub.Issues, error)
 	WithdrawListing(ctx context.Context, id int64, on time.Time, reason string) (wub.Issues, error)
+	correctionStore // journey_corrections.go
 }
 
 var outletColumns = []tableColumn{
@@ -75,7 +76,8 @@ type wamiraScreen struct {
 	productCount *widget.Label
 	query        latest
 
-	dialog *recordDialog // the form open last (tests reach it)
+	dialog *recordDialog     // the form open last (tests reach it)
+	corr   wamiraCorrections // wamira_corrections.go
 }
 
 func newWamiraScreen(u *App) screen {
@@ -103,7 +105,7 @@ func newWamiraScreen(u *App) screen {
 
 	outletsTop := container.NewBorder(nil, nil, nil, container.NewHBox(s.closeBtn, s.newOutletBtn), s.summary)
 	listTop := container.NewVBox(
-		container.NewBorder(nil, nil, nil, container.NewHBox(s.withdrawBtn, s.exportBtn, s.addBtn), s.listingTitle),
+		container.NewBorder(nil, nil, nil, container.NewHBox(s.listingCorrections(), s.withdrawBtn, s.exportBtn, s.addBtn), s.listingTitle),
 		s.showWithdrawn)
 	split := container.NewVSplit(
 		container.NewBorder(outletsTop, nil, nil, nil, s.outletTable),
@@ -252,6 +254,7 @@ func (s *wamiraScreen) updateButtons() {
 	enable(s.exportBtn, o != nil)
 	l := s.selectedListing()
 	enable(s.withdrawBtn, l != nil && l.Active())
+	s.updateCorrectionButtons(l, enable)
 }
 
 func (s *wamiraScreen) searchProducts() {
