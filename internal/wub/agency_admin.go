@@ -95,7 +95,7 @@ func (as Agencies) Check(c AgencyChange) error {
 	// submissions and the consolidation tell agencies apart by it.
 	var next time.Time // the new name holds from c.From until next (zero: for ever)
 	if c.Kind == AgencyRename {
-		next = nextName(a, c.From)
+		next = endOf(a, nextName(a, c.From))
 	}
 	for _, o := range as {
 		if o.Code == c.Code {
@@ -109,12 +109,26 @@ func (as Agencies) Check(c AgencyChange) error {
 			if i+1 < len(o.Names) {
 				until = o.Names[i+1].ValidFrom
 			}
+			until = endOf(o, until)
 			if (until.IsZero() || c.From.Before(until)) && (next.IsZero() || n.ValidFrom.Before(next)) {
 				return Errorf("agency_name_taken", c.Short, o.Code, FormatDate(n.ValidFrom))
 			}
 		}
 	}
 	return nil
+}
+
+// endOf bounds the end of a name's period (zero: open) by the end of the
+// agency's last program year: a name is free again once its agency ended.
+func endOf(a Agency, until time.Time) time.Time {
+	if a.LastYear == 0 {
+		return until
+	}
+	end := time.Date(a.LastYear+1, 1, 1, 0, 0, 0, 0, time.UTC)
+	if until.IsZero() || end.Before(until) {
+		return end
+	}
+	return until
 }
 
 // nextName is the start of the name that follows date d, zero when none.
@@ -125,44 +139,6 @@ func nextName(a Agency, d time.Time) time.Time {
 		}
 	}
 	return time.Time{}
-}
-
-// Apply returns the history with the change made (the change is assumed
-// checked).
-func (as Agencies) Apply(c AgencyChange) Agencies {
-	out := make(Agencies, 0, len(as)+1)
-	maxOrder := 0
-	for _, a := range as {
-		if a.Order > maxOrder {
-			maxOrder = a.Order
-		}
-		if a.Code != c.Code {
-			out = append(out, a)
-			continue
-		}
-		a.Names = append([]AgencyName(nil), a.Names...)
-		switch c.Kind {
-		case AgencyRename:
-			a.Names = append(a.Names, AgencyName{ValidFrom: c.From, Short: c.Short, Full: c.Full})
-			sortNames(a.Names)
-		case AgencyEnd:
-			a.LastYear = c.LastYear
-		}
-		out = append(out, a)
-	}
-	if c.Kind == AgencyAdd {
-		out = append(out, Agency{Code: c.Code, FirstYear: c.From.Year(), Order: maxOrder + 1,
-			Names: []AgencyName{{ValidFrom: c.From, Short: c.Short, Full: c.Full}}})
-	}
-	return out
-}
-
-func sortNames(ns []AgencyName) {
-	for i := 1; i < len(ns); i++ {
-		for j := i; j > 0 && ns[j].ValidFrom.Before(ns[j-1].ValidFrom); j-- {
-			ns[j], ns[j-1] = ns[j-1], ns[j]
-		}
-	}
 }
 
 // Describe is the change in one line for the audit screen and the CLI.
