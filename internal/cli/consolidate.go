@@ -53,9 +53,13 @@ func runConsolidate(ctx context.Context, env *Env, args []string) error {
 	fs := newFlags(env, "consolidate", "--out BERKAS.xlsx [--json] LAPORAN.xlsx… (atau folder)")
 	out := fs.String("out", "", "buku kerja gabungan yang ditulis")
 	asJSON := fs.Bool("json", false, "tulis hasil sebagai satu objek JSON di stdout")
+	lateDay := fs.Int("late-day", wub.DefaultLateDay, "laporan terlambat bila diterima sesudah tanggal ini bulan berikutnya (1–28)")
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return err
+	}
+	if *lateDay < 1 || *lateDay > 28 {
+		return &UsageError{fmt.Sprintf("--late-day %d tidak sah: tulis tanggal 1 sampai 28", *lateDay)}
 	}
 	if strings.TrimSpace(*out) == "" {
 		return &UsageError{"--out BERKAS.xlsx wajib diisi"}
@@ -78,7 +82,7 @@ func runConsolidate(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	c := xlsx.Consolidate(read, xlsx.ConsolidateOptions{Agencies: as, Now: time.Now()})
+	c := xlsx.Consolidate(read, xlsx.ConsolidateOptions{Agencies: as, LateDay: *lateDay, Now: time.Now()})
 	if err := xlsx.WriteFile(*out, func(w io.Writer) error { return xlsx.WriteConsolidation(w, c, wub.Office{}) }); err != nil {
 		return err
 	}

@@ -65,15 +65,22 @@ func BackupFile(ctx context.Context, src, dest string) (BackupInfo, error) {
 	}
 	tmp := tempName(dest)
 	defer os.Remove(tmp) // a no-op once renamed
-	if err := vacuumInto(ctx, src, tmp); err != nil {
+	stop := watchFile(ctx, StageCopy, tmp, fileSize(src))
+	err = vacuumInto(ctx, src, tmp)
+	stop()
+	if err != nil {
 		return BackupInfo{}, wub.Errorf("backup_failed", filepath.Base(dest), err)
 	}
 	if err := syncFile(tmp); err != nil {
 		return BackupInfo{}, wub.Errorf("backup_failed", filepath.Base(dest), err)
 	}
+	report(ctx, StageCheck, 0, 0)
 	info, err := verifyFile(ctx, tmp, false, false)
 	if err != nil {
 		return BackupInfo{}, wub.Errorf("backup_failed", filepath.Base(dest), err)
+	}
+	if err := ctx.Err(); err != nil { // cancelled: dest stays as it was
+		return BackupInfo{}, err
 	}
 	if err := os.Rename(tmp, dest); err != nil {
 		return BackupInfo{}, wub.Errorf("backup_failed", filepath.Base(dest), err)

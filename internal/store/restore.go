@@ -181,20 +181,30 @@ func Restore(ctx context.Context, dbPath, src string) (kept string, err error) {
 	defer os.Remove(staged)
 	defer os.Remove(staged + "-wal")
 	defer os.Remove(staged + "-journal")
-	if err := copyWithWAL(src, staged); err != nil {
+	stop := watchFile(ctx, StageCopy, staged, fileSize(src)) // progress.go
+	err = copyWithWAL(src, staged)
+	stop()
+	if err != nil {
 		return "", wub.Errorf("restore_failed", err)
+	}
+	if err := ctx.Err(); err != nil { // cancelled: the database was not touched
+		return "", err
 	}
 	// A WAL-mode source becomes one self-contained file before the check.
 	if err := toRollbackJournal(ctx, staged); err != nil {
 		return "", wub.Errorf("restore_bad_source", filepath.Base(src), err)
 	}
+	report(ctx, StageCheck, 0, 0)
 	if _, err := verifyFile(ctx, staged, true, true); err != nil {
 		return "", wub.Errorf("restore_bad_source", filepath.Base(src), err)
 	}
 	if err := syncFile(staged); err != nil {
 		return "", wub.Errorf("restore_failed", err)
 	}
-	kept, err = keepCurrent(ctx, dbPath)
+	if err := ctx.Err(); err != nil { // cancelled: the database was not touched
+		return "", err
+	}
+	kept, err = keepCurrent(keepContext(ctx), dbPath)
 	if err != nil {
 		return "", wub.Errorf("restore_failed", err)
 	}

@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -126,17 +128,29 @@ func enrolmentRecorder(ctx context.Context, db *DB, id int64) (string, error) {
 	return actor, err
 }
 
-// businessEvents are the timeline entries of a trainee's businesses and
-// everything recorded under them.
+// businessEvents are the timeline entries of a trainee's live businesses
+// and everything live under them.
 func (db *DB) businessEvents(ctx context.Context, traineeID int64) ([]wub.StageEvent, error) {
-	const live = ` AND b.deleted_at IS NULL AND b.trainee_id = ?1`
-	// Each query selects: id, business id, date, recorded by, four texts, a number.
+	return db.journeyEvents(ctx, traineeID, false)
+}
+
+// journeyEvents reads the records under a trainee's businesses. With
+// deleted false it is the live records; with deleted true the records
+// deleted on their own (a record whose business or product is deleted
+// comes back with it and is not listed), products included.
+func (db *DB) journeyEvents(ctx context.Context, traineeID int64, deleted bool) ([]wub.StageEvent, error) {
+	own := " IS NULL"
+	if deleted {
+		own = " IS NOT NULL"
+	}
+	const live = ` AND b.trainee_id = ?1`
+	// Each query selects: id, business id, date, recorded by, four texts, a number, deleted at.
 	queries := []struct {
 		stage, entity, sql string
 		event              func(s [4]string, n int64) (title, detail string)
 	}{
 		{wub.StageBusiness, "business", `SELECT b.id, b.id, b.started_on, b.recorded_by, b.name, b.kbli, b.turnover,
-			b.source, b.workers FROM business b WHERE 1` + live,
+			b.source, b.workers, coalesce(b.deleted_at, '') FROM business b WHERE b.deleted_at` + own + live,
 			func(s [4]string, workers int64) (string, string) {
 				var parts []string
 				if s[1] != "" {
@@ -153,13 +167,15 @@ func (db *DB) businessEvents(ctx context.Context, traineeID int64) ([]wub.StageE
 				}
 				return s[0], strings.Join(parts, " · ")
 			}},
-		{wub.StageLicensed, "licence", `SELECT l.id, b.id, l.issued_on, l.recorded_by, l.kind, l.number, b.name, '', 0
-			FROM licence l JOIN business b ON b.id = l.business_id WHERE l.deleted_at IS NULL` + live,
+		{wub.StageLicensed, "licence", `SELECT l.id, b.id, l.issued_on, l.recorded_by, l.kind, l.number, b.name, '', 0,
+			coalesce(l.deleted_at, '') FROM licence l JOIN business b ON b.id = l.business_id
+			WHERE b.deleted_at IS NULL AND l.deleted_at` + own + live,
 			func(s [4]string, _ int64) (string, string) {
 				return wub.LicenceLabel(s[0]) + " " + s[1], s[2]
 			}},
 		{wub.StageMarketed, "marketing_channel", `SELECT c.id, b.id, c.started_on, c.recorded_by, c.kind, c.detail,
-			b.name, '', 0 FROM marketing_channel c JOIN business b ON b.id = c.business_id WHERE c.deleted_at IS NULL` + live,
+			b.name, '', 0, coalesce(c.deleted_at, '') FROM marketing_channel c JOIN business b ON b.id = c.business_id
+			WHERE b.deleted_at IS NULL AND c.deleted_at` + own + live,
 			func(s [4]string, _ int64) (string, string) {
 				t := wub.ChannelLabel(s[0])
 				if s[1] != "" {
@@ -168,9 +184,9 @@ func (db *DB) businessEvents(ctx context.Context, traineeID int64) ([]wub.StageE
 				return t, s[2]
 			}},
 		{wub.StageMarketed, "listing", `SELECT li.id, b.id, li.listed_on, li.recorded_by, o.name, p.name,
-			li.withdrawn_on, b.name, p.price FROM listing li JOIN product p ON p.id = li.product_id
+			li.withdrawn_on, b.name, p.price, coalesce(li.deleted_at, '') FROM listing li JOIN product p ON p.id = li.product_id
 			JOIN outlet o ON o.id = li.outlet_id JOIN business b ON b.id = p.business_id
-			WHERE li.deleted_at IS NULL AND p.deleted_at IS NULL` + live,
+			WHERE p.deleted_at IS NULL AND b.deleted_at IS NULL AND li.deleted_at` + own + live,
 			func(s [4]string, price int64) (string, string) {
 				detail := s[1] + " · " + wub.FormatRupiah(price)
 				if s[2] != "" {
@@ -179,7 +195,8 @@ func (db *DB) businessEvents(ctx context.Context, traineeID int64) ([]wub.StageE
 				return "Wamira Mart " + strings.TrimPrefix(s[0], "Wamira Mart "), detail
 			}},
 		{wub.StageCapital, "capital", `SELECT c.id, b.id, c.received_on, c.recorded_by, c.source, c.provider, b.name,
-			'', c.amount FROM capital c JOIN business b ON b.id = c.business_id WHERE c.deleted_at IS NULL` + live,
+			'', c.amount, coalesce(c.deleted_at, '') FROM capital c JOIN business b ON b.id = c.business_id
+			WHERE b.deleted_at IS NULL AND c.deleted_at` + own + live,
 			func(s [4]string, amount int64) (string, string) {
 				t := wub.CapitalLabel(s[0])
 				if s[1] != "" {
@@ -187,6 +204,17 @@ func (db *DB) businessEvents(ctx context.Context, traineeID int64) ([]wub.StageE
 				}
 				return t, wub.FormatRupiah(amount) + " · " + s[2]
 			}},
+	}
+	if deleted {
+		queries = append(queries, struct {
+			stage, entity, sql string
+			event              func(s [4]string, n int64) (title, detail string)
+		}{wub.StageMarketed, "product", `SELECT p.id, b.id, substr(p.created_at, 1, 10), p.recorded_by, p.name, p.unit,
+			b.name, '', p.price, coalesce(p.deleted_at, '') FROM product p JOIN business b ON b.id = p.business_id
+			WHERE b.deleted_at IS NULL AND p.deleted_at IS NOT NULL` + live,
+			func(s [4]string, price int64) (string, string) {
+				return s[0], wub.FormatRupiah(price) + " · " + s[2]
+			}})
 	}
 	var out []wub.StageEvent
 	for _, q := range queries {
@@ -196,14 +224,14 @@ func (db *DB) businessEvents(ctx context.Context, traineeID int64) ([]wub.StageE
 		}
 		for rows.Next() {
 			e := wub.StageEvent{Stage: q.stage, Entity: q.entity}
-			var date string
+			var date, gone string
 			var txt [4]string
 			var n int64
-			if err := rows.Scan(&e.EntityID, &e.BusinessID, &date, &e.RecordedBy, &txt[0], &txt[1], &txt[2], &txt[3], &n); err != nil {
+			if err := rows.Scan(&e.EntityID, &e.BusinessID, &date, &e.RecordedBy, &txt[0], &txt[1], &txt[2], &txt[3], &n, &gone); err != nil {
 				rows.Close()
 				return nil, err
 			}
-			e.Date = wub.ParseISODate(date)
+			e.Date, e.DeletedAt = wub.ParseISODate(date), parseTime(gone)
 			e.Title, e.Detail = q.event(txt, n)
 			out = append(out, e)
 		}
@@ -212,5 +240,28 @@ func (db *DB) businessEvents(ctx context.Context, traineeID int64) ([]wub.StageE
 			return nil, err
 		}
 	}
-	return out, nil
+	return out, db.fillChanges(ctx, out)
+}
+
+// fillChanges sets who last changed (or restored, or for a deleted record
+// deleted) each record after it was recorded, from the audit log.
+func (db *DB) fillChanges(ctx context.Context, ev []wub.StageEvent) error {
+	for i := range ev {
+		e := &ev[i]
+		var at, actor, action string
+		err := db.r.QueryRowContext(ctx, `SELECT at, actor, action FROM audit WHERE entity = ? AND entity_id = ?
+			AND action IN ('update', 'restore', 'delete') ORDER BY id DESC LIMIT 1`, e.Entity, e.EntityID).Scan(&at, &actor, &action)
+		if errors.Is(err, sql.ErrNoRows) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if action == "delete" {
+			e.DeletedBy = actor
+			continue
+		}
+		e.ChangedAt, e.ChangedBy = parseTime(at), actor
+	}
+	return nil
 }

@@ -28,6 +28,7 @@ type backupPanel struct {
 	restore  *widget.Button
 	fromFile *widget.Button
 	box      *fyne.Container
+	run      *fileRun // backup_progress.go: the manual backup's bar and Cancel
 }
 
 func newBackupPanel(u *App) *backupPanel {
@@ -66,7 +67,8 @@ func newBackupPanel(u *App) *backupPanel {
 		d.Show()
 	})
 	listBox := container.NewGridWrap(fyne.NewSize(560, 150), p.list)
-	p.box = container.NewVBox(p.info, listBox, container.NewHBox(p.backupTo, p.restore, p.fromFile))
+	p.run = newFileRun(u, false)
+	p.box = container.NewVBox(p.info, listBox, container.NewHBox(p.backupTo, p.restore, p.fromFile), p.run.box)
 	p.updateButtons()
 	p.reload()
 	return p
@@ -123,10 +125,20 @@ func (p *backupPanel) backupToFolder(dir string) {
 	name := fmt.Sprintf("%s-cadangan-%s.db", trimExt(filepath.Base(p.u.db.Path)), p.u.now().Format("20060102-150405"))
 	dest := filepath.Join(dir, name)
 	p.u.notify(T("backup.working"))
+	ctx, hold := p.run.start(), p.run.hold
+	p.backupTo.Disable()
 	p.u.jobs.run(func() error {
-		_, err := p.u.db.BackupTo(context.Background(), dest)
+		if hold != nil {
+			hold()
+		}
+		_, err := p.u.db.BackupTo(ctx, dest)
 		return err
 	}, func(err error) {
+		p.updateButtons()
+		if p.run.end(err) {
+			p.u.notify(T("regency.backup_cancelled"))
+			return
+		}
 		if err != nil {
 			p.u.showError(err)
 			return
@@ -155,20 +167,31 @@ func (p *backupPanel) askRestore(src string) {
 
 // restoreNow closes the database (keeping the instance lock), restores src
 // over it and opens it again as at start.
-func (u *App) restoreNow(src string) {
+func (u *App) restoreNow(src string) { u.restoreWith(src, newFileRun(u, true)) }
+
+// restoreWith is restoreNow with its progress bar and Cancel (tests hold it).
+func (u *App) restoreWith(src string, run *fileRun) {
 	db := u.db
 	path := db.Path
-	u.win.SetContent(u.loadingView(T("backup.restoring")))
+	ctx, hold := run.start(), run.hold
+	u.win.SetContent(u.restoreView(run))
 	var kept string
 	u.jobs.run(func() error {
+		if hold != nil {
+			hold()
+		}
 		db.Close()
 		var err error
-		kept, err = store.Restore(context.Background(), path, src)
+		kept, err = store.Restore(ctx, path, src)
 		return err
 	}, func(err error) {
 		u.db = nil
 		u.opts.DBPath = path
 		u.Open()
+		if run.end(err) {
+			u.showMessage(T("backup.restore_title"), T("regency.restore_cancelled"))
+			return
+		}
 		if err != nil {
 			u.showError(err)
 			return

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"path/filepath"
 	"strings"
 	"time"
@@ -53,6 +52,7 @@ type handoverScreen struct {
 	imports []wub.HandoverImport
 
 	busy bool
+	run  handoverRun // handover_cancel.go: Cancel of the export and the import
 }
 
 var (
@@ -121,7 +121,7 @@ func (s *handoverScreen) exportView() fyne.CanvasObject {
 	)
 	s.exportPDF = pdfButton(T("pdf.print_berita_acara"), func() { s.u.printPDF(beritaAcaraName(s.lastPkg), s.beritaAcaraMaker(s.lastPkg)) })
 	s.exportPDF.Disable()
-	return container.NewVScroll(container.NewVBox(form, container.NewHBox(s.exportBtn, s.exportPDF), s.exportBar, s.exported))
+	return container.NewVScroll(container.NewVBox(form, container.NewHBox(s.exportBtn, s.exportCancelBtn(), s.exportPDF), s.exportBar, s.exported))
 }
 
 // handoverDate is the date typed (dd/mm/yyyy, as every date in the app),
@@ -211,13 +211,23 @@ func (s *handoverScreen) exportTo(path string) {
 	s.exportBar.Show()
 	s.exported.SetText("")
 	var ex *handover.Exported
+	ctx := s.run.startExport()
+	hold := s.run.hold
 	s.u.jobs.run(func() error {
+		if hold != nil {
+			hold()
+		}
 		var err error
-		ex, err = handover.ExportFile(context.Background(), s.u.db, o, path)
+		ex, err = handover.ExportFile(ctx, s.u.db, o, path)
 		return err
 	}, func(err error) {
 		s.busy = false
 		s.refresh()
+		if s.run.endExport(err) {
+			s.exportBar.Hide()
+			s.u.notify(T("regency.handover_export_cancelled"))
+			return
+		}
 		if err != nil {
 			s.exportBar.Hide()
 			s.u.showError(err)

@@ -41,7 +41,7 @@ func (s *handoverScreen) importView() fyne.CanvasObject {
 	})
 	s.importPDF.Disable()
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(s.chooseBtn, s.importBtn, s.importPDF), s.pkgLabel),
-		s.importBar, s.summary)
+		container.NewBorder(nil, nil, nil, s.importCancelBtn(), s.importBar), s.summary)
 	return container.NewBorder(top, nil, nil, nil, split)
 }
 
@@ -133,9 +133,14 @@ func (s *handoverScreen) commit() {
 	s.importBar.Show()
 	var res *wub.HandoverResult
 	var agencies wub.Agencies
+	ctx := s.run.startImport()
+	hold := s.run.hold
 	s.u.jobs.run(func() error {
+		if hold != nil {
+			hold()
+		}
 		var err error
-		res, err = handover.Import(context.Background(), s.u.db, p, false, func(done, total int) {
+		res, err = handover.Import(ctx, s.u.db, p, false, func(done, total int) {
 			s.u.jobs.deliver(func() { s.importBar.SetValue(float64(done) / float64(total)) })
 		})
 		if err != nil {
@@ -146,6 +151,11 @@ func (s *handoverScreen) commit() {
 	}, func(err error) {
 		s.busy = false
 		s.importBar.Hide()
+		if s.run.endImport(err) {
+			s.refresh() // the package stays chosen: nothing of it was imported
+			s.u.notify(T("regency.handover_import_cancelled"))
+			return
+		}
 		if err != nil {
 			s.refresh()
 			s.u.showError(err)

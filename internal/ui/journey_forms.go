@@ -14,13 +14,17 @@ type businessForm struct {
 	d                                      *recordDialog
 	name, products, address, started, work *widget.Entry
 	kbli, kecamatan, desa, turnover        *codeSelect
+	edit                                   *wub.Business // the business corrected, nil for a new one
 }
 
 func (v *journeyView) recordBusiness() { v.openBusinessForm() }
 
-func (v *journeyView) openBusinessForm() *businessForm {
+func (v *journeyView) openBusinessForm() *businessForm { return v.openBusinessFormFor(nil) }
+
+// openBusinessFormFor opens the form on a recorded business (nil: a new one).
+func (v *journeyView) openBusinessFormFor(edit *wub.Business) *businessForm {
 	t := v.trainee
-	f := &businessForm{d: newRecordDialog(v.u, T("usaha.business_title"))}
+	f := &businessForm{d: newRecordDialog(v.u, T("usaha.business_title")), edit: edit}
 	f.name, f.products, f.address, f.work = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	f.name.SetText(t.BusinessName)
 	f.address.SetText(t.Address)
@@ -36,7 +40,20 @@ func (v *journeyView) openBusinessForm() *businessForm {
 	f.kbli.setCode(t.KBLI)
 	f.turnover = newCodeSelect(wub.TurnoverBands, labels(wub.TurnoverBands, wub.TurnoverLabel), nil)
 	f.turnover.PlaceHolder = T("form.choose")
-	f.kecamatan, f.desa = placeSelects(t.KecCode, t.DesaCode)
+	kec, desa := t.KecCode, t.DesaCode
+	if edit != nil {
+		f.name.SetText(edit.Name)
+		f.address.SetText(edit.Address)
+		f.products.SetText(edit.Products)
+		f.started.SetText(wub.FormatDate(edit.StartedOn))
+		f.kbli.setCode(edit.KBLI)
+		f.turnover.setCode(edit.Turnover)
+		if edit.Workers > 0 {
+			f.work.SetText(strconv.Itoa(edit.Workers))
+		}
+		kec, desa = edit.KecCode, edit.DesaCode
+	}
+	f.kecamatan, f.desa = placeSelects(kec, desa)
 	d := f.d
 	d.add("name", T("field.business_name"), f.name)
 	d.add("started_on", T("usaha.started_on"), f.started)
@@ -57,6 +74,9 @@ func (v *journeyView) saveBusiness(f *businessForm) {
 	b := &wub.Business{TraineeID: v.trainee.ID, Name: f.name.Text, KBLI: f.kbli.code(), Products: f.products.Text,
 		Address: f.address.Text, KecCode: f.kecamatan.code(), DesaCode: f.desa.code(), Turnover: f.turnover.code(),
 		StartedOn: parseDateInput(f.started, "started_on", &parse)}
+	if f.edit != nil {
+		b.ID = f.edit.ID
+	}
 	if s := trimmed(f.work); s != "" {
 		n, err := strconv.Atoi(s)
 		if err != nil {
@@ -77,11 +97,20 @@ type licenceForm struct {
 
 func (v *journeyView) recordLicence() { v.openLicenceForm() }
 
-func (v *journeyView) openLicenceForm() *licenceForm {
+func (v *journeyView) openLicenceForm() *licenceForm { return v.openLicenceFormFor(nil) }
+
+// openLicenceFormFor opens the form on a recorded licence (nil: a new one).
+func (v *journeyView) openLicenceFormFor(edit *wub.Licence) *licenceForm {
 	f := &licenceForm{d: newRecordDialog(v.u, T("usaha.licence_title")), business: v.businessSelect()}
 	f.kind = newCodeSelect(wub.LicenceKinds, labels(wub.LicenceKinds, wub.LicenceLabel), nil)
 	f.kind.SetSelectedIndex(0)
 	f.number, f.issued = widget.NewEntry(), dateInput(zeroTime)
+	if edit != nil {
+		f.business.setCode(strconv.FormatInt(edit.BusinessID, 10))
+		f.kind.setCode(edit.Kind)
+		f.number.SetText(edit.Number)
+		f.issued.SetText(wub.FormatDate(edit.IssuedOn))
+	}
 	f.d.add("business", T("usaha.business"), f.business.Select)
 	f.d.add("kind", T("usaha.licence_kind"), f.kind.Select)
 	f.d.add("number", T("usaha.licence_number"), f.number)
@@ -91,7 +120,11 @@ func (v *journeyView) openLicenceForm() *licenceForm {
 		var parse wub.Issues
 		l := &wub.Licence{BusinessID: selectedID(f.business), Kind: f.kind.code(), Number: f.number.Text,
 			IssuedOn: parseDateInput(f.issued, "issued_on", &parse)}
-		f.d.run(parse, func() (wub.Issues, error) { return v.store.AddLicence(context.Background(), l) },
+		save := v.store.AddLicence
+		if edit != nil {
+			l.ID, save = edit.ID, v.store.UpdateLicence
+		}
+		f.d.run(parse, func() (wub.Issues, error) { return save(context.Background(), l) },
 			func(w wub.Issues) { v.saved(wub.LicenceLabel(l.Kind)+" "+l.Number, w) })
 	})
 	return f
@@ -107,14 +140,22 @@ type marketingForm struct {
 	d                               *recordDialog
 	business, kind, outlet, product *codeSelect
 	detail, date                    *widget.Entry
+	edit                            *wub.Channel // the channel corrected, nil for new marketing
 }
 
 func (v *journeyView) recordMarketing() { v.openMarketingForm() }
 
-func (v *journeyView) openMarketingForm() *marketingForm {
-	f := &marketingForm{d: newRecordDialog(v.u, T("usaha.marketing_title")), business: v.businessSelect()}
+func (v *journeyView) openMarketingForm() *marketingForm { return v.openMarketingFormFor(nil) }
+
+// openMarketingFormFor opens the form on a recorded channel (nil: new
+// marketing). A channel stays a channel: Wamira Mart is not offered.
+func (v *journeyView) openMarketingFormFor(edit *wub.Channel) *marketingForm {
+	f := &marketingForm{d: newRecordDialog(v.u, T("usaha.marketing_title")), business: v.businessSelect(), edit: edit}
 	kinds := append([]string{channelWamira}, wub.ChannelKinds...)
 	f.kind = newCodeSelect(kinds, append([]string{"Wamira Mart"}, labels(wub.ChannelKinds, wub.ChannelLabel)...), nil)
+	if edit != nil {
+		f.kind = newCodeSelect(wub.ChannelKinds, labels(wub.ChannelKinds, wub.ChannelLabel), nil)
+	}
 	var oc, ol []string
 	for _, o := range v.outlets {
 		if o.Status() == wub.OutletActive {
@@ -143,6 +184,12 @@ func (v *journeyView) openMarketingForm() *marketingForm {
 	d.add("date", T("usaha.marketed_on"), f.date)
 	f.kind.OnChanged = func(string) { f.showKind() }
 	f.kind.SetSelectedIndex(0)
+	if edit != nil {
+		f.business.setCode(strconv.FormatInt(edit.BusinessID, 10))
+		f.kind.setCode(edit.Kind)
+		f.detail.SetText(edit.Detail)
+		f.date.SetText(wub.FormatDate(edit.StartedOn))
+	}
 	v.dialog = d
 	d.show(func() { v.saveMarketing(f) })
 	return f
@@ -188,7 +235,11 @@ func (v *journeyView) saveMarketing(f *marketingForm) {
 		return
 	}
 	c := &wub.Channel{BusinessID: selectedID(f.business), Kind: f.kind.code(), Detail: f.detail.Text, StartedOn: on}
-	f.d.run(parse, func() (wub.Issues, error) { return toDate(v.store.AddChannel(context.Background(), c)) },
+	save := v.store.AddChannel
+	if f.edit != nil {
+		c.ID, save = f.edit.ID, v.store.UpdateChannel
+	}
+	f.d.run(parse, func() (wub.Issues, error) { return toDate(save(context.Background(), c)) },
 		func(w wub.Issues) { v.saved(wub.ChannelLabel(c.Kind), w) })
 }
 
@@ -201,13 +252,24 @@ type capitalForm struct {
 
 func (v *journeyView) recordCapital() { v.openCapitalForm() }
 
-func (v *journeyView) openCapitalForm() *capitalForm {
+func (v *journeyView) openCapitalForm() *capitalForm { return v.openCapitalFormFor(nil) }
+
+// openCapitalFormFor opens the form on a recorded capital entry (nil: a new one).
+func (v *journeyView) openCapitalFormFor(edit *wub.Capital) *capitalForm {
 	f := &capitalForm{d: newRecordDialog(v.u, T("usaha.capital_title")), business: v.businessSelect()}
 	f.source = newCodeSelect(wub.CapitalSources, labels(wub.CapitalSources, wub.CapitalLabel), nil)
 	f.source.SetSelectedIndex(0)
 	f.provider, f.amount, f.notes, f.date = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), dateInput(zeroTime)
 	f.provider.SetPlaceHolder(T("usaha.provider_hint"))
 	f.amount.SetPlaceHolder("10.000.000")
+	if edit != nil {
+		f.business.setCode(strconv.FormatInt(edit.BusinessID, 10))
+		f.source.setCode(edit.Source)
+		f.provider.SetText(edit.Provider)
+		f.amount.SetText(wub.FormatInt(int(edit.Amount)))
+		f.date.SetText(wub.FormatDate(edit.ReceivedOn))
+		f.notes.SetText(edit.Notes)
+	}
 	f.d.add("business", T("usaha.business"), f.business.Select)
 	f.d.add("source", T("usaha.capital_source"), f.source.Select)
 	f.d.add("provider", T("usaha.provider"), f.provider)
@@ -220,7 +282,11 @@ func (v *journeyView) openCapitalForm() *capitalForm {
 		c := &wub.Capital{BusinessID: selectedID(f.business), Source: f.source.code(), Provider: f.provider.Text,
 			Amount: parseAmountInput(f.amount, "amount", &parse), ReceivedOn: parseDateInput(f.date, "received_on", &parse),
 			Notes: f.notes.Text}
-		f.d.run(parse, func() (wub.Issues, error) { return v.store.AddCapital(context.Background(), c) },
+		save := v.store.AddCapital
+		if edit != nil {
+			c.ID, save = edit.ID, v.store.UpdateCapital
+		}
+		f.d.run(parse, func() (wub.Issues, error) { return save(context.Background(), c) },
 			func(w wub.Issues) { v.saved(wub.CapitalLabel(c.Source)+" "+wub.FormatRupiah(c.Amount), w) })
 	})
 	return f
@@ -236,7 +302,10 @@ type productForm struct {
 
 func (v *journeyView) recordProduct() { v.openProductForm() }
 
-func (v *journeyView) openProductForm() *productForm {
+func (v *journeyView) openProductForm() *productForm { return v.openProductFormFor(nil) }
+
+// openProductFormFor opens the form on a recorded product (nil: a new one).
+func (v *journeyView) openProductFormFor(edit *wub.Product) *productForm {
 	f := &productForm{d: newRecordDialog(v.u, T("usaha.product_title")), business: v.businessSelect()}
 	f.category = newCodeSelect(wub.ProductCategories, wub.ProductCategories, nil)
 	f.category.PlaceHolder = T("form.choose")
@@ -248,6 +317,17 @@ func (v *journeyView) openProductForm() *productForm {
 	f.price.SetPlaceHolder("15.000")
 	f.unit.SetPlaceHolder(T("usaha.unit_hint"))
 	f.photo.SetPlaceHolder(T("usaha.photo_hint"))
+	if edit != nil {
+		f.business.setCode(strconv.FormatInt(edit.BusinessID, 10))
+		f.business.Disable() // a product stays with its business
+		f.name.SetText(edit.Name)
+		f.category.setCode(edit.Category)
+		f.price.SetText(wub.FormatInt(int(edit.Price)))
+		f.unit.SetText(edit.Unit)
+		f.pirt.setCode(edit.PIRT)
+		f.halal.setCode(edit.Halal)
+		f.photo.SetText(edit.PhotoPath)
+	}
 	f.d.add("business", T("usaha.business"), f.business.Select)
 	f.d.add("name", T("usaha.product_name"), f.name)
 	f.d.add("category", T("usaha.category"), f.category.Select)
@@ -262,6 +342,9 @@ func (v *journeyView) openProductForm() *productForm {
 		p := &wub.Product{BusinessID: selectedID(f.business), Name: f.name.Text, Category: f.category.code(),
 			Price: parseAmountInput(f.price, "price", &parse), Unit: f.unit.Text, PIRT: f.pirt.code(), Halal: f.halal.code(),
 			PhotoPath: f.photo.Text}
+		if edit != nil {
+			p.ID = edit.ID
+		}
 		f.d.run(parse, func() (wub.Issues, error) { return v.store.SaveProduct(context.Background(), p) },
 			func(w wub.Issues) { v.saved(p.Name, w) })
 	})

@@ -128,6 +128,8 @@ type settingsScreen struct {
 	root   fyne.CanvasObject
 
 	kop *letterheadPanel // letterhead_panel.go
+	agencies *agencyPanel   // agency_panel.go
+	deadline *deadlinePanel // deadline_panel.go
 }
 
 func newSettingsScreen(u *App) screen {
@@ -153,6 +155,7 @@ func newSettingsScreen(u *App) screen {
 		applyTheme(u.fyne, s.theme.code())
 	}
 	s.backup, s.users, s.kop = newBackupPanel(u), newUsersPanel(u), newLetterheadPanel(u)
+	s.agencies, s.deadline = newAgencyPanel(u), newDeadlinePanel(u)
 	dbPath := widget.NewLabel(u.opts.DBPath)
 	dbPath.Wrapping = fyne.TextWrapBreak
 	synced := widget.NewLabel(platform.SyncedFolderWarning(u.opts.DBPath))
@@ -174,6 +177,8 @@ func newSettingsScreen(u *App) screen {
 		group(T("settings.database"), dbPath, synced),
 		group(T("settings.backup"), s.backup.box),
 		group(T("settings.users"), s.users.box),
+		group(T("regency.agencies"), s.agencies.box),
+		group(T("regency.deadline"), s.deadline.box),
 		group(T("menu.about"), about),
 	))
 	return s

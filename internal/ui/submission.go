@@ -25,6 +25,7 @@ import (
 type submissionStore interface {
 	SubmissionCount(ctx context.Context, agency string, year int, end time.Time) (int, error)
 	SubmissionRows(ctx context.Context, agency string, year int, end time.Time, fn func(*wub.Trainee, *wub.Enrolment) error) error
+	LateDay(ctx context.Context) (int, error)
 }
 
 // submissionScreen is Kirim Laporan: the office chooses a month and exports
@@ -47,10 +48,12 @@ type submissionScreen struct {
 	// The surat pengantar (pdf_docs.go) of lastWorkbook, the workbook exported last.
 	pdfBtn       *widget.Button
 	lastWorkbook string
+	intro     *widget.Label
+	lateDay   int // the deadline as Pengaturan sets it (deadline_panel.go)
 }
 
 func newSubmissionScreen(u *App) screen {
-	s := &submissionScreen{u: u, store: u.db}
+	s := &submissionScreen{u: u, store: u.db, lateDay: wub.DefaultLateDay}
 	prev := u.today().AddDate(0, 0, -u.today().Day()) // a report is usually for the month just ended
 	var years []string
 	for y := u.today().Year(); y >= 2020; y-- {
@@ -81,8 +84,9 @@ func newSubmissionScreen(u *App) screen {
 	s.result.Wrapping = fyne.TextWrapWord
 	s.result.Selectable = true
 	s.pdfBtn = pdfButton(T("pdf.print_cover_letter"), s.printCoverLetter)
-	intro := widget.NewLabel(T("kirim.intro", wub.DefaultLateDay))
+	intro := widget.NewLabel(T("kirim.intro", s.lateDay))
 	intro.Wrapping = fyne.TextWrapWord
+	s.intro = intro
 	title := widget.NewLabelWithStyle(T("nav.kirim"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	form := widget.NewForm(
 		widget.NewFormItem(T("kirim.agency"), widget.NewLabel(s.agencyName())),
@@ -94,7 +98,7 @@ func newSubmissionScreen(u *App) screen {
 }
 
 func (s *submissionScreen) object() fyne.CanvasObject { return s.root }
-func (s *submissionScreen) shown()                    { s.refresh() }
+func (s *submissionScreen) shown()                    { s.loadLateDay(); s.refresh() }
 
 func (s *submissionScreen) agency() (wub.Agency, bool) {
 	return s.u.agencies.ByCode(s.u.office.AgencyCode)
@@ -234,7 +238,7 @@ func (s *submissionScreen) exportTo(path string) {
 		s.lastWorkbook = path
 		s.result.SetText(T("kirim.done", path, wub.FormatInt(meta.TraineeRows), wub.FormatInt(meta.TrainedMonth),
 			wub.FormatInt(meta.TrainedTotal), wub.FormatInt(meta.RegisteredTotal), wub.FormatInt(meta.DroppedTotal),
-			meta.DataSHA256, wub.DefaultLateDay, wub.PeriodLabel(m.AddDate(0, 1, 0))))
+			meta.DataSHA256, s.lateDay, wub.PeriodLabel(m.AddDate(0, 1, 0))))
 		s.u.notify(T("kirim.saved", filepath.Base(path)))
 	})
 }

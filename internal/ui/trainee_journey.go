@@ -25,6 +25,7 @@ type journeyStore interface {
 	AddCapital(ctx context.Context, c *wub.Capital) (wub.Issues, error)
 	SaveProduct(ctx context.Context, p *wub.Product) (wub.Issues, error)
 	AddListing(ctx context.Context, l *wub.Listing) (wub.Issues, error)
+	correctionStore // journey_corrections.go
 }
 
 // journeyView is the Usaha tab of a trainee's page: which stages the
@@ -48,6 +49,7 @@ type journeyView struct {
 	products   []wub.Product
 	outlets    []wub.OutletCount
 	dialog     *recordDialog // the form open last (tests reach it)
+	corr       corrections   // journey_corrections.go
 }
 
 // withJourney puts the trainee's data and the Usaha tab side by side in
@@ -117,7 +119,8 @@ func newJourneyView(u *App, t *wub.Trainee) *journeyView {
 	head := widget.NewLabelWithStyle(T("usaha.stages"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	tl := widget.NewLabelWithStyle(T("usaha.timeline"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	top := container.NewVBox(buttons, head, v.stages, widget.NewSeparator(), tl)
-	v.root = container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewVBox(v.empty, v.timeline)))
+	v.root = container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewVBox(v.empty, v.timeline,
+		v.corrBox())))
 	return v
 }
 
@@ -130,6 +133,7 @@ func (v *journeyView) load() {
 	var bs []wub.Business
 	var ps []wub.Product
 	var os []wub.OutletCount
+	var gone []wub.StageEvent
 	v.u.jobs.run(func() error {
 		ctx := context.Background()
 		var err error
@@ -142,15 +146,19 @@ func (v *journeyView) load() {
 		if ps, err = v.store.ProductsOfTrainee(ctx, id); err != nil {
 			return err
 		}
-		os, err = v.store.Outlets(ctx)
+		if os, err = v.store.Outlets(ctx); err != nil {
+			return err
+		}
+		gone, err = v.store.DeletedJourney(ctx, id)
 		return err
 	}, func(err error) {
 		if err != nil {
 			v.u.showError(err)
 			return
 		}
-		v.events, v.businesses, v.products, v.outlets = ev, bs, ps, os
+		v.events, v.businesses, v.products, v.outlets, v.corr.deleted = ev, bs, ps, os, gone
 		v.render()
+		v.renderCorrections()
 	})
 }
 
@@ -200,8 +208,13 @@ func (v *journeyView) eventRow(e wub.StageEvent) fyne.CanvasObject {
 	rec.Importance = widget.LowImportance
 	detail := widget.NewLabel(e.Detail)
 	detail.Truncation = fyne.TextTruncateEllipsis
-	lines := container.NewVBox(container.NewBorder(nil, nil, stage, nil, title),
+	lines := container.NewVBox(container.NewBorder(nil, nil, stage, v.eventActions(e), title),
 		container.NewBorder(nil, nil, nil, rec, detail))
+	if e.ChangedBy != "" {
+		changed := widget.NewLabel(T("regency.j_changed", wub.FormatDate(e.ChangedAt.Local()), e.ChangedBy))
+		changed.Importance = widget.WarningImportance
+		lines.Add(changed)
+	}
 	return container.NewVBox(container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(110, 36), date), nil, lines),
 		widget.NewSeparator())
 }

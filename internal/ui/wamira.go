@@ -29,6 +29,7 @@ type wamiraStore interface {
 	AddListing(ctx context.Context, l *wub.Listing) (wub.Issues, error)
 	WithdrawListing(ctx context.Context, id int64, on time.Time, reason string) (wub.Issues, error)
 	WamiraReach(ctx context.Context) (wub.WamiraReach, error)
+	correctionStore // journey_corrections.go
 }
 
 var outletColumns = []tableColumn{
@@ -78,7 +79,8 @@ type wamiraScreen struct {
 	productCount *widget.Label
 	query        latest
 
-	dialog *recordDialog // the form open last (tests reach it)
+	dialog *recordDialog     // the form open last (tests reach it)
+	corr   wamiraCorrections // wamira_corrections.go
 }
 
 func newWamiraScreen(u *App) screen {
@@ -109,7 +111,7 @@ func newWamiraScreen(u *App) screen {
 	outletsTop := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(s.closeBtn, s.newOutletBtn), s.summary),
 		s.reachLabel)
 	listTop := container.NewVBox(
-		container.NewBorder(nil, nil, nil, container.NewHBox(s.withdrawBtn, s.exportBtn, s.addBtn), s.listingTitle),
+		container.NewBorder(nil, nil, nil, container.NewHBox(s.listingCorrections(), s.withdrawBtn, s.exportBtn, s.addBtn), s.listingTitle),
 		s.showWithdrawn)
 	split := container.NewVSplit(
 		container.NewBorder(outletsTop, nil, nil, nil, s.outletTable),
@@ -264,6 +266,7 @@ func (s *wamiraScreen) updateButtons() {
 	enable(s.exportBtn, o != nil)
 	l := s.selectedListing()
 	enable(s.withdrawBtn, l != nil && l.Active())
+	s.updateCorrectionButtons(l, enable)
 }
 
 func (s *wamiraScreen) searchProducts() {

@@ -133,6 +133,14 @@ type StageEvent struct {
 	Entity     string // the record behind it: enrolment, mentoring, business, licence, channel, listing, capital
 	EntityID   int64
 	BusinessID int64 // the business it belongs to, 0 when none
+
+	// Corrections (journey_edit.go in the store): the last change of the
+	// record after it was recorded, and for the deleted list, when and by
+	// whom it was deleted.
+	ChangedAt time.Time
+	ChangedBy string
+	DeletedAt time.Time
+	DeletedBy string
 }
 
 // SortTimeline orders events by date, then by stage, then by record.

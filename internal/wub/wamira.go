@@ -224,3 +224,13 @@ func (l *Listing) checkWithdrawn(o Outlet, today time.Time) Issues {
 	}
 	return nil
 }
+
+// CheckCorrection validates a listing whose dates are corrected: the same
+// rules as a new listing, except that the outlet may have closed since.
+func (l *Listing) CheckCorrection(o Outlet, tr Training, today time.Time) Issues {
+	out := CheckStageDate("listed_on", l.ListedOn, tr, today)
+	if !l.ListedOn.IsZero() && !o.OpenOn(l.ListedOn) {
+		out = append(out, issuef("listed_on", "listing_before_outlet", Error, FormatDate(l.ListedOn), o.Name, FormatDate(o.OpenedOn)))
+	}
+	return append(out, l.checkWithdrawn(o, today)...)
+}
