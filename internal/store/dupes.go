@@ -221,3 +221,12 @@ func (db *DB) DismissPair(ctx context.Context, aID, bID int64, reason string) er
 		return db.audit(ctx, tx, "dup_dismissed", k[0], "insert", nil, map[string]any{"a_id": k[0], "b_id": k[1], "reason": reason})
 	}, wub.ActEdit, wub.ActSignOff)
 }
+
+// ForgetDuplicateScan drops the cached scan (benchmarks; a file replaced
+// under the same DB value).
+func (db *DB) ForgetDuplicateScan() {
+	c := db.dupCache()
+	c.mu.Lock()
+	c.mark = -1
+	c.mu.Unlock()
+}

@@ -169,3 +169,30 @@ func TestDuplicatesOfWhileTyping(t *testing.T) {
 		t.Fatalf("import rows %+v", ps)
 	}
 }
+
+func TestSearchFindsAnyRunOfNIKDigits(t *testing.T) {
+	db := openTest(t)
+	p := &wub.Trainee{NIK: "3528094102990010", Name: "Khotijah", Sex: "P", Enrolments: []wub.Enrolment{{AgencyCode: wub.DKP, Year: 2024, Status: wub.StatusRegistered}}}
+	other := &wub.Trainee{NIK: "3528041203900002", Name: "Ahmad", Sex: "L"}
+	for _, x := range []*wub.Trainee{p, other} {
+		if _, err := db.CreateTrainee(ctx, x); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, q := range []string{"0941029", "0010", "2990", "3528094102990010", "352809", "35.28.09", "9410 2990"} {
+		l, err := db.ListTrainees(ctx, wub.TraineeFilter{Text: q}, 0, 50)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(l.Rows) != 1 || l.Rows[0].ID != p.ID {
+			t.Fatalf("%q found %+v", q, l.Rows)
+		}
+		rows, err := db.SearchTrainees(ctx, wub.TraineeFilter{Text: q}, 0, 50)
+		if err != nil || len(rows) != 1 {
+			t.Fatalf("SearchTrainees %q: %+v %v", q, rows, err)
+		}
+	}
+	if l, _ := db.ListTrainees(ctx, wub.TraineeFilter{Text: "3528"}, 0, 50); len(l.Rows) != 2 {
+		t.Fatalf("3528 should find both: %+v", l.Rows)
+	}
+}

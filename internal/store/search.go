@@ -36,14 +36,18 @@ type searchWord struct {
 
 func (w searchWord) oneChar() bool { return w.kind == wordStart && utf8.RuneCountInString(w.text) == 1 }
 
-// searchWords splits the search text. A number of six or more digits, also
-// written with dots or spaces inside a word ("35.28.04"), is the beginning
-// of a NIK.
+// searchWords splits the search text. A number of four or more digits,
+// also written with dots or dashes inside a word ("35.28.04"), is part of a
+// NIK, found anywhere in it through the trigram index. searchWords no
+// longer makes wordNIK words (the NIK-prefix path of the probe and drivers).
 func searchWords(text string) []searchWord {
 	var out []searchWord
 	for _, w := range strings.Fields(strings.ToLower(text)) {
-		if d := wub.NormalizeNIK(w); len(d) >= 6 && strings.Trim(d, "0123456789") == "" {
-			out = append(out, searchWord{d, wordNIK})
+		if d := wub.NormalizeNIK(w); len(d) >= 4 && strings.Trim(d, "0123456789") == "" {
+			// Any run of four or more digits of a NIK, not only its
+			// beginning ("0941029" finds 3528094102990010): the trigram
+			// index holds the NIK inside the search text.
+			out = append(out, searchWord{d, wordPart})
 		} else if utf8.RuneCountInString(w) >= 3 {
 			out = append(out, searchWord{w, wordPart})
 		} else {
