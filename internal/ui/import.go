@@ -42,6 +42,7 @@ type importScreen struct {
 	importBtn *widget.Button
 	errorsBtn *widget.Button
 
+	dupes    *importDupes // "mungkin orang yang sama" (import_dupes.go)
 	busy     bool
 	progress *widget.ProgressBar
 	cancel   context.CancelFunc
@@ -118,9 +119,10 @@ func newImportScreen(u *App) screen {
 	right := container.NewBorder(container.NewBorder(nil, nil, nil, s.filter, s.summary), nil, nil, nil, s.table)
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.3
+	s.dupes = newImportDupes(s)
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, head, container.NewHBox(s.errorsBtn, s.importBtn, s.chooseBtn), s.fileLabel),
-		target, info, widget.NewSeparator())
+		target, info, s.dupes.box, widget.NewSeparator())
 	s.root = container.NewBorder(top, nil, nil, nil, split)
 	s.refresh()
 	return s
@@ -213,6 +215,7 @@ func (s *importScreen) show(rep *xlsx.Report) {
 	}
 	s.buildColumns()
 	s.refilter()
+	s.dupes.check(rep)
 }
 
 // buildColumns lists the header's columns, each with the field it is read

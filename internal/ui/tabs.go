@@ -13,6 +13,7 @@ func screenDefs() []screenDef {
 		{"kuota", "nav.kuota", theme.HomeIcon(), newQuotaScreen},
 		{"wamira", "nav.wamira", theme.StorageIcon(), newWamiraScreen},
 		{"impor", "nav.impor", theme.UploadIcon(), newImportScreen},
+		{"ganda", "nav.ganda", theme.ContentCopyIcon(), newDupesScreen},
 		{"kirim", "nav.kirim", theme.MailSendIcon(), newSubmissionScreen},
 		{"konsolidasi", "nav.konsolidasi", theme.GridIcon(), newConsolidateScreen},
 		{"audit", "nav.audit", theme.HistoryIcon(), newAuditScreen},
