@@ -127,6 +127,11 @@ func TestConsolidateCommandJSON(t *testing.T) {
 			NIK      string
 			Agencies []string
 		}
+		LikelyDuplicates []struct {
+			A, B   struct{ NIK, Name, Agency string }
+			Reason string
+			Score  int
+		} `json:"likely_duplicates"`
 	}
 	dec := json.NewDecoder(strings.NewReader(stdout))
 	dec.DisallowUnknownFields()
@@ -135,8 +140,8 @@ func TestConsolidateCommandJSON(t *testing.T) {
 	}
 	var raw map[string]json.RawMessage
 	json.Unmarshal([]byte(stdout), &raw)
-	if len(raw) != 5 {
-		t.Errorf("top-level keys %v", raw)
+	if len(raw) != 6 || string(raw["likely_duplicates"]) != "[]" {
+		t.Errorf("top-level keys %v (likely_duplicates: an empty list when there is none)", raw)
 	}
 	if got.Enrolments != 3 || got.People != 2 {
 		t.Errorf("enrolments %d people %d, want 3 and 2", got.Enrolments, got.People)

@@ -247,6 +247,9 @@ func (s *consolidateScreen) show(c *xlsx.Consolidation) {
 	if refused > 0 {
 		text += " " + T("konsolidasi.refused", refused)
 	}
+	if n := len(c.LikelyDuplicates); n > 0 {
+		text += " " + T("konsolidasi.likely", n)
+	}
 	if len(c.Files) == 0 {
 		text = T("konsolidasi.empty", c.Year)
 	}

@@ -253,7 +253,7 @@ func BenchmarkFindDuplicates1M(b *testing.B) {
 			b.Fatalf("only %d pairs among 10,000 planted duplicates", len(ps))
 		}
 	}
-	b.ReportMetric((cpuTime() - cpu).Seconds()/float64(b.N), "cpu-s/op")
+	b.ReportMetric((cpuTime()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 }
 
 // BenchmarkMatchPerson is the domain's share of the check while a clerk

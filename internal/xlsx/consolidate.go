@@ -48,10 +48,12 @@ type Consolidation struct {
 	OpeningBalance int
 	Target         int
 	Duplicates     []Duplicate
-	Calendar       []CalendarRow
-	Changes        []Change
-	LateDay        int
-	Now            time.Time
+	// LikelyDuplicates are NIKs that are likely one person (consolidate_dupes.go).
+	LikelyDuplicates []LikelyDuplicate
+	Calendar         []CalendarRow
+	Changes          []Change
+	LateDay          int
+	Now              time.Time
 }
 
 // RegencyTotal is the number counted toward the target.
@@ -132,6 +134,7 @@ func Consolidate(files []*Received, o ConsolidateOptions) *Consolidation {
 	counted := c.pickCounted(groups)
 	c.total(counted, o)
 	c.Duplicates = duplicates(counted)
+	c.LikelyDuplicates = likelyDuplicates(counted)
 	c.Calendar = calendar(groups, o)
 	c.Changes = changes(groups)
 	return c
