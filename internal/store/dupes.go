@@ -131,25 +131,26 @@ func (db *DB) OpenDuplicateCount(ctx context.Context) (int, error) {
 func (db *DB) DuplicatesOf(ctx context.Context, p wub.DupPerson) ([]wub.DupPair, error) {
 	p.NIK = wub.NormalizeNIK(p.NIK)
 	niks := wub.DupLookupNIKs(p)
-	var conds []string
-	var args []any
+	var cands []wub.DupPerson
+	// Two queries, each on its own index (an OR of both would scan).
 	if len(niks) > 0 {
-		conds = append(conds, "nik IN ("+strings.TrimSuffix(strings.Repeat("?,", len(niks)), ",")+")")
+		args := make([]any, 0, len(niks)+1)
 		for _, n := range niks {
 			args = append(args, n)
 		}
+		got, err := dupPeople(ctx, db.r, " AND nik IN ("+strings.TrimSuffix(strings.Repeat("?,", len(niks)), ",")+") AND id != ?",
+			append(args, p.ID)...)
+		if err != nil {
+			return nil, err
+		}
+		cands = got
 	}
 	if !p.BirthDate.IsZero() {
-		conds = append(conds, "(birth_date = ? AND birth_date != '')")
-		args = append(args, wub.ISO(p.BirthDate))
-	}
-	if len(conds) == 0 {
-		return nil, nil
-	}
-	args = append(args, p.ID)
-	cands, err := dupPeople(ctx, db.r, " AND ("+strings.Join(conds, " OR ")+") AND id != ?", args...)
-	if err != nil {
-		return nil, err
+		got, err := dupPeople(ctx, db.r, " AND birth_date = ? AND birth_date != '' AND id != ?", wub.ISO(p.BirthDate), p.ID)
+		if err != nil {
+			return nil, err
+		}
+		cands = append(cands, got...)
 	}
 	pairs := wub.MatchPerson(p, cands)
 	if p.ID == 0 || len(pairs) == 0 {
