@@ -6,6 +6,7 @@ import (
 	"hash/fnv"
 	"math/bits"
 	"slices"
+	"sync"
 	"time"
 )
 
@@ -219,26 +220,32 @@ func SortPairs(ps []DupPair) {
 // Each pair appears once, with its strongest reason.
 func FindDuplicates(people []DupPerson) []DupPair {
 	ps := make([]person, len(people))
-	for i := range people {
-		ps[i] = prepare(people[i])
-	}
-	found := map[[2]int32]DupPair{}
-	try := func(i, j int32) {
-		if i == j {
-			return
+	parallel(len(people), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			ps[i] = prepare(people[i])
 		}
-		if j < i {
-			i, j = j, i
+	})
+	// The NIK pass and the other two run side by side, each with its own
+	// findings (a pair found by both keeps its best reason).
+	finders := [2]map[[2]int32]DupPair{{}, {}}
+	tryIn := func(found map[[2]int32]DupPair) func(i, j int32) {
+		return func(i, j int32) {
+			if i == j {
+				return
+			}
+			if j < i {
+				i, j = j, i
+			}
+			k := [2]int32{i, j}
+			r, s, ok := compare(&ps[i], &ps[j])
+			if !ok {
+				return
+			}
+			if old, seen := found[k]; seen && old.Score >= s {
+				return
+			}
+			found[k] = orderPair(DupPair{A: ps[i].DupPerson, B: ps[j].DupPerson, Reason: r, Score: s})
 		}
-		k := [2]int32{i, j}
-		r, s, ok := compare(&ps[i], &ps[j])
-		if !ok {
-			return
-		}
-		if old, seen := found[k]; seen && old.Score >= s {
-			return
-		}
-		found[k] = orderPair(DupPair{A: ps[i].DupPerson, B: ps[j].DupPerson, Reason: r, Score: s})
 	}
 	const none = ^uint64(0)
 	digits := func(s string) uint64 {
@@ -253,49 +260,76 @@ func FindDuplicates(people []DupPerson) []DupPair {
 		return v
 	}
 	nik16 := func(p *person) bool { return len(p.NIK) == 16 && digits(p.NIK) != none }
-	var all []nikEnt
-	for i := range ps {
-		if nik16(&ps[i]) {
-			all = append(all, nikEnt{packNIK(ps[i].NIK), int32(i)})
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		var all []nikEnt
+		for i := range ps {
+			if nik16(&ps[i]) {
+				all = append(all, nikEnt{packNIK(ps[i].NIK), int32(i)})
+			}
+		}
+		nikNeighbours(ps, all, 0, 16, tryIn(finders[0]))
+	}()
+	go func() {
+		defer wg.Done()
+		try := tryIn(finders[1])
+		everyPair := func(run []int32) {
+			for x := 0; x < len(run); x++ {
+				for y := x + 1; y < len(run); y++ {
+					try(run[x], run[y])
+				}
+			}
+		}
+		// The birth-part rule pairs A, whose NIK disagrees with A's birth
+		// date, with B, whose NIK is A's with the birth digits of that date:
+		// keyed by "the NIK the recorded birth date implies", B's key is its
+		// own NIK.
+		eachBlock(ps, func(p *person) uint64 {
+			if !nik16(p) || p.BirthDate.IsZero() {
+				return none
+			}
+			return digits(p.NIK[:6] + birthDigits(p.NIK, p.BirthDate, p.Sex) + p.NIK[12:])
+		}, everyPair)
+		eachBlock(ps, func(p *person) uint64 {
+			if p.name == "" || p.BirthDate.IsZero() {
+				return none
+			}
+			h := fnv.New64a()
+			h.Write([]byte(p.name))
+			h.Write([]byte(ISO(p.BirthDate)))
+			return h.Sum64() >> 1 // never none
+		}, everyPair)
+	}()
+	wg.Wait()
+	for k, p := range finders[1] {
+		if old, seen := finders[0][k]; !seen || p.Score > old.Score {
+			finders[0][k] = p
 		}
 	}
-	nikNeighbours(ps, all, 0, 16, try)
-	// The birth-part rule pairs A, whose NIK disagrees with A's birth date,
-	// with B, whose NIK is A's with the birth digits of that date: keyed by
-	// "the NIK the recorded birth date implies", B's key is its own NIK.
-	eachBlock(ps, func(p *person) uint64 {
-		if !nik16(p) || p.BirthDate.IsZero() {
-			return none
-		}
-		return digits(p.NIK[:6] + birthDigits(p.NIK, p.BirthDate, p.Sex) + p.NIK[12:])
-	}, func(run []int32) {
-		for x := 0; x < len(run); x++ {
-			for y := x + 1; y < len(run); y++ {
-				try(run[x], run[y])
-			}
-		}
-	})
-	eachBlock(ps, func(p *person) uint64 {
-		if p.name == "" || p.BirthDate.IsZero() {
-			return none
-		}
-		h := fnv.New64a()
-		h.Write([]byte(p.name))
-		h.Write([]byte(ISO(p.BirthDate)))
-		return h.Sum64() >> 1 // never none
-	}, func(run []int32) {
-		for x := 0; x < len(run); x++ {
-			for y := x + 1; y < len(run); y++ {
-				try(run[x], run[y])
-			}
-		}
-	})
-	out := make([]DupPair, 0, len(found))
-	for _, p := range found {
+	out := make([]DupPair, 0, len(finders[0]))
+	for _, p := range finders[0] {
 		out = append(out, p)
 	}
 	SortPairs(out)
 	return out
+}
+
+// parallel splits [0, n) between two goroutines.
+func parallel(n int, fn func(lo, hi int)) {
+	if n < 10_000 {
+		fn(0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		fn(0, n/2)
+	}()
+	fn(n/2, n)
+	wg.Wait()
 }
 
 // nikEnt is a NIK packed one digit per 4 bits (digit 1 highest), with the

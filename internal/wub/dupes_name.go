@@ -87,10 +87,15 @@ func nameSimilarity(a, b string) float64 {
 	if a == "" || b == "" {
 		return 0
 	}
-	ra, rb := []rune(a), []rune(b)
-	long := max(len(ra), len(rb))
-	limit := long / 4 // more edits than this is not similar anyway
-	d := boundedLevenshtein(ra, rb, limit)
+	var d, long int
+	if len(a) < 64 && len(b) < 64 && isASCIIText(a) && isASCIIText(b) {
+		long = max(len(a), len(b))
+		d = boundedLevenshteinASCII(a, b, long/4)
+	} else {
+		ra, rb := []rune(a), []rune(b)
+		long = max(len(ra), len(rb))
+		d = boundedLevenshtein(ra, rb, long/4) // more edits than this is not similar anyway
+	}
 	s := 1 - float64(d)/float64(long)
 	if s < 0.85 && wordsContained(a, b) {
 		return 0.85
@@ -128,6 +133,45 @@ func boundedLevenshtein(a, b []rune, limit int) int {
 	}
 	prev := make([]int, len(b)+1)
 	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		best := cur[0]
+		for j := 1; j <= len(b); j++ {
+			c := prev[j-1]
+			if a[i-1] != b[j-1] {
+				c = min(c, prev[j], cur[j-1]) + 1
+			}
+			cur[j] = c
+			best = min(best, c)
+		}
+		if best > limit {
+			return limit + 1
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+func isASCIIText(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// boundedLevenshteinASCII is boundedLevenshtein of two short ASCII strings
+// without allocating (the common case of the full scan).
+func boundedLevenshteinASCII(a, b string, limit int) int {
+	if d := len(a) - len(b); d > limit || -d > limit {
+		return limit + 1
+	}
+	var prevA, curA [64]int
+	prev, cur := prevA[:len(b)+1], curA[:len(b)+1]
 	for j := range prev {
 		prev[j] = j
 	}

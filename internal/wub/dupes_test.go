@@ -288,3 +288,28 @@ func TestPackedDiffIsNikDiff(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkFindDuplicates200k is the same scan at a fifth of the size, for
+// profiling.
+func BenchmarkFindDuplicates200k(b *testing.B) {
+	people := syntheticPeople(rand.New(rand.NewPCG(7, 8)), 200_000, 0.01)
+	b.ResetTimer()
+	for range b.N {
+		FindDuplicates(people)
+	}
+}
+
+func TestLevenshteinASCIIMatchesRunes(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 5000 {
+		a := testGiven[r.IntN(len(testGiven))] + " " + testSecond[r.IntN(len(testSecond))]
+		b := []byte(a)
+		for range r.IntN(4) {
+			b[r.IntN(len(b))] = byte('a' + r.IntN(26))
+		}
+		lim := r.IntN(6)
+		if x, y := boundedLevenshteinASCII(a, string(b), lim), boundedLevenshtein([]rune(a), []rune(string(b)), lim); x != y {
+			t.Fatalf("%q %q limit %d: %d vs %d", a, b, lim, x, y)
+		}
+	}
+}
