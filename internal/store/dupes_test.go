@@ -196,3 +196,12 @@ func TestSearchFindsAnyRunOfNIKDigits(t *testing.T) {
 		t.Fatalf("3528 should find both: %+v", l.Rows)
 	}
 }
+
+func TestDigitsIndexText(t *testing.T) {
+	for in, want := range map[string]string{"3528": "", "35280": "280", "352804": "2804", "3528041": "041",
+		"3528094102990010": "094102990010", "0941029": "", "3527011": "27011"} {
+		if got := digitsIndexText(in); got != want {
+			t.Errorf("digitsIndexText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
