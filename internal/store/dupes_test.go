@@ -205,3 +205,26 @@ func TestDigitsIndexText(t *testing.T) {
 		}
 	}
 }
+
+// fillFixtureDupes writes what migration 0010 added: a dismissed pair and
+// a merge (for the schema fixture of version 10 and later).
+func fillFixtureDupes(t *testing.T, db *DB) {
+	t.Helper()
+	birth := time.Date(1991, 7, 9, 0, 0, 0, 0, time.UTC)
+	a := &wub.Trainee{NIK: "3528050907910005", Name: "Abd. Rahman", Sex: "L", BirthDate: birth,
+		Enrolments: []wub.Enrolment{{AgencyCode: wub.DKPP, Year: 2022, Status: wub.StatusTrained}}}
+	b := &wub.Trainee{NIK: "3528050907910050", Name: "Abdul Rahman", Sex: "L", BirthDate: birth,
+		Enrolments: []wub.Enrolment{{AgencyCode: wub.DISPORAPAR, Year: 2024, Status: wub.StatusRegistered}}}
+	twin := &wub.Trainee{NIK: "3528050907910006", Name: "Abd. Rahim", Sex: "L", BirthDate: birth}
+	for _, p := range []*wub.Trainee{a, b, twin} {
+		if _, err := db.CreateTrainee(ctx, p); err != nil {
+			t.Fatal(p.Name, err)
+		}
+	}
+	if err := db.DismissPair(ctx, a.ID, twin.ID, "kembar"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.MergeTrainees(ctx, a.ID, b.ID, wub.MergeResult(a, b, nil), wub.DupNIKOneDigit); err != nil {
+		t.Fatal(err)
+	}
+}

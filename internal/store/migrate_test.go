@@ -70,6 +70,7 @@ func fillFixture(t *testing.T, db *DB) {
 	addBulk(t, db, 0, 25, "fixture.xlsx")
 	fillFixtureExtras(t, db, people[0])
 	fillFixtureHandover(t, db)
+	fillFixtureDupes(t, db)
 }
 
 // fillFixtureExtras writes a row of each kind that migrations 0003–0007
