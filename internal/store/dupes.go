@@ -13,17 +13,14 @@ import (
 // for it often and it only changes when something is written (every write
 // adds an audit row, so the audit log's last ID marks the data).
 type dupCache struct {
-	mu    sync.Mutex
-	mark  int64
-	pairs []wub.DupPair
+	mu      sync.Mutex
+	scanned bool
+	mark    int64
+	pairs   []wub.DupPair
 }
 
-var dupCaches sync.Map // *DB → *dupCache
-
-func (db *DB) dupCache() *dupCache {
-	c, _ := dupCaches.LoadOrStore(db, &dupCache{mark: -1})
-	return c.(*dupCache)
-}
+// dupCache returns the DB's scan cache.
+func (db *DB) dupCache() *dupCache { return &db.dups }
 
 const dupCols = `id, nik, name, sex, birth_date, desa_code, phone, cur_agency, cur_year`
 
@@ -94,7 +91,7 @@ func (db *DB) LikelyDuplicates(ctx context.Context) ([]wub.DupPair, error) {
 	c := db.dupCache()
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.mark == mark {
+	if c.scanned && c.mark == mark {
 		return append([]wub.DupPair(nil), c.pairs...), nil
 	}
 	people, err := dupPeople(ctx, tx, "")
@@ -112,7 +109,7 @@ func (db *DB) LikelyDuplicates(ctx context.Context) ([]wub.DupPair, error) {
 			open = append(open, p)
 		}
 	}
-	c.mark, c.pairs = mark, open
+	c.scanned, c.mark, c.pairs = true, mark, open
 	return append([]wub.DupPair(nil), open...), nil
 }
 
@@ -228,6 +225,6 @@ func (db *DB) DismissPair(ctx context.Context, aID, bID int64, reason string) er
 func (db *DB) ForgetDuplicateScan() {
 	c := db.dupCache()
 	c.mu.Lock()
-	c.mark = -1
+	c.scanned = false
 	c.mu.Unlock()
 }
