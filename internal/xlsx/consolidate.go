@@ -48,12 +48,13 @@ type Consolidation struct {
 	OpeningBalance int
 	Target         int
 	Duplicates     []Duplicate
+	Calendar       []CalendarRow
+	Changes        []Change
+	LateDay        int
+	Now            time.Time
+
 	// LikelyDuplicates are NIKs that are likely one person (consolidate_dupes.go).
 	LikelyDuplicates []LikelyDuplicate
-	Calendar         []CalendarRow
-	Changes          []Change
-	LateDay          int
-	Now              time.Time
 }
 
 // RegencyTotal is the number counted toward the target.
