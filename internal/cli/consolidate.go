@@ -28,6 +28,21 @@ type consolidateJSON struct {
 	People     int             `json:"people"`
 	Duplicates []duplicateJSON `json:"duplicates"`
 	Outcomes   *outcomesJSON   `json:"outcomes,omitempty"`
+	// LikelyDuplicates: two NIKs that are likely one person (issue 18).
+	LikelyDuplicates []likelyJSON `json:"likely_duplicates"`
+}
+
+type likelySideJSON struct {
+	NIK    string `json:"nik"`
+	Name   string `json:"name"`
+	Agency string `json:"agency"`
+}
+
+type likelyJSON struct {
+	A      likelySideJSON `json:"a"`
+	B      likelySideJSON `json:"b"`
+	Reason string         `json:"reason"`
+	Score  int            `json:"score"`
 }
 
 type fileJSON struct {
@@ -103,7 +118,11 @@ func runConsolidate(ctx context.Context, env *Env, args []string) error {
 
 func toJSON(c *xlsx.Consolidation) consolidateJSON {
 	j := consolidateJSON{Files: []fileJSON{}, Agencies: []agencyJSON{}, Duplicates: []duplicateJSON{},
-		Enrolments: c.Enrolments, People: c.People}
+		LikelyDuplicates: []likelyJSON{}, Enrolments: c.Enrolments, People: c.People}
+	for _, d := range c.LikelyDuplicates {
+		j.LikelyDuplicates = append(j.LikelyDuplicates, likelyJSON{A: likelySideJSON{d.A.NIK, d.A.Name, d.A.Agency},
+			B: likelySideJSON{d.B.NIK, d.B.Name, d.B.Agency}, Reason: d.Reason, Score: d.Score})
+	}
 	for _, f := range c.Files {
 		j.Files = append(j.Files, fileJSON{File: f.Path, Agency: f.Meta.AgencyCode, Month: f.Meta.Period, OK: f.OK(), Reason: f.Note})
 	}

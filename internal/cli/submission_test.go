@@ -139,6 +139,11 @@ func TestConsolidateCommandJSON(t *testing.T) {
 			}
 			WithoutColumns []string `json:"files_without_outcome_columns"`
 		}
+		LikelyDuplicates []struct {
+			A, B   struct{ NIK, Name, Agency string }
+			Reason string
+			Score  int
+		} `json:"likely_duplicates"`
 	}
 	dec := json.NewDecoder(strings.NewReader(stdout))
 	dec.DisallowUnknownFields()
@@ -147,8 +152,8 @@ func TestConsolidateCommandJSON(t *testing.T) {
 	}
 	var raw map[string]json.RawMessage
 	json.Unmarshal([]byte(stdout), &raw)
-	if len(raw) != 6 {
-		t.Errorf("top-level keys %v", raw)
+	if len(raw) != 7 || string(raw["likely_duplicates"]) != "[]" {
+		t.Errorf("top-level keys %v (likely_duplicates: an empty list when there is none)", raw)
 	}
 	// Siti is trained by both agencies: one person in the stage figures.
 	if o := got.Outcomes; o.Year != 2024 || o.Stages["trained"] != 2 || o.Stages["registered"] != 2 || len(o.WithoutColumns) != 0 {

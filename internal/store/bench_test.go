@@ -58,7 +58,8 @@ func benchDB(b *testing.B, env string, n int) *store.DB {
 
 // keystrokes are searches as a clerk types them, from 200 people spread
 // over the database: the first 1, 2, 3 and 5 characters of a name, a word
-// from the middle of a name, and the first 8 digits of a NIK.
+// from the middle of a name, the first 8 digits of a NIK, and 4 and 7
+// digits from the middle of a NIK.
 func keystrokes(b *testing.B, db *store.DB, n int) map[string][]string {
 	out := map[string][]string{}
 	for i := range 200 {
@@ -75,11 +76,13 @@ func keystrokes(b *testing.B, db *store.DB, n int) map[string][]string {
 		ws := strings.Fields(name)
 		out["word"] = append(out["word"], ws[len(ws)-1])
 		out["nik8"] = append(out["nik8"], t.NIK[:8])
+		out["nikmid4"] = append(out["nikmid4"], t.NIK[6:10])
+		out["nikmid7"] = append(out["nikmid7"], t.NIK[5:12])
 	}
 	return out
 }
 
-var keystrokeKinds = []string{"name1", "name2", "name3", "name5", "word", "nik8"}
+var keystrokeKinds = []string{"name1", "name2", "name3", "name5", "word", "nik8", "nikmid4", "nikmid7"}
 
 // BenchmarkSearch times one keystroke: the first 50 rows and the count.
 // "list" is ListTrainees (what the Peserta screen should call); "exact" is

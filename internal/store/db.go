@@ -48,6 +48,8 @@ type DB struct {
 	CheckDeferred bool
 
 	onClose []func() // run by Close after the pools are closed (lock release)
+
+	dups dupCache // the last likely-duplicate scan (dupes.go)
 }
 
 // DefaultPath is the database file in the user's configuration folder

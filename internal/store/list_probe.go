@@ -82,7 +82,7 @@ func (db *DB) probe(ctx context.Context, f wub.TraineeFilter, words []searchWord
 			}
 		}
 	}
-	if p.lower <= listCap && !p.filtered && len(words) > 1 && !hasNIK(words) {
+	if p.lower <= listCap && !p.filtered && len(words) > 1 && !hasNIK(words) && !hasPartialIndex(words) {
 		// Every word through the trigram index; words of one character
 		// only after a space, so this may find fewer than match.
 		n, err := db.countUpTo(ctx, lim+p.deleted, "SELECT 1 FROM trainee_fts WHERE trainee_fts MATCH ?", allWordsFTS(words))
@@ -119,7 +119,7 @@ func (db *DB) firstMatches(ctx context.Context, f wub.TraineeFilter, words []sea
 			return db.ids(ctx, "SELECT t.id FROM trainee t WHERE "+where+" ORDER BY t.id LIMIT ?", append(args, n)...)
 		}
 	}
-	if !p.filtered && !hasNIK(words) && !hasOneChar(words) && (len(words) > 1 || words[0].kind == wordPart) {
+	if !p.filtered && !hasNIK(words) && !hasOneChar(words) && !hasPartialIndex(words) && (len(words) > 1 || words[0].kind == wordPart) {
 		// The trigram index decides every word: skip the few deleted
 		// people instead of reading every candidate's row.
 		if p.deleted <= maxSkipDeleted {

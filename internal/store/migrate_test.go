@@ -71,6 +71,7 @@ func fillFixture(t *testing.T, db *DB) {
 	fillFixtureExtras(t, db, people[0])
 	fillFixtureHandover(t, db)
 	fillFixtureLetters(t, db)
+	fillFixtureDupes(t, db)
 }
 
 // fillFixtureExtras writes a row of each kind that migrations 0003–0007

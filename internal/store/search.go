@@ -32,22 +32,63 @@ const (
 type searchWord struct {
 	text string // lower case
 	kind wordKind
+	// index, when set, is what the trigram index is asked for instead of
+	// text: a part of it, so the index gives a superset and the row filter
+	// decides (see digitsIndexText).
+	index string
+}
+
+// indexText is the text the trigram index is asked for.
+func (w searchWord) indexText() string {
+	if w.index != "" {
+		return w.index
+	}
+	return w.text
+}
+
+// digitsIndexText is the part of a run of NIK digits the trigram index is
+// asked for. Nearly every NIK of the register begins "3528" (or at least
+// "35"), so the trigrams of such a beginning are in every row and would
+// make the index read the whole table; the rest of the run is rare. ""
+// when the run is asked for whole.
+func digitsIndexText(d string) string {
+	switch {
+	case strings.HasPrefix(d, "3528") && len(d) >= 7:
+		return d[4:]
+	case strings.HasPrefix(d, "35") && len(d) >= 5:
+		return d[2:]
+	}
+	return ""
+}
+
+// hasPartialIndex reports whether a word's trigram query is only a
+// superset (its index text is a part of it).
+func hasPartialIndex(words []searchWord) bool {
+	for _, w := range words {
+		if w.index != "" {
+			return true
+		}
+	}
+	return false
 }
 
 func (w searchWord) oneChar() bool { return w.kind == wordStart && utf8.RuneCountInString(w.text) == 1 }
 
-// searchWords splits the search text. A number of six or more digits, also
-// written with dots or spaces inside a word ("35.28.04"), is the beginning
-// of a NIK.
+// searchWords splits the search text. A number of four or more digits,
+// also written with dots or dashes inside a word ("35.28.04"), is part of a
+// NIK, found anywhere in it through the trigram index. searchWords no
+// longer makes wordNIK words (the NIK-prefix path of the probe and drivers).
 func searchWords(text string) []searchWord {
 	var out []searchWord
 	for _, w := range strings.Fields(strings.ToLower(text)) {
-		if d := wub.NormalizeNIK(w); len(d) >= 6 && strings.Trim(d, "0123456789") == "" {
-			out = append(out, searchWord{d, wordNIK})
+		if d := wub.NormalizeNIK(w); len(d) >= 4 && strings.Trim(d, "0123456789") == "" {
+			// Any run of four or more digits of a NIK, not only its
+			// beginning ("0941029" finds 3528094102990010).
+			out = append(out, searchWord{text: d, kind: wordPart, index: digitsIndexText(d)})
 		} else if utf8.RuneCountInString(w) >= 3 {
-			out = append(out, searchWord{w, wordPart})
+			out = append(out, searchWord{text: w, kind: wordPart})
 		} else {
-			out = append(out, searchWord{w, wordStart})
+			out = append(out, searchWord{text: w, kind: wordStart})
 		}
 	}
 	return out

@@ -66,14 +66,17 @@ func startOfWord(w string) string {
 }
 
 // exactFTS is the trigram-index driver for the words of three or more
-// characters, which it decides exactly.
+// characters, which it decides exactly (except runs of digits asked for in
+// part, which the row filter decides).
 func exactFTS(words []searchWord) (driver, bool) {
 	d := driver{kind: wordPart}
 	var q []string
 	for _, w := range words {
 		if w.kind == wordPart {
-			q = append(q, ftsPhrase(w.text))
-			d.words = append(d.words, w)
+			q = append(q, ftsPhrase(w.indexText()))
+			if w.index == "" { // decided exactly by the index
+				d.words = append(d.words, w)
+			}
 		}
 	}
 	d.fts = strings.Join(q, " AND ")

@@ -248,6 +248,9 @@ func (s *consolidateScreen) show(c *xlsx.Consolidation) {
 		text += " " + T("konsolidasi.refused", refused)
 	}
 	text += consolidationOutcomeText(c)
+	if n := len(c.LikelyDuplicates); n > 0 {
+		text += " " + T("konsolidasi.likely", n)
+	}
 	if len(c.Files) == 0 {
 		text = T("konsolidasi.empty", c.Year)
 	}

@@ -23,6 +23,7 @@ type consolidateViews struct {
 	c          *xlsx.Consolidation
 	agencies   *rowTable
 	dups       *rowTable
+	likely     *rowTable // likely duplicates (consolidate_likely.go)
 	changes    *rowTable
 	files      *rowTable
 	calendar   *fyne.Container // rows: agency name and 12 months
@@ -47,6 +48,7 @@ func newConsolidateViews(s *consolidateScreen) *consolidateViews {
 	none := func(int) {}
 	v.agencies = newRowTable(agencyTotalColumns, func() int { return len(v.c.Agencies) }, v.agencyText, header(agencyTotalColumns), none)
 	v.dups = newRowTable(duplicateColumns, func() int { return len(v.c.Duplicates) }, v.dupText, header(duplicateColumns), none)
+	v.likely = newLikelyTable(v)
 	v.changes = newRowTable(changeColumns, func() int { return len(v.changeRows) },
 		func(r, c int) string { return v.changeRows[r][c] }, header(changeColumns), none)
 	v.files = newRowTable(fileColumns, func() int { return len(v.c.Files) }, v.fileText, header(fileColumns), none)
@@ -63,6 +65,7 @@ func (v *consolidateViews) tabs() *container.AppTabs {
 		container.NewTabItem(T("konsolidasi.tab_calendar"), container.NewBorder(nil, v.legend, nil, nil, container.NewScroll(v.calendar))),
 		container.NewTabItem(T("konsolidasi.tab_changes"), v.changes),
 		container.NewTabItem(T("konsolidasi.tab_files"), v.files),
+		container.NewTabItem(T("konsolidasi.tab_likely"), v.likely), // last: tests pick tabs by index
 	)
 }
 
@@ -70,7 +73,7 @@ func (v *consolidateViews) update(c *xlsx.Consolidation) {
 	v.c = c
 	v.changeRows = changeRows(c)
 	v.buildCalendar()
-	for _, t := range []*rowTable{v.agencies, v.dups, v.changes, v.files} {
+	for _, t := range []*rowTable{v.agencies, v.dups, v.likely, v.changes, v.files} {
 		t.clearSelection()
 		t.Refresh()
 	}

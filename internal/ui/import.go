@@ -48,6 +48,7 @@ type importScreen struct {
 	relabeling     bool        // the agency options are being renamed
 	targetQuestion string      // the last "another agency or year" question
 
+	dupes    *importDupes // "mungkin orang yang sama" (import_dupes.go)
 	busy     bool
 	progress *widget.ProgressBar
 	cancel   context.CancelFunc
@@ -130,9 +131,10 @@ func newImportScreen(u *App) screen {
 	right := container.NewBorder(container.NewBorder(nil, nil, nil, s.filter, s.summary), nil, nil, nil, s.table)
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.3
+	s.dupes = newImportDupes(s)
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, head, container.NewHBox(s.errorsBtn, s.allBtn, s.importBtn, s.chooseBtn), s.fileLabel),
-		target, info, s.notice, widget.NewSeparator())
+		target, info, s.notice, s.dupes.box, widget.NewSeparator())
 	s.root = container.NewBorder(top, nil, nil, nil, split)
 	s.refresh()
 	return s
@@ -231,6 +233,7 @@ func (s *importScreen) show(rep *xlsx.Report) {
 	s.buildColumns()
 	s.showNotices()
 	s.refilter()
+	s.dupes.check(rep)
 }
 
 // buildColumns lists the header's columns, each with the field it is read

@@ -30,7 +30,8 @@ type quotaStore interface {
 // agency against its quota and pace, charts, and the way to every figure's
 // list of people.
 type quotaScreen struct {
-	yearChosen bool // the opening year was looked up
+	yearChosen bool     // the opening year was looked up
+	dupNote    *dupNote // "N kemungkinan ganda belum diperiksa" (dupes.go)
 	u          *App
 	store      quotaStore
 	root       fyne.CanvasObject
@@ -93,11 +94,13 @@ func newQuotaScreen(u *App) screen {
 	s.yearNoteBox.Hide()
 
 	s.view = newDashboardView(s.openFigure)
+	s.dupNote = newDupNote(u)
 	title := widget.NewLabelWithStyle(T("nav.kuota"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, title, container.NewHBox(s.targetBtn, s.splitBtn, s.openBtn, s.xlsxBtn, s.pngBtn)),
 		container.NewGridWithColumns(3, s.year, s.scope.Select),
 		s.yearNoteBox,
+		s.dupNote.box,
 	)
 	s.scroll = container.NewVScroll(s.view.box)
 	s.root = container.NewBorder(top, nil, nil, nil, s.scroll)
@@ -111,6 +114,7 @@ func (s *quotaScreen) object() fyne.CanvasObject { return s.root }
 // screen says so and offers the newest year that has; it does not jump there
 // by itself, so a head never reads last year's figures as this year's.
 func (s *quotaScreen) shown() {
+	s.dupNote.refresh()
 	if s.yearChosen {
 		s.reload()
 		return

@@ -127,9 +127,9 @@ type settingsScreen struct {
 	users  *usersPanel  // users_panel.go
 	root   fyne.CanvasObject
 
-	kop *letterheadPanel // letterhead_panel.go
-	agencies *agencyPanel   // agency_panel.go
-	deadline *deadlinePanel // deadline_panel.go
+	kop      *letterheadPanel // letterhead_panel.go
+	agencies *agencyPanel     // agency_panel.go
+	deadline *deadlinePanel   // deadline_panel.go
 }
 
 func newSettingsScreen(u *App) screen {

@@ -31,6 +31,7 @@ type submissionStore interface {
 // submissionScreen is Kirim Laporan: the office chooses a month and exports
 // its monthly submission workbook for Bagian Perekonomian.
 type submissionScreen struct {
+	dupNote   *dupNote // "N kemungkinan ganda belum diperiksa" beside the Rekap (dupes.go)
 	u         *App
 	store     submissionStore
 	year      *widget.Select
@@ -48,8 +49,8 @@ type submissionScreen struct {
 	// The surat pengantar (pdf_docs.go) of lastWorkbook, the workbook exported last.
 	pdfBtn       *widget.Button
 	lastWorkbook string
-	intro     *widget.Label
-	lateDay   int // the deadline as Pengaturan sets it (deadline_panel.go)
+	intro        *widget.Label
+	lateDay      int // the deadline as Pengaturan sets it (deadline_panel.go)
 }
 
 func newSubmissionScreen(u *App) screen {
@@ -92,13 +93,14 @@ func newSubmissionScreen(u *App) screen {
 		widget.NewFormItem(T("kirim.agency"), widget.NewLabel(s.agencyName())),
 		widget.NewFormItem(T("kirim.month"), container.NewGridWithColumns(2, s.month, s.year)),
 	)
-	s.root = container.NewVScroll(container.NewVBox(title, intro, widget.NewCard("", "", container.NewVBox(form, s.info,
+	s.dupNote = newDupNote(u)
+	s.root = container.NewVScroll(container.NewVBox(title, intro, widget.NewCard("", "", container.NewVBox(form, s.info, s.dupNote.box,
 		container.NewHBox(s.exportBtn, s.cancelBtn, s.pdfBtn), s.progress)), s.result))
 	return s
 }
 
 func (s *submissionScreen) object() fyne.CanvasObject { return s.root }
-func (s *submissionScreen) shown()                    { s.loadLateDay(); s.refresh() }
+func (s *submissionScreen) shown()                    { s.loadLateDay(); s.refresh(); s.dupNote.refresh() }
 
 func (s *submissionScreen) agency() (wub.Agency, bool) {
 	return s.u.agencies.ByCode(s.u.office.AgencyCode)

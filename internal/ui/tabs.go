@@ -14,6 +14,7 @@ func screenDefs() []screenDef {
 		{"hasil", "nav.hasil", theme.ConfirmIcon(), newOutcomesScreen},
 		{"wamira", "nav.wamira", theme.StorageIcon(), newWamiraScreen},
 		{"impor", "nav.impor", theme.UploadIcon(), newImportScreen},
+		{"ganda", "nav.ganda", theme.ContentCopyIcon(), newDupesScreen},
 		{"kirim", "nav.kirim", theme.MailSendIcon(), newSubmissionScreen},
 		{"konsolidasi", "nav.konsolidasi", theme.GridIcon(), newConsolidateScreen},
 		{"audit", "nav.audit", theme.HistoryIcon(), newAuditScreen},

@@ -32,6 +32,7 @@ type traineeForm struct {
 	nikOpen                              *widget.Button
 	nikOther                             int64
 	nikQuery                             latest
+	dupes                                *formDupes // "mungkin orang yang sama" (trainee_dupes.go)
 
 	enrolBox *fyne.Container
 	enrols   []*enrolmentRow
@@ -101,10 +102,12 @@ func newTraineeForm(s *traineesScreen, t *wub.Trainee) *traineeForm {
 	f.nikOpen = widget.NewButton(T("form.open_existing"), func() { f.openOther() })
 	f.nikNote = container.NewBorder(nil, nil, nil, f.nikOpen, f.nikNoteText)
 	f.nikNote.Hide()
+	f.dupes = newFormDupes(f)
 
 	f.enrolBox = container.NewVBox()
 	f.build()
 	f.load(t)
+	f.dupes.check()
 	return f
 }
 
@@ -121,7 +124,7 @@ func (f *traineeForm) build() {
 		return container.NewVBox(widget.NewSeparator(), l)
 	}
 	identity := container.NewGridWithColumns(2,
-		container.NewVBox(f.add("nik", T("field.nik"), f.nik), f.nikNote),
+		container.NewVBox(f.add("nik", T("field.nik"), f.nik), f.nikNote, f.dupes.box),
 		f.add("kk", T("field.kk"), f.kk),
 		f.add("name", T("field.name"), f.name),
 		f.add("sex", T("field.sex"), f.sex.Select),
@@ -306,6 +309,7 @@ func (f *traineeForm) changed(key string) {
 		f.touched[key] = false
 	}
 	f.check()
+	f.dupes.changed(key)
 }
 
 // lookupNIK announces, as the NIK is typed, that it is already registered.

@@ -54,6 +54,9 @@ type Consolidation struct {
 	Now            time.Time
 	// Outcomes are the stage figures of Year (consolidate_outcomes.go).
 	Outcomes *RegencyOutcomes
+
+	// LikelyDuplicates are NIKs that are likely one person (consolidate_dupes.go).
+	LikelyDuplicates []LikelyDuplicate
 }
 
 // RegencyTotal is the number counted toward the target.
@@ -135,6 +138,7 @@ func Consolidate(files []*Received, o ConsolidateOptions) *Consolidation {
 	c.total(counted, o)
 	c.outcomes(counted)
 	c.Duplicates = duplicates(counted)
+	c.LikelyDuplicates = likelyDuplicates(counted)
 	c.Calendar = calendar(groups, o)
 	c.Changes = changes(groups)
 	return c

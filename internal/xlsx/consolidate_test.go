@@ -227,7 +227,7 @@ func TestConsolidatedWorkbook(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	want := []string{xlsx.SheetRegency, xlsx.SheetDuplicate, xlsx.SheetCalendar, xlsx.SheetChanges, xlsx.SheetFiles, xlsx.SheetReceipts}
+	want := []string{xlsx.SheetRegency, xlsx.SheetDuplicate, xlsx.SheetLikely, xlsx.SheetCalendar, xlsx.SheetChanges, xlsx.SheetFiles, xlsx.SheetReceipts}
 	if got := strings.Join(f.GetSheetList(), ","); got != strings.Join(want, ",") {
 		t.Errorf("sheets %s", got)
 	}

@@ -33,7 +33,7 @@ func WriteConsolidation(w io.Writer, c *Consolidation, head wub.Office) error {
 	if err := f.SetSheetName("Sheet1", SheetRegency); err != nil {
 		return err
 	}
-	for _, n := range []string{SheetDuplicate, SheetCalendar, SheetChanges, SheetFiles, SheetReceipts} {
+	for _, n := range []string{SheetDuplicate, SheetLikely, SheetCalendar, SheetChanges, SheetFiles, SheetReceipts} {
 		if _, err := f.NewSheet(n); err != nil {
 			return err
 		}
@@ -45,6 +45,7 @@ func WriteConsolidation(w io.Writer, c *Consolidation, head wub.Office) error {
 	steps := []func() error{
 		func() error { return writeRegency(f, st, c, head) },
 		func() error { return writeDuplicates(f, st, c) },
+		func() error { return writeLikely(f, st, c) },
 		func() error { return writeCalendar(f, st, c) },
 		func() error { return writeChanges(f, st, c) },
 		func() error { return writeFiles(f, st, c) },
@@ -121,6 +122,7 @@ func writeRegency(f *excelize.File, st *styles, c *Consolidation, head wub.Offic
 	cur.percent(5, cur.row-1, float64(c.RegencyTotal())/float64(c.Target))
 	kv("Lulus menurut dinas (orang yang sama di dinas lain terhitung lagi)", c.Enrolments)
 	kv("Orang tercatat di lebih dari satu dinas atau tahun (lembar Duplikat)", len(c.Duplicates))
+	kv("Kemungkinan satu orang dengan dua NIK (lembar Kemungkinan Ganda)", len(c.LikelyDuplicates))
 	refused := 0
 	for _, fr := range c.Files {
 		if fr.Status == FileRefused {
