@@ -50,6 +50,23 @@ func (db *DB) CheckTrainee(ctx context.Context, t *wub.Trainee) (wub.Issues, err
 	return is, nil
 }
 
+// checkDates applies wub.Enrolment.CheckDatesAgainst to each enrolment of
+// t, against the saved one with the same ID among old.
+func checkDates(t *wub.Trainee, old []wub.Enrolment) wub.Issues {
+	var is wub.Issues
+	for i := range t.Enrolments {
+		e := &t.Enrolments[i]
+		var prev *wub.Enrolment
+		for j := range old {
+			if e.ID != 0 && old[j].ID == e.ID {
+				prev = &old[j]
+			}
+		}
+		is = append(is, e.CheckDatesAgainst(prev)...)
+	}
+	return is
+}
+
 // CreateTrainee saves a new trainee and its enrolments in one transaction.
 // It returns the warnings; errors come back as a wub.Issues error and
 // nothing is saved. A NIK that is already registered is a nik_registered
@@ -59,6 +76,7 @@ func (db *DB) CreateTrainee(ctx context.Context, t *wub.Trainee) (wub.Issues, er
 	if err != nil {
 		return nil, err
 	}
+	is = append(is, checkDates(t, nil)...)
 	if is.HasErrors() {
 		return is.Warnings(), is.Errors()
 	}
@@ -207,6 +225,11 @@ func (db *DB) UpdateTrainee(ctx context.Context, t *wub.Trainee) (wub.Issues, er
 	if err != nil {
 		return nil, err
 	}
+	before, err := getTrainee(ctx, db.r, t.ID)
+	if err != nil {
+		return nil, err
+	}
+	is = append(is, checkDates(t, before.Enrolments)...)
 	if is.HasErrors() {
 		return is.Warnings(), is.Errors()
 	}
