@@ -50,19 +50,19 @@ func (db *DB) CheckTrainee(ctx context.Context, t *wub.Trainee) (wub.Issues, err
 	return is, nil
 }
 
-// checkDates applies wub.Enrolment.CheckDatesAgainst to each enrolment of
-// t, against the saved one with the same ID among old.
-func checkDates(t *wub.Trainee, old []wub.Enrolment) wub.Issues {
+// checkDates warns about each enrolment of t whose dates are missing
+// (wub.Enrolment.CheckDates): it is saved as given, never with a made-up
+// date, counts in no month until completed and is listed as data to
+// complete (UndatedEnrolments). The form refuses a new or changed
+// enrolment without its dates before it gets here and offers the defaults
+// the clerk can see (the day entered; the batch's end date for Lulus).
+func (db *DB) checkDates(t *wub.Trainee) wub.Issues {
 	var is wub.Issues
 	for i := range t.Enrolments {
-		e := &t.Enrolments[i]
-		var prev *wub.Enrolment
-		for j := range old {
-			if e.ID != 0 && old[j].ID == e.ID {
-				prev = &old[j]
-			}
+		for _, x := range t.Enrolments[i].CheckDates() {
+			x.Severity = wub.Warning
+			is = append(is, x)
 		}
-		is = append(is, e.CheckDatesAgainst(prev)...)
 	}
 	return is
 }
@@ -76,7 +76,7 @@ func (db *DB) CreateTrainee(ctx context.Context, t *wub.Trainee) (wub.Issues, er
 	if err != nil {
 		return nil, err
 	}
-	is = append(is, checkDates(t, nil)...)
+	is = append(is, db.checkDates(t)...)
 	if is.HasErrors() {
 		return is.Warnings(), is.Errors()
 	}
@@ -225,11 +225,7 @@ func (db *DB) UpdateTrainee(ctx context.Context, t *wub.Trainee) (wub.Issues, er
 	if err != nil {
 		return nil, err
 	}
-	before, err := getTrainee(ctx, db.r, t.ID)
-	if err != nil {
-		return nil, err
-	}
-	is = append(is, checkDates(t, before.Enrolments)...)
+	is = append(is, db.checkDates(t)...)
 	if is.HasErrors() {
 		return is.Warnings(), is.Errors()
 	}
