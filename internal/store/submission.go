@@ -8,7 +8,7 @@ import (
 )
 
 // countDateSQL is wub.Enrolment.CountDate in SQL (the generated column of
-// migration 0009): '' when the date is missing. '' sorts before every date,
+// migration 0009): ” when the date is missing. ” sorts before every date,
 // so rows without one are always in the submission (they count in its
 // "tanggal belum diisi" line, never in a month).
 const countDateSQL = `e.count_date`
