@@ -28,6 +28,10 @@ type SheetColumn struct {
 	Header string
 	Kind   Kind
 	Width  float64 // 0: fitted to the header and the first rows
+	// Wrap caps a fitted column at this width and wraps longer values onto
+	// more lines (the Peserta sheet's names, addresses, businesses), so
+	// that the printed page keeps a legible size instead of clipping.
+	Wrap float64
 }
 
 // Table is an optional data sheet (Fasilitator): columns and rows of

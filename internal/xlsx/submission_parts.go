@@ -23,7 +23,7 @@ type styles struct {
 }
 
 func (s *styles) sheet() sheetStyles {
-	return sheetStyles{header: s.header, id: s.id, quote: s.quote, date: s.date}
+	return sheetStyles{header: s.header, id: s.id, quote: s.quote, date: s.date, wrap: s.textWrap}
 }
 
 func newStyles(f *excelize.File) (*styles, error) {
