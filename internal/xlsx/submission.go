@@ -220,7 +220,7 @@ func assemble(zw *zip.Writer, f *excelize.File, part, sheet string) error {
 		if zf.Name == part {
 			continue
 		}
-		if err := zw.Copy(zf); err != nil {
+		if err := copyFixingDimension(zw, zf); err != nil {
 			return err
 		}
 	}
