@@ -154,6 +154,10 @@ func WriteSubmission(w io.Writer, s Submission, rows RowSource) (wub.SubmissionM
 		for _, c := range s.Facilitators.Columns {
 			kinds = append(kinds, c.Kind)
 		}
+		if err := setPageTitle(f, SheetFasilitator, pagePrint{title: "DAFTAR FASILITATOR PROGRAM WUB — BULAN " +
+			strings.ToUpper(wub.PeriodLabel(month)), subtitle: agencyFull}); err != nil {
+			return meta, err
+		}
 	}
 	pairs := metaPairs(meta, kinds)
 	meta.DataSHA256 = checksum(pairs, digest.Sum(nil), fasilSum)

@@ -18,7 +18,7 @@ const (
 
 var pesertaCountColumns = []SheetColumn{
 	{Header: headerCountDate, Kind: KindDate},
-	{Header: headerCountMonth, Kind: KindText},
+	{Header: headerCountMonth, Kind: KindText, Wrap: 14},
 }
 
 // optionalColumns are headings that may follow the Peserta sheet's format-1

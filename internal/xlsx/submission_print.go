@@ -3,6 +3,8 @@ package xlsx
 import (
 	"strconv"
 	"strings"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // The printed page of a data sheet (issue 17): A4 landscape, the heading
@@ -15,7 +17,11 @@ import (
 const (
 	basePt        = 11.0
 	minPrintPt    = 8.0
-	splitScale    = 80 // per cent when the columns go over two pages wide: 8.8 pt
+	splitScale    = 75 // per cent when the columns go over two pages wide: 8.25 pt
+	// fontMargin allows for an office suite that shows the sheet in a wider
+	// font than Calibri (LibreOffice without Carlito uses DejaVu Sans, about
+	// a quarter wider), so that its pages still hold what is planned.
+	fontMargin = 1.25
 	pageWidthPx   = (297.0 - 2*0.4*25.4) / 25.4 * 96
 	colPaddingPx  = 5.0
 	charWidthPx   = 7.0
@@ -41,6 +47,7 @@ func planPrint(widths []float64) printLayout {
 	for _, w := range widths {
 		total += colPx(w)
 	}
+	total *= fontMargin
 	if pageWidthPx/total*basePt >= minPrintPt {
 		l.fitWidth = true
 		return l
@@ -48,10 +55,10 @@ func planPrint(widths []float64) printLayout {
 	capacity := pageWidthPx * 100 / splitScale
 	used := 0.0
 	for i, w := range widths {
-		px := colPx(w)
+		px := colPx(w) * fontMargin
 		if i > 0 && used+px > capacity {
 			l.breaks = append(l.breaks, i)
-			used = colPx(widths[0]) // the repeated No column
+			used = colPx(widths[0]) * fontMargin // the repeated No column
 		}
 		used += px
 	}
@@ -108,4 +115,16 @@ func (l printLayout) appendPageXML(b []byte, pp pagePrint) []byte {
 		b = append(b, `</colBreaks>`...)
 	}
 	return append(b, `</worksheet>`...)
+}
+
+// setPageTitle puts a title (and a smaller second line) in the page header
+// of a sheet written with excelize, keeping setPrint's footer.
+func setPageTitle(f *excelize.File, sheet string, pp pagePrint) error {
+	esc := func(s string) string { return strings.ReplaceAll(s, "&", "&&") }
+	h := `&C&"-,Bold"&11` + esc(pp.title)
+	if pp.subtitle != "" {
+		h += "\n" + `&"-,Regular"&9` + esc(pp.subtitle)
+	}
+	return f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddHeader: h,
+		OddFooter: "&L&9&A&R&9Halaman &P dari &N"})
 }

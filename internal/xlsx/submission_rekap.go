@@ -231,10 +231,15 @@ func addMonthChart(f *excelize.File, sheet, at string, first, last int, title st
 	})
 }
 
-// setPrint sets A4 paper, one page wide.
+// setPrint sets A4 paper, one page wide, and the footer with the sheet's
+// name and "Halaman N dari M".
 func setPrint(f *excelize.File, sheet, orientation string) error {
 	size, one, zero, yes := 9, 1, 0, true
 	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &yes}); err != nil {
+		return err
+	}
+	if err := f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
+		OddFooter: "&L&9&A&R&9Halaman &P dari &N"}); err != nil {
 		return err
 	}
 	return f.SetPageLayout(sheet, &excelize.PageLayoutOptions{

@@ -30,8 +30,8 @@ var pesertaColumns = []SheetColumn{
 	{Header: "Kecamatan", Kind: KindText},
 	{Header: "No. HP", Kind: KindID, Width: 15},
 	{Header: "Pendidikan", Kind: KindText, Wrap: 12},
-	{Header: "Jenis Usaha", Kind: KindText, Wrap: 32},
-	{Header: "Angkatan", Kind: KindText, Wrap: 20},
+	{Header: "Jenis Usaha", Kind: KindText, Wrap: 30},
+	{Header: "Angkatan", Kind: KindText, Wrap: 16},
 	{Header: "Status", Kind: KindText},
 	{Header: "Tanggal Selesai", Kind: KindDate},
 }

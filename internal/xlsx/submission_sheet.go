@@ -16,7 +16,7 @@ import (
 // sheetStyles are cell style IDs made with excelize in the workbook that
 // the streamed sheet becomes part of.
 type sheetStyles struct {
-	header, id, quote, date, wrap int
+	header, id, quote, date, wrap, top int
 }
 
 // maxWidth caps a fitted column width; longer values stay readable in the
@@ -154,6 +154,13 @@ func (s *sheetWriter) writeRow(row []string) error {
 	r := strconv.Itoa(s.rows + 1)
 	b := append(s.buf[:0], `<row r="`...)
 	b = append(b, r...)
+	if lines := s.rowLines(row); lines > 1 {
+		// Neither Excel nor LibreOffice fits a row to wrapped text when
+		// it opens a file; the height is given.
+		b = append(b, `" ht="`...)
+		b = strconv.AppendInt(b, int64(lines)*lineHeightPt+3, 10)
+		b = append(b, `" customHeight="1`...)
+	}
 	b = append(b, `">`...)
 	for i, v := range row {
 		if v == "" {
@@ -165,6 +172,8 @@ func (s *sheetWriter) writeRow(row []string) error {
 				b = append(b, `<c r="`...)
 				b = append(b, s.refs[i]...)
 				b = append(b, r...)
+				b = append(b, `" s="`...)
+				b = strconv.AppendInt(b, int64(s.st.top), 10)
 				b = append(b, `"><v>`...)
 				b = append(b, v...)
 				b = append(b, `</v></c>`...)
@@ -183,7 +192,7 @@ func (s *sheetWriter) writeRow(row []string) error {
 				continue
 			}
 		}
-		style := 0
+		style := s.st.top
 		switch {
 		case risky(v):
 			style = s.st.quote
@@ -251,11 +260,74 @@ func (s *sheetWriter) head(layout printLayout) []byte {
 		}
 		b = append(b, `/>`...)
 	}
-	b = append(b, `</cols><sheetData><row r="1">`...)
+	b = append(b, `</cols><sheetData><row r="1" ht="`...)
+	b = strconv.AppendFloat(b, headerHeight(s.cols, layout.widths), 'f', 1, 64)
+	b = append(b, `" customHeight="1">`...)
 	for i, c := range s.cols {
 		b = s.appendString(b, s.refs[i]+"1", c.Header, s.st.header)
 	}
 	return append(b, `</row>`...)
+}
+
+// lineHeightPt is the height of a line of the default 11 pt font.
+const lineHeightPt = 14
+
+// rowLines is how many lines the row's tallest wrapped cell takes. A value
+// no wider than its column's cap fits one line (the column is at least as
+// wide as it); a wider one wraps at the cap, which is then the width.
+func (s *sheetWriter) rowLines(row []string) int {
+	lines := 1
+	for i, v := range row {
+		c := s.cols[i]
+		if c.Wrap == 0 || c.Width > 0 || v == "" || textWidth(v) <= c.Wrap {
+			continue
+		}
+		lines = max(lines, wrapLines(v, c.Wrap))
+	}
+	return lines
+}
+
+// wrapLines counts the lines of text wrapped word by word in a column of
+// width w (characters): text runs a little narrower than the digits the
+// width is measured in, which makes up for the cell's padding.
+func wrapLines(text string, w float64) int {
+	room := w
+	n, line := 1, 0.0
+	for _, word := range strings.Fields(text) {
+		ww := textWidth(word) - 2
+		switch {
+		case line == 0:
+			line = ww
+		case line+1+ww <= room:
+			line += 1 + ww
+		default:
+			n++
+			line = ww
+		}
+		for line > room { // a word longer than the column breaks inside
+			n++
+			line -= room
+		}
+	}
+	return n
+}
+
+// headerHeight is the height (points) of a heading row whose headings wrap
+// word by word in their columns.
+func headerHeight(cols []SheetColumn, widths []float64) float64 {
+	lines := 1
+	for i, c := range cols {
+		n, line := 1, 0.0
+		for _, word := range strings.Fields(c.Header) {
+			w := textWidth(word) - 1
+			if line > 0 && line+w > widths[i]-1 {
+				n, line = n+1, 0
+			}
+			line += w
+		}
+		lines = max(lines, n)
+	}
+	return float64(lines)*14 + 4
 }
 
 // tail is the sheet XML after the rows: the filter range and the printed
