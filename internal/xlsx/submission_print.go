@@ -15,13 +15,13 @@ import (
 // w·7+5 pixels at 96 dpi; A4 landscape less 0.4" margins is 277 mm, 1,046
 // pixels at 100 %.
 const (
-	basePt        = 11.0
-	minPrintPt    = 8.0
-	splitScale    = 75 // per cent when the columns go over two pages wide: 8.25 pt
+	basePt     = 11.0
+	minPrintPt = 8.0
+	splitScale = 75 // per cent when the columns go over two pages wide: 8.25 pt
 	// fontMargin allows for an office suite that shows the sheet in a wider
 	// font than Calibri (LibreOffice without Carlito uses DejaVu Sans, about
 	// a quarter wider), so that its pages still hold what is planned.
-	fontMargin = 1.25
+	fontMargin    = 1.25
 	pageWidthPx   = (297.0 - 2*0.4*25.4) / 25.4 * 96
 	colPaddingPx  = 5.0
 	charWidthPx   = 7.0
