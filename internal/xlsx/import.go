@@ -27,7 +27,7 @@ type Options struct {
 	// day): the completion date given to a Lulus row without one, with a
 	// warning. Zero, or later than Today, takes Today.
 	FileDate time.Time
-	DB             *store.DB     // when set, NIKs already registered are found (nik_registered)
+	DB       *store.DB // when set, NIKs already registered are found (nik_registered)
 }
 
 // SheetInfo describes one worksheet of the file.
