@@ -6,8 +6,8 @@ import "strings"
 // invented (issue 17).
 func init() {
 	addMessages(map[string]msg{
-		"enrolled_on_missing": {"Tanggal daftar belum diisi. Isi tanggal peserta didaftarkan (HH-BB-TTTT).",
-			"The enrolment date is empty. Fill in the day the trainee was enrolled (DD-MM-YYYY)."},
+		"enrolled_on_missing": {"Tanggal daftar belum diisi. Isi tanggal peserta didaftarkan (hh/bb/tttt).",
+			"The enrolment date is empty. Fill in the day the trainee was enrolled (dd/mm/yyyy)."},
 		"completed_on_missing": {"Status Lulus memerlukan tanggal selesai: isi tanggal pelatihan selesai agar terhitung di bulan yang benar.",
 			"Status Completed needs the completion date: fill in the day the training ended so it counts in the right month."},
 		"left_on_missing": {"Status Keluar memerlukan tanggal keluar: isi di kolom Tanggal selesai agar terhitung di bulan yang benar.",
