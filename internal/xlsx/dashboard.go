@@ -214,6 +214,9 @@ func (s *sheet) write(d *wub.Dashboard) {
 		}
 		s.put(s.num, monthsShort[m.Month-1], m.Recorded, cum, m.Pace)
 	}
+	if d.Undated > 0 { // counted in the year, in no month (below the chart's twelve rows)
+		s.put(s.num, undatedLabel, d.Undated, nil, nil)
+	}
 	s.row++
 
 	s.sexFirst = s.breakdown(fmt.Sprintf("Jenis kelamin (%s)", count), d.BySex)
