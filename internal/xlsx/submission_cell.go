@@ -182,11 +182,24 @@ func colName(i int) string {
 
 // textWidth is a column width (in Excel's character units) that fits s.
 func textWidth(s string) float64 {
-	n := 0
-	for _, line := range strings.Split(s, "\n") {
-		n = max(n, utf8.RuneCountInString(line))
+	// The longest line in runes, without allocating: it runs for every
+	// text cell of the Peserta sheet.
+	n, line := 0, 0
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			if s[i] == '\n' {
+				n, line = max(n, line), 0
+			} else {
+				line++
+			}
+			i++
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		line++
 	}
-	return float64(n) + 2
+	return float64(max(n, line)) + 2
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
