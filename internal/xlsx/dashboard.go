@@ -50,7 +50,7 @@ func WriteDashboard(w io.Writer, d *wub.Dashboard) error {
 	if err := s.charts(d); err != nil {
 		return err
 	}
-	return f.Write(w)
+	return writeWithDimensions(f, w)
 }
 
 type sheet struct {

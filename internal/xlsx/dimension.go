@@ -92,3 +92,24 @@ func copyFixingDimension(zw *zip.Writer, zf *zip.File) error {
 	_, err = io.Copy(w, bytes.NewReader(fixDimension(b)))
 	return err
 }
+
+// writeWithDimensions writes a workbook made with excelize to w with every
+// sheet's real <dimension> (for the small workbooks other than the
+// submission: the regency's consolidation and the Kuota export).
+func writeWithDimensions(f *excelize.File, w io.Writer) error {
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		return err
+	}
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		return err
+	}
+	zw := zip.NewWriter(w)
+	for _, zf := range zr.File {
+		if err := copyFixingDimension(zw, zf); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
+}

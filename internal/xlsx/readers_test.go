@@ -2,7 +2,9 @@ package xlsx_test
 
 import (
 	"encoding/json"
+	"io"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"testing"
 
@@ -112,5 +114,36 @@ func TestSubmissionEveryReaderAgrees(t *testing.T) {
 	}
 	if r := xlsx.ReadSubmissionFile(path); !r.OK() || r.Meta.DataSHA256 != meta.DataSHA256 {
 		t.Errorf("read back: %v", r.Err)
+	}
+}
+
+// TestConsolidationEveryReaderAgrees: the regency's workbook too declares
+// each sheet's real used range.
+func TestConsolidationEveryReaderAgrees(t *testing.T) {
+	needOpenpyxl(t)
+	db := openDB(t)
+	seedDisperindag(t, db)
+	path, _ := export(t, db, wub.DISPERINDAG, day(2024, 6, 1), nil)
+	as, err := db.Agencies(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := xlsx.Consolidate([]*xlsx.Received{xlsx.ReadSubmissionFile(path)}, xlsx.ConsolidateOptions{Agencies: as, Now: day(2024, 7, 20)})
+	out := filepath.Join(t.TempDir(), "rekap.xlsx")
+	if err := xlsx.WriteFile(out, func(w io.Writer) error { return xlsx.WriteConsolidation(w, c, wub.Office{Place: "Pamekasan"}) }); err != nil {
+		t.Fatal(err)
+	}
+	b, err := exec.Command(python, "-c", readersCheck, out).Output()
+	if err != nil {
+		t.Fatalf("openpyxl: %v", err)
+	}
+	var got map[string]readerView
+	if err := json.Unmarshal(b, &got); err != nil {
+		t.Fatal(err)
+	}
+	for name, v := range got {
+		if v.RODim != v.Dim || !v.SameValues {
+			t.Errorf("%s: read-only mode sees %s, normal mode %s", name, v.RODim, v.Dim)
+		}
 	}
 }
