@@ -21,6 +21,7 @@ const undatedLimit = 500
 type undatedView struct {
 	s      *traineesScreen
 	btn    *widget.Button
+	box    *fyne.Container // the button bar it sits in, laid out again when it shows or hides
 	rows   []wub.UndatedEnrolment
 	total  int
 	list   *widget.List
@@ -33,6 +34,12 @@ func newUndatedView(s *traineesScreen) *undatedView {
 	v.btn = widget.NewButtonWithIcon(T("dates.todo_button", 0), theme.WarningIcon(), v.open)
 	v.btn.Hide()
 	return v
+}
+
+// bar is the screen's button bar with the button first.
+func (v *undatedView) bar(others ...fyne.CanvasObject) *fyne.Container {
+	v.box = container.NewHBox(append([]fyne.CanvasObject{v.btn}, others...)...)
+	return v.box
 }
 
 // refresh counts the enrolments to complete and shows the button when
@@ -59,6 +66,9 @@ func (v *undatedView) refresh() {
 			v.btn.Hide()
 		} else {
 			v.btn.Show()
+		}
+		if v.box != nil {
+			v.box.Refresh()
 		}
 		if v.list != nil {
 			v.list.Refresh()

@@ -172,7 +172,7 @@ func (s *traineesScreen) buildList() {
 
 	title := widget.NewLabelWithStyle(T("nav.peserta"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, title, container.NewHBox(s.undated.btn, s.openBtn, s.deleteBtn, s.newBtn)),
+		container.NewBorder(nil, nil, title, s.undated.bar(s.openBtn, s.deleteBtn, s.newBtn)),
 		container.NewBorder(nil, nil, nil, s.count, s.search),
 		container.NewGridWithColumns(5, s.year, s.agency, s.kecamatan, s.status, s.view),
 	)
