@@ -71,6 +71,7 @@ func printCheck(env *Env, r store.CheckReport) {
 	for _, s := range r.Warnings {
 		fmt.Fprintf(w, "Perhatian: %s\n", s)
 	}
+	printUndated(env, r)
 	for _, s := range r.Problems {
 		fmt.Fprintf(env.Stderr, "MASALAH: %s\n", s)
 	}

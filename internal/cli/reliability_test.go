@@ -111,8 +111,16 @@ func TestCheckCommand(t *testing.T) {
 		t.Fatalf("json: exit %d, %v: %s", code, err, o)
 	}
 	if !r.OK || r.Integrity != "ok" || r.SchemaVersion != store.SchemaVersion() || r.Counts["trainees"] != 3 ||
-		r.Counts["enrolments"] != 3 || r.Tables["audit"] < 6 || len(r.Warnings) != 1 {
+		r.Counts["enrolments"] != 3 || r.Tables["audit"] < 6 || len(r.Warnings) != 2 {
 		t.Errorf("report = %+v", r)
+	}
+	// The three were saved without dates: data to complete (issue 17).
+	if r.Undated != 3 || len(r.UndatedList) != 3 || r.UndatedList[0].Missing == "" {
+		t.Errorf("undated %d %+v", r.Undated, r.UndatedList)
+	}
+	if code, o, _ := relRun("check", "--db", good); code != 0 || !strings.Contains(o, "Data perlu dilengkapi: 3") ||
+		!strings.Contains(o, "Hasil: baik") {
+		t.Errorf("text report: exit %d\n%s", code, o)
 	}
 	code, o, _ = relRun("check", "--db", damaged, "--json")
 	if json.Unmarshal([]byte(o), &r); code != 1 || r.OK || len(r.Problems) == 0 {

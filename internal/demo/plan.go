@@ -192,7 +192,10 @@ func (g *generator) enrolment(b *wub.Batch, batchID int64) wub.Enrolment {
 	case b.Year == lastYear && !b.EndDate.Before(time.Date(lastYear, 9, 1, 0, 0, 0, 0, time.UTC)):
 		e.Status = wub.StatusRegistered
 	case r.IntN(100) < 5:
+		// Keluar counts on the day the trainee left: midway through the
+		// batch (no random draw, so the rest of the demo stays as it was).
 		e.Status = wub.StatusDropped
+		e.CompletedOn = b.StartDate.AddDate(0, 0, int(b.EndDate.Sub(b.StartDate).Hours()/48))
 	default:
 		e.Status = wub.StatusTrained
 		e.CompletedOn = b.EndDate

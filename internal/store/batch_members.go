@@ -129,7 +129,8 @@ func (db *DB) RemoveFromBatch(ctx context.Context, batchID int64, traineeIDs []i
 
 // SetBatchCompletion sets the status of members of a batch: lulus
 // (trained, on the given day or the batch's end date), registered or
-// dropped. Only lulus counts toward the target.
+// dropped (keluar, on the given day or the day it is recorded). Only lulus
+// counts toward the target.
 func (db *DB) SetBatchCompletion(ctx context.Context, batchID int64, traineeIDs []int64, status string, on time.Time) error {
 	if _, ok := map[string]bool{wub.StatusRegistered: true, wub.StatusTrained: true, wub.StatusDropped: true}[status]; !ok {
 		return wub.Errorf("status_invalid", status)
@@ -145,6 +146,14 @@ func (db *DB) SetBatchCompletion(ctx context.Context, batchID int64, traineeIDs 
 			if done.IsZero() {
 				done = b.EndDate
 			}
+			if done.IsZero() {
+				done = db.today()
+			}
+		}
+		if status == wub.StatusDropped {
+			// Keluar counts on the day the trainee left: the given day, else
+			// the day it is recorded (shown in the member list).
+			done = on
 			if done.IsZero() {
 				done = db.today()
 			}

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"fmt"
 	"strconv"
 
 	"wubdesk/internal/wub"
@@ -44,20 +43,18 @@ func newLoadTally() *loadTally {
 }
 
 // countDate is the enrolment's generated count_date column (migration
-// 0005) computed in Go from the values written.
+// 0009) computed in Go from the values written: "" when it is missing.
 func countDate(e *wub.Enrolment) string {
-	if d := wub.ISO(e.CompletedOn); d != "" {
-		return d
-	}
-	if d := wub.ISO(e.EnrolledOn); d != "" {
-		return d
-	}
-	return fmt.Sprintf("%04d-01-01", e.Year)
+	return wub.ISO(e.CountDate())
 }
 
 // countMonth is the generated count_month column: the month of the count
-// date, or 1 or 12 when that date lies before or after the program year.
+// date, or 1 or 12 when that date lies before or after the program year,
+// or 0 when it is missing.
 func countMonth(date string, year int) int {
+	if date == "" {
+		return wub.UndatedMonth
+	}
 	y, _ := strconv.Atoi(date[:min(4, len(date))])
 	switch {
 	case y < year:

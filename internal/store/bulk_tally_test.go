@@ -36,11 +36,11 @@ func datedPeople() []*wub.Trainee {
 		// Same year: the earlier completion counts, though listed second.
 		person("3528041203900012", "Dua Tanggal", tr(wub.DKP, 2022, "2022-01-10", "2022-09-15"), tr(wub.DISPERINDAG, 2022, "2022-01-10", "2022-04-02")),
 		// Same year and date: the lower id (listed first) counts.
-		person("3528041203900013", "Kembar", tr(wub.DKPP, 2023, "", "2023-07-07"), tr(wub.DKP, 2023, "2023-07-07", "")),
+		person("3528041203900013", "Kembar", tr(wub.DKPP, 2023, "", "2023-07-07"), tr(wub.DKP, 2023, "2023-07-07", "2023-07-07")),
 		// Completed after the program year: month 12; enrolled before it: month 1.
 		person("3528041203900014", "Lewat Tahun", tr(wub.DKP, 2021, "2021-11-01", "2022-02-10")),
-		person("3528041203900015", "Awal Tahun", tr(wub.DKP, 2022, "2021-12-20", "")),
-		// No dates: counts from the year's 1 January.
+		person("3528041203900015", "Awal Tahun", tr(wub.DKP, 2022, "2021-12-20", "2021-12-30")),
+		// No dates: counts in no month (month 0), never 1 January.
 		person("3528041203900016", "Tanpa Tanggal", tr(wub.DISPERINDAG, 2020, "", "")),
 		// Dropped, then trained later; registered only; nothing.
 		person("3528041203900017", "Gugur Dulu",

@@ -27,7 +27,14 @@ type CheckReport struct {
 	Backups          int            `json:"backups"`
 	NewestBackup     string         `json:"newest_backup,omitempty"`
 	NewestBackupAt   string         `json:"newest_backup_at,omitempty"` // RFC 3339
+	// Enrolments whose dates are to be completed (they count in no month),
+	// and the first CheckUndatedLimit of them.
+	Undated     int                    `json:"undated_enrolments"`
+	UndatedList []wub.UndatedEnrolment `json:"undated,omitempty"`
 }
+
+// CheckUndatedLimit is how many undated enrolments a check lists.
+const CheckUndatedLimit = 100
 
 // BackupWarnAge: a check warns when the newest backup is older than this.
 const BackupWarnAge = 7 * 24 * time.Hour
@@ -71,6 +78,12 @@ func CheckFile(ctx context.Context, path string) (CheckReport, error) {
 	}
 	if err := countTables(ctx, c, &r); err != nil {
 		return problem(damaged(err, path))
+	}
+	if list, n, err := undatedEnrolments(ctx, c, CheckUndatedLimit); err == nil {
+		r.Undated, r.UndatedList = n, list
+		if n > 0 {
+			r.Warnings = append(r.Warnings, wub.Message("check_undated", "", n))
+		}
 	}
 	list, _ := ListBackups(path)
 	r.Backups = len(list)

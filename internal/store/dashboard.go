@@ -65,6 +65,8 @@ func (db *DB) Dashboard(ctx context.Context, q wub.DashboardQuery) (*wub.Dashboa
 		}
 		if month >= 1 && month <= 12 {
 			c.Monthly[month-1] += n
+		} else if month == wub.UndatedMonth {
+			c.Undated += n
 		}
 		c.BySex[sex] += n
 		c.ByKec[kec] += n

@@ -206,6 +206,11 @@ func TestMigrateFromFixtures(t *testing.T) {
 			db.Close()
 			after := tableCounts(t, path)
 			for table, n := range before {
+				// Migration 0009 moves undated enrolments out of January:
+				// tally groups may merge, VerifyTallies checks their sums.
+				if table == "enrolment_tally" || table == "person_tally" {
+					continue
+				}
 				if after[table] < n {
 					t.Errorf("table %s: %d rows before, %d after", table, n, after[table])
 				}

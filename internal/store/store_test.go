@@ -27,7 +27,8 @@ func openTest(t testing.TB) *DB {
 func siti() *wub.Trainee {
 	return &wub.Trainee{NIK: "3528045203950001", Name: "Siti Aminah", Sex: "P",
 		BirthDate: time.Date(1995, 3, 12, 0, 0, 0, 0, time.UTC), DesaCode: "35.28.04.1001", Phone: "081234567890",
-		Enrolments: []wub.Enrolment{{AgencyCode: wub.DISPERINDAG, Year: 2022, Status: wub.StatusTrained}}}
+		Enrolments: []wub.Enrolment{{AgencyCode: wub.DISPERINDAG, Year: 2022, Status: wub.StatusTrained,
+			EnrolledOn: time.Date(2022, 5, 2, 0, 0, 0, 0, time.UTC), CompletedOn: time.Date(2022, 6, 10, 0, 0, 0, 0, time.UTC)}}}
 }
 
 func TestOpenNewFileMigrates(t *testing.T) {

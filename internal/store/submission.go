@@ -7,10 +7,11 @@ import (
 	"wubdesk/internal/wub"
 )
 
-// countDateSQL is wub.Enrolment.CountDate in SQL: completion date, else
-// enrolment date, else 1 January of the program year.
-const countDateSQL = `CASE WHEN e.completed_on != '' THEN e.completed_on
-	WHEN e.enrolled_on != '' THEN e.enrolled_on ELSE printf('%04d-01-01', e.year) END`
+// countDateSQL is wub.Enrolment.CountDate in SQL (the generated column of
+// migration 0009): ” when the date is missing. ” sorts before every date,
+// so rows without one are always in the submission (they count in its
+// "tanggal belum diisi" line, never in a month).
+const countDateSQL = `e.count_date`
 
 // SubmissionRows calls fn for every live enrolment of an agency in a
 // program year whose count date is on or before end (the last day of the
@@ -27,7 +28,7 @@ func (db *DB) SubmissionRows(ctx context.Context, agency string, year int, end t
 		JOIN trainee t ON t.id = e.trainee_id
 		LEFT JOIN batch b ON b.id = e.batch_id
 		WHERE e.agency_code = ? AND e.year = ? AND e.deleted_at IS NULL AND t.deleted_at IS NULL AND cd <= ?
-		ORDER BY cd, e.id`, agency, year, wub.ISO(end))
+		ORDER BY cd = '', cd, e.id`, agency, year, wub.ISO(end))
 	if err != nil {
 		return err
 	}

@@ -33,7 +33,11 @@ func TestSubmissionRowsOrderAndCountDate(t *testing.T) {
 	}
 	var got []string
 	err := db.SubmissionRows(ctx, wub.DISPERINDAG, 2024, d(2024, 6, 30), func(tr *wub.Trainee, e *wub.Enrolment) error {
-		got = append(got, tr.Name+"/"+e.CountDate().Format("01-02"))
+		cd := "belum diisi"
+		if !e.CountDate().IsZero() {
+			cd = e.CountDate().Format("01-02")
+		}
+		got = append(got, tr.Name+"/"+cd)
 		if e.AgencyCode != wub.DISPERINDAG || e.Year != 2024 || tr.NIK == "" {
 			t.Errorf("row %+v %+v", tr, e)
 		}
@@ -42,7 +46,8 @@ func TestSubmissionRowsOrderAndCountDate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"Tanpa Tanggal/01-01", "Daftar Maret/03-05", "Selesai Juni/06-30"}
+	// Rows without a count date come last, never as 1 January.
+	want := []string{"Daftar Maret/03-05", "Selesai Juni/06-30", "Tanpa Tanggal/belum diisi"}
 	if len(got) != len(want) {
 		t.Fatalf("rows %v, want %v", got, want)
 	}

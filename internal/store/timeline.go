@@ -87,17 +87,12 @@ func (db *DB) Timeline(ctx context.Context, traineeID int64) ([]wub.StageEvent, 
 		if e.BatchName != "" {
 			title += " — " + e.BatchName
 		}
+		// A missing date stays missing (shown empty), never 1 January.
 		reg := e.EnrolledOn
-		if reg.IsZero() {
-			reg = time.Date(e.Year, 1, 1, 0, 0, 0, 0, time.UTC)
-		}
 		ev = append(ev, wub.StageEvent{Stage: wub.StageRegistered, Date: reg, RecordedBy: by, Title: title,
 			Detail: wub.StatusLabel(e.Status), Entity: "enrolment", EntityID: e.ID})
 		if e.Status == wub.StatusTrained {
 			done := e.CompletedOn
-			if done.IsZero() {
-				done = wub.TrainingOf([]wub.Enrolment{e}).From()
-			}
 			ev = append(ev, wub.StageEvent{Stage: wub.StageTrained, Date: done, RecordedBy: by, Title: title,
 				Entity: "enrolment", EntityID: e.ID})
 		}

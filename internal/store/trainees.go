@@ -50,6 +50,23 @@ func (db *DB) CheckTrainee(ctx context.Context, t *wub.Trainee) (wub.Issues, err
 	return is, nil
 }
 
+// checkDates warns about each enrolment of t whose dates are missing
+// (wub.Enrolment.CheckDates): it is saved as given, never with a made-up
+// date, counts in no month until completed and is listed as data to
+// complete (UndatedEnrolments). The form refuses a new or changed
+// enrolment without its dates before it gets here and offers the defaults
+// the clerk can see (the day entered; the batch's end date for Lulus).
+func (db *DB) checkDates(t *wub.Trainee) wub.Issues {
+	var is wub.Issues
+	for i := range t.Enrolments {
+		for _, x := range t.Enrolments[i].CheckDates() {
+			x.Severity = wub.Warning
+			is = append(is, x)
+		}
+	}
+	return is
+}
+
 // CreateTrainee saves a new trainee and its enrolments in one transaction.
 // It returns the warnings; errors come back as a wub.Issues error and
 // nothing is saved. A NIK that is already registered is a nik_registered
@@ -59,6 +76,7 @@ func (db *DB) CreateTrainee(ctx context.Context, t *wub.Trainee) (wub.Issues, er
 	if err != nil {
 		return nil, err
 	}
+	is = append(is, db.checkDates(t)...)
 	if is.HasErrors() {
 		return is.Warnings(), is.Errors()
 	}
@@ -207,6 +225,7 @@ func (db *DB) UpdateTrainee(ctx context.Context, t *wub.Trainee) (wub.Issues, er
 	if err != nil {
 		return nil, err
 	}
+	is = append(is, db.checkDates(t)...)
 	if is.HasErrors() {
 		return is.Warnings(), is.Errors()
 	}

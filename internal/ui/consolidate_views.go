@@ -38,7 +38,7 @@ var (
 	duplicateColumns = []tableColumn{{"col.nik", "", 158}, {"col.name", "", 200}, {"col.where", "", 520}}
 	changeColumns    = []tableColumn{{"col.agency", "", 120}, {"col.report_month", "", 90}, {"col.change", "", 110},
 		{"col.nik", "", 158}, {"col.name", "", 180}, {"col.fields", "", 300}}
-	fileColumns = []tableColumn{{"col.file", "", 250}, {"col.agency", "", 110}, {"col.report_month", "", 90},
+	fileColumns = []tableColumn{{"col.file", "", 250}, {"col.verification", "", 100}, {"col.agency", "", 110}, {"col.report_month", "", 90},
 		{"col.received", "", 130}, {"col.file_status", "", 130}, {"col.note", "", 420}}
 )
 
@@ -144,6 +144,14 @@ func (v *consolidateViews) fileText(row, col int) string {
 	switch col {
 	case 0:
 		return f.FileName
+	case 1:
+		// The short code the agency's Rekap prints: a person compares the two.
+		if c := wub.VerificationCode(f.Meta.DataSHA256); c != "" {
+			return c
+		}
+		return "–"
+	}
+	switch col - 1 {
 	case 1:
 		if f.Meta.AgencyCode == "" {
 			return "–"

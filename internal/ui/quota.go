@@ -297,6 +297,9 @@ func (v *dashboardView) show(d *wub.Dashboard) {
 		v.yearLine.Importance = widget.MediumImportance
 	}
 	v.yearLine.Refresh()
+	if note := undatedNote(d.Undated); note != "" {
+		v.yearLine.SetText(v.yearLine.Text + "\n" + note)
+	}
 	v.fillTable(d)
 
 	v.months.title = T("kuota.chart_months", y, counted)

@@ -185,7 +185,7 @@ func TestKonsolidasiReadsFilesAndRemembers(t *testing.T) {
 	refusedNote := ""
 	for i, fr := range c.Files {
 		if fr.Status == xlsx.FileRefused {
-			refusedNote = s.views.fileText(i, 5)
+			refusedNote = s.views.fileText(i, 6)
 		}
 	}
 	if !strings.Contains(refusedNote, "diubah setelah diekspor") {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"strconv"
 	"strings"
 	"time"
@@ -24,11 +25,17 @@ type enrolmentRow struct {
 	enrolled  *entry
 	completed *entry
 	batch     *widget.Label
+	batchEnd  time.Time // the batch's end date: the completion date offered for Lulus
 	msg       *field
 	box       *fyne.Container
 }
 
 func (f *traineeForm) addEnrolment(e wub.Enrolment) {
+	if e.ID == 0 && e.EnrolledOn.IsZero() {
+		// A new enrolment is registered the day it is entered: shown in
+		// the form, so the clerk sees it and can change it.
+		e.EnrolledOn = f.s.u.today()
+	}
 	r := &enrolmentRow{f: f, orig: e}
 	changed := func() { f.changed("enrolment") }
 	var codes, names []string
@@ -48,7 +55,10 @@ func (f *traineeForm) addEnrolment(e wub.Enrolment) {
 		scodes = append(scodes, s)
 		snames = append(snames, wub.StatusLabel(s))
 	}
-	r.status = newCodeSelect(scodes, snames, func(string) { changed() })
+	r.status = newCodeSelect(scodes, snames, func(string) {
+		r.offerCompletion()
+		changed()
+	})
 	esc := func() { f.handle(actionEscape) }
 	r.enrolled = newEntry(esc)
 	r.enrolled.SetPlaceHolder(T("form.date_hint"))
@@ -85,6 +95,59 @@ func (f *traineeForm) addEnrolment(e wub.Enrolment) {
 	r.box = container.NewVBox(container.NewBorder(nil, nil, nil, remove, grid), batchLine, r.msg.box, widget.NewSeparator())
 	f.enrols = append(f.enrols, r)
 	f.enrolBox.Add(r.box)
+	r.loadBatchEnd(e.BatchID)
+}
+
+// loadBatchEnd fetches the end date of the enrolment's batch (off the UI
+// goroutine), the completion date the row offers.
+func (r *enrolmentRow) loadBatchEnd(batchID int64) {
+	db := r.f.s.u.db
+	if batchID == 0 || db == nil {
+		return
+	}
+	var end time.Time
+	r.f.s.u.jobs.run(func() error {
+		b, err := db.Batch(context.Background(), batchID)
+		if err == nil {
+			end = b.EndDate
+		}
+		return err
+	}, func(err error) {
+		if err == nil {
+			r.batchEnd = end
+		}
+	})
+}
+
+// offerCompletion fills the empty completion date when the status becomes
+// Lulus or Keluar: the batch's end date, else the day entered. It is typed
+// into the field, so the clerk sees it and can change it; nothing is filled
+// in behind their back.
+func (r *enrolmentRow) offerCompletion() {
+	if r.f.loading || strings.TrimSpace(r.completed.Text) != "" {
+		return
+	}
+	switch r.status.code() {
+	case wub.StatusTrained, wub.StatusDropped:
+	default:
+		return
+	}
+	d := r.f.s.u.today()
+	if !r.batchEnd.IsZero() && !r.batchEnd.After(d) && r.status.code() == wub.StatusTrained {
+		d = r.batchEnd
+	}
+	r.completed.SetText(wub.FormatDate(d))
+}
+
+// dateIssues are the count-date rules for the row as collected (e): errors
+// for a new or changed enrolment, warnings for one saved before without its
+// dates and left as it was.
+func (r *enrolmentRow) dateIssues(e *wub.Enrolment) wub.Issues {
+	var prev *wub.Enrolment
+	if r.orig.ID != 0 {
+		prev = &r.orig
+	}
+	return e.CheckDatesAgainst(prev)
 }
 
 func (f *traineeForm) removeEnrolment(r *enrolmentRow) {

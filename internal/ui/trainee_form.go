@@ -268,7 +268,7 @@ func (f *traineeForm) check() wub.Issues {
 		is = append(is, i)
 	}
 	for i := range t.Enrolments {
-		for _, x := range t.Enrolments[i].Check(f.s.u.agencies) {
+		for _, x := range append(t.Enrolments[i].Check(f.s.u.agencies), f.enrols[i].dateIssues(&t.Enrolments[i])...) {
 			x.Field = "enrolment." + strconv.Itoa(i) + "." + x.Field
 			is = append(is, x)
 		}

@@ -67,7 +67,8 @@ type traineesScreen struct {
 	gen        uint64
 	query      latest
 
-	form *traineeForm // non-nil while the form is shown
+	form    *traineeForm // non-nil while the form is shown
+	undated *undatedView // Data perlu dilengkapi
 }
 
 func newTraineesScreen(u *App) screen {
@@ -83,6 +84,7 @@ func (s *traineesScreen) object() fyne.CanvasObject { return s.stack }
 func (s *traineesScreen) shown() {
 	if s.form == nil {
 		s.reload()
+		s.undated.refresh()
 	}
 }
 
@@ -166,10 +168,11 @@ func (s *traineesScreen) buildList() {
 	s.openBtn = widget.NewButtonWithIcon(T("button.open"), theme.DocumentIcon(), func() { s.openRow(s.table.selected) })
 	s.deleteBtn = widget.NewButtonWithIcon(T("button.delete"), theme.DeleteIcon(), s.deleteOrRestore)
 	s.updateButtons()
+	s.undated = newUndatedView(s)
 
 	title := widget.NewLabelWithStyle(T("nav.peserta"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, title, container.NewHBox(s.openBtn, s.deleteBtn, s.newBtn)),
+		container.NewBorder(nil, nil, title, s.undated.bar(s.openBtn, s.deleteBtn, s.newBtn)),
 		container.NewBorder(nil, nil, nil, s.count, s.search),
 		container.NewGridWithColumns(5, s.year, s.agency, s.kecamatan, s.status, s.view),
 	)
@@ -398,6 +401,9 @@ func (s *traineesScreen) closeForm(changed bool) {
 	s.form = nil
 	s.stack.Objects = []fyne.CanvasObject{s.listView}
 	s.stack.Refresh()
+	if changed {
+		s.undated.refresh()
+	}
 	if changed {
 		s.reload()
 	}

@@ -55,6 +55,7 @@ type DashboardCounts struct {
 	RecordedPeriod int            // people first trained in the target's years
 	PersonsYear    int            // people first trained in the year
 	Monthly        [12]int        // per count month: people, or the agency's enrolments
+	Undated        int            // of the same, those whose count date is missing (month 0)
 	BySex          map[string]int
 	ByKec          map[string]int
 	ByKBLI         map[string]int
@@ -121,6 +122,7 @@ type Dashboard struct {
 	Agencies []AgencyRow // per enrolment
 	Total    AgencyRow   // sum of Agencies
 	Months   []MonthPoint
+	Undated  int // counted in the year but in no month: "tanggal belum diisi"
 	BySex    []Slice
 	ByKec    []Slice
 	ByKBLI   []Slice
@@ -132,7 +134,7 @@ func BuildDashboard(c DashboardCounts) *Dashboard {
 	q := c.Query
 	y := q.Year
 	w := c.Target.Window.Normalized()
-	d := &Dashboard{Query: q, Target: c.Target, Window: w, Counting: CountPerson}
+	d := &Dashboard{Query: q, Target: c.Target, Window: w, Counting: CountPerson, Undated: c.Undated}
 	if q.AgencyCode != "" {
 		d.Counting = CountEnrolment
 	}

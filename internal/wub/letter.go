@@ -146,18 +146,6 @@ func FormatLetterNumber(classification string, seq int, agency string, year int)
 	return n
 }
 
-// VerificationCode is the short code a clerk reads out or types to check a
-// submission against its cover letter: the first eight hex digits of the
-// workbook's data checksum (SubmissionMeta.DataSHA256), upper case, in two
-// groups of four ("3F2A-91BC"). "" when the checksum is too short.
-func VerificationCode(sha256hex string) string {
-	s := strings.ToUpper(strings.TrimSpace(sha256hex))
-	if len(s) < 8 {
-		return ""
-	}
-	return s[:4] + "-" + s[4:8]
-}
-
 // PersonData is everything a database holds about one NIK, for the
 // person's data report: every trainee record with that NIK (deleted ones
 // too), each with its enrolments, journey, visits, businesses and the

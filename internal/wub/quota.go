@@ -214,6 +214,10 @@ func Distribute(total int, agencies []string, weights []float64) []int {
 	return out
 }
 
+// UndatedMonth is the count month of an enrolment whose count date is
+// missing: it is counted in a "tanggal belum diisi" line, never in a month.
+const UndatedMonth = 0
+
 func clamp01(f float64) float64 { return math.Max(0, math.Min(1, f)) }
 
 func daysIn(year, month int) int {
@@ -230,11 +234,14 @@ func monthsIntoYear(d time.Time) float64 {
 // CountMonth is the month (1–12) of the program year in which an enrolment
 // counts: the month of its CountDate, or January or December when that
 // date falls before or after the program year (a 2022 course finished in
-// January 2023 counts in December 2022). The store's enrolment.count_month
-// column computes the same.
+// January 2023 counts in December 2022), or 0 (UndatedMonth) when its count
+// date was never filled in. The store's enrolment.count_month column
+// computes the same.
 func (e Enrolment) CountMonth() int {
 	d := e.CountDate()
 	switch {
+	case d.IsZero():
+		return UndatedMonth
 	case d.Year() < e.Year:
 		return 1
 	case d.Year() > e.Year:

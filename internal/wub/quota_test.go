@@ -3,6 +3,7 @@ package wub
 import (
 	"math"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -171,16 +172,62 @@ func TestCountMonth(t *testing.T) {
 		e    Enrolment
 		want int
 	}{
-		{Enrolment{Year: 2023, CompletedOn: day(2023, 3, 10), EnrolledOn: day(2023, 1, 5)}, 3},
-		{Enrolment{Year: 2023, EnrolledOn: day(2023, 2, 1)}, 2},
-		{Enrolment{Year: 2023}, 1},
-		{Enrolment{Year: 2023, CompletedOn: day(2024, 1, 5)}, 12},
-		{Enrolment{Year: 2023, EnrolledOn: day(2022, 12, 20)}, 1},
+		{Enrolment{Year: 2023, Status: StatusTrained, CompletedOn: day(2023, 3, 10), EnrolledOn: day(2023, 1, 5)}, 3},
+		{Enrolment{Year: 2023, Status: StatusRegistered, EnrolledOn: day(2023, 2, 1)}, 2},
+		// Never January for a missing date: the undated month.
+		{Enrolment{Year: 2023, Status: StatusRegistered}, UndatedMonth},
+		{Enrolment{Year: 2023, Status: StatusTrained, EnrolledOn: day(2023, 11, 5)}, UndatedMonth},
+		{Enrolment{Year: 2023, Status: StatusDropped, EnrolledOn: day(2023, 11, 5)}, UndatedMonth},
+		{Enrolment{Year: 2023, Status: StatusDropped, EnrolledOn: day(2023, 11, 5), CompletedOn: day(2023, 12, 1)}, 12},
+		{Enrolment{Year: 2023, Status: StatusTrained, CompletedOn: day(2024, 1, 5)}, 12},
+		{Enrolment{Year: 2023, Status: StatusRegistered, EnrolledOn: day(2022, 12, 20)}, 1},
+		// A registered enrolment counts on its enrolment date, not a completion date.
+		{Enrolment{Year: 2023, Status: StatusRegistered, EnrolledOn: day(2023, 4, 2), CompletedOn: day(2023, 6, 1)}, 4},
 	}
 	for _, c := range cases {
 		if got := c.e.CountMonth(); got != c.want {
 			t.Errorf("%+v: month %d, want %d", c.e, got, c.want)
 		}
+	}
+}
+
+func TestCheckDates(t *testing.T) {
+	cases := []struct {
+		e    Enrolment
+		want []string
+	}{
+		{Enrolment{Status: StatusRegistered, EnrolledOn: day(2026, 11, 3)}, nil},
+		{Enrolment{Status: StatusRegistered}, []string{"enrolled_on_missing"}},
+		{Enrolment{Status: StatusTrained}, []string{"enrolled_on_missing", "completed_on_missing"}},
+		{Enrolment{Status: StatusTrained, EnrolledOn: day(2026, 11, 3)}, []string{"completed_on_missing"}},
+		{Enrolment{Status: StatusDropped, EnrolledOn: day(2026, 11, 3)}, []string{"left_on_missing"}},
+		{Enrolment{Status: StatusDropped, EnrolledOn: day(2026, 11, 3), CompletedOn: day(2026, 11, 9)}, nil},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, i := range c.e.CheckDates() {
+			if i.Severity != Error {
+				t.Errorf("%+v: %s is not an error", c.e, i.Code)
+			}
+			got = append(got, i.Code)
+		}
+		if strings.Join(got, ",") != strings.Join(c.want, ",") {
+			t.Errorf("%+v: %v, want %v", c.e, got, c.want)
+		}
+	}
+	// Left as saved: a warning only; changed: an error again.
+	prev := Enrolment{ID: 4, Status: StatusTrained, EnrolledOn: day(2026, 11, 3)}
+	same := prev
+	if is := same.CheckDatesAgainst(&prev); is.HasErrors() || len(is) != 1 {
+		t.Errorf("unchanged undated enrolment: %v", is)
+	}
+	changed := prev
+	changed.Status = StatusDropped
+	if is := changed.CheckDatesAgainst(&prev); !is.HasErrors() {
+		t.Errorf("changed undated enrolment is not refused: %v", is)
+	}
+	if got := VerificationCode("800ec7a1ffee"); got != "800E-C7A1" {
+		t.Errorf("VerificationCode = %q", got)
 	}
 }
 

@@ -212,15 +212,68 @@ func (e *Enrolment) Check(agencies Agencies) Issues {
 	return out
 }
 
-// CountDate is the date an enrolment counts from in monthly reports: its
-// completion date, else its enrolment date, else the start of its program
-// year (records imported without dates).
+// CountDate is the date an enrolment counts from in monthly reports: the
+// date of the event its status records. Lulus counts on its completion
+// date, Keluar on the date it left (kept in CompletedOn), Terdaftar on its
+// enrolment date. It is zero when that date was never filled in: such an
+// enrolment counts in no month ("tanggal belum diisi"); no date is ever
+// made up for it.
 func (e Enrolment) CountDate() time.Time {
-	switch {
-	case !e.CompletedOn.IsZero():
+	switch e.Status {
+	case StatusTrained, StatusDropped:
 		return e.CompletedOn
-	case !e.EnrolledOn.IsZero():
-		return e.EnrolledOn
 	}
-	return time.Date(e.Year, 1, 1, 0, 0, 0, 0, time.UTC)
+	return e.EnrolledOn
+}
+
+// CheckDates is the rule that every count date is typed, never invented:
+// an enrolment needs its enrolment date, and Lulus or Keluar the date it
+// was completed or left. The form, the store and the headless commands
+// refuse an enrolment without them; records already saved without them are
+// listed as data to complete (store.DB.UndatedEnrolments).
+func (e *Enrolment) CheckDates() Issues {
+	var out Issues
+	if e.EnrolledOn.IsZero() {
+		out = append(out, issuef("enrolled_on", "enrolled_on_missing", Error))
+	}
+	if e.CompletedOn.IsZero() {
+		switch e.Status {
+		case StatusTrained:
+			out = append(out, issuef("completed_on", "completed_on_missing", Error))
+		case StatusDropped:
+			out = append(out, issuef("completed_on", "left_on_missing", Error))
+		}
+	}
+	return out
+}
+
+// DateToComplete names what an enrolment lacks, as a message code: first
+// its count date (so the record counts in a month), then its enrolment
+// date; "" when nothing is missing.
+func (e *Enrolment) DateToComplete() string {
+	is := e.CheckDates()
+	for _, i := range is {
+		if i.Field == "completed_on" {
+			return i.Code
+		}
+	}
+	if len(is) > 0 {
+		return is[0].Code
+	}
+	return ""
+}
+
+// CheckDatesAgainst is CheckDates for an edit: an enrolment saved before
+// without its dates and left as it was (same status and dates as prev) is
+// only warned about, so that correcting a trainee's phone number is not
+// blocked by a date nobody knows yet; a new enrolment, or one whose status
+// or dates change, must have them. prev is nil for a new enrolment.
+func (e *Enrolment) CheckDatesAgainst(prev *Enrolment) Issues {
+	is := e.CheckDates()
+	if prev != nil && prev.Status == e.Status && prev.EnrolledOn.Equal(e.EnrolledOn) && prev.CompletedOn.Equal(e.CompletedOn) {
+		for i := range is {
+			is[i].Severity = Warning
+		}
+	}
+	return is
 }

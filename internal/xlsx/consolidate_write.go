@@ -59,7 +59,7 @@ func WriteConsolidation(w io.Writer, c *Consolidation, head wub.Office) error {
 	f.SetActiveSheet(0)
 	_ = f.SetDocProps(&excelize.DocProperties{Title: "Rekapitulasi Program WUB Kabupaten Pamekasan",
 		Creator: "WUBDesk " + AppVersion(), Language: "id-ID"})
-	return f.Write(w)
+	return writeWithDimensions(f, w)
 }
 
 func (c *Consolidation) monthLabel() string {

@@ -50,7 +50,7 @@ func WriteDashboard(w io.Writer, d *wub.Dashboard) error {
 	if err := s.charts(d); err != nil {
 		return err
 	}
-	return f.Write(w)
+	return writeWithDimensions(f, w)
 }
 
 type sheet struct {
@@ -213,6 +213,9 @@ func (s *sheet) write(d *wub.Dashboard) {
 			cum = nil // no line into the future
 		}
 		s.put(s.num, monthsShort[m.Month-1], m.Recorded, cum, m.Pace)
+	}
+	if d.Undated > 0 { // counted in the year, in no month (below the chart's twelve rows)
+		s.put(s.num, undatedLabel, d.Undated, nil, nil)
 	}
 	s.row++
 

@@ -23,7 +23,11 @@ type Options struct {
 	UpdateExisting bool          // registered NIKs update the trainee instead of being rejected
 	Limits         Limits        // zero values take DefaultLimits
 	Today          time.Time     // for date checks; zero is today (the DB's clock when DB is set)
-	DB             *store.DB     // when set, NIKs already registered are found (nik_registered)
+	// FileDate is the date of the file (PreviewFile takes its modification
+	// day): the completion date given to a Lulus row without one, with a
+	// warning. Zero, or later than Today, takes Today.
+	FileDate time.Time
+	DB       *store.DB // when set, NIKs already registered are found (nik_registered)
 }
 
 // SheetInfo describes one worksheet of the file.
@@ -161,6 +165,10 @@ func PreviewFile(ctx context.Context, path string, o Options) (*Report, error) {
 		return nil, wub.Errorf("import_open", filepath.Base(path))
 	}
 	defer f.Close()
+	if st, err := f.Stat(); err == nil && o.FileDate.IsZero() {
+		m := st.ModTime().In(wub.WIB)
+		o.FileDate = time.Date(m.Year(), m.Month(), m.Day(), 0, 0, 0, 0, time.UTC)
+	}
 	return Preview(ctx, f, path, o)
 }
 
@@ -297,7 +305,11 @@ func (rep *Report) setParser(ctx context.Context, o Options) error {
 			today = time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, time.UTC)
 		}
 	}
-	rep.parser = rowParser{m: rep.Mapping, today: today, agency: rep.Agency, year: rep.Year, status: rep.Status}
+	fileDate := o.FileDate
+	if fileDate.IsZero() || fileDate.After(today) {
+		fileDate = today
+	}
+	rep.parser = rowParser{m: rep.Mapping, today: today, fileDate: fileDate, agency: rep.Agency, year: rep.Year, status: rep.Status}
 	return ctx.Err()
 }
 

@@ -151,7 +151,7 @@ func TestLongPlaceNameIsUnknown(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := rep.Detail(0)
-	if rep.Accepted != 1 || strings.Join(rep.Rows[0].Warnings(), ",") != "desa_unknown,gender_from_nik,date_from_nik" {
+	if rep.Accepted != 1 || strings.Join(rep.Rows[0].Warnings(), ",") != "desa_unknown,gender_from_nik,date_from_nik,import_completed_on_offered" {
 		t.Errorf("accepted %d, warnings %v", rep.Accepted, rep.Rows[0].Warnings())
 	}
 	if d.Trainee.DesaCode != "" || !strings.HasPrefix(d.Trainee.Address, "Kangenan Kangenan") {

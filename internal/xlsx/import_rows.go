@@ -38,6 +38,7 @@ type rowParser struct {
 	m        map[Field]int
 	date1904 bool
 	today    time.Time
+	fileDate time.Time // the completion date a Lulus row without one gets (Options.FileDate)
 	agency   string
 	year     int
 	status   string
@@ -245,6 +246,7 @@ func (p *rowParser) parse(r sheetRow) (*wub.Trainee, wub.Issues) {
 			pre = append(pre, wub.Issue{Field: "status", Code: "import_status_unknown", Severity: wub.Error, Args: []any{s, wub.StatusWords}})
 		}
 	}
+	pre = append(pre, p.countDates(&e)...)
 	t.Enrolments = []wub.Enrolment{e}
 	t.Normalize()
 	all := append(pre, t.Check(p.today)...)
@@ -272,6 +274,19 @@ func joinNote(a, b string) string {
 		return b
 	}
 	return a + "; " + b
+}
+
+// countDates applies the count-date rule to an imported enrolment: a Lulus
+// row without a completion date gets the file's date, with a warning on the
+// row (the preview lists it; docs/IMPORT.md says which date). Nothing else
+// is filled in: an enrolment or leaving date the file does not have stays
+// empty and the record is listed under Data perlu dilengkapi.
+func (p *rowParser) countDates(e *wub.Enrolment) wub.Issues {
+	if e.Status != wub.StatusTrained || !e.CompletedOn.IsZero() || p.fileDate.IsZero() {
+		return nil
+	}
+	e.CompletedOn = p.fileDate
+	return wub.Issues{{Field: "completed_on", Code: "import_completed_on_offered", Severity: wub.Warning}}
 }
 
 func masks(is wub.Issues) (errs, warns uint64) {

@@ -97,7 +97,7 @@ func TestSubmissionReadByOpenpyxl(t *testing.T) {
 	db := openDB(t)
 	seedDisperindag(t, db)
 	path, meta := export(t, db, wub.DISPERINDAG, day(2024, 6, 1), nil)
-	want := expectedRows(t, db, "Nur Hayati", "@Abdul Rahman", "Siti Aminah", `=HYPERLINK("http://x","klik")`)
+	want := expectedRows(t, db, "@Abdul Rahman", "Siti Aminah", `=HYPERLINK("http://x","klik")`, "Nur Hayati")
 	b := readOpenpyxl(t, path)
 
 	if strings.Join(b.Sheets, ",") != "Rekap,Peserta,Meta" || b.States["Meta"] != "hidden" || b.States["Rekap"] != "visible" {
@@ -128,13 +128,13 @@ func TestSubmissionReadByOpenpyxl(t *testing.T) {
 			t.Errorf("row %d No cell %v: want a number", i+2, got[0])
 		}
 	}
-	for _, cell := range []pyCell{rows[2][3], rows[4][3], rows[4][7]} { // @…, =HYPERLINK(…), +62…
+	for _, cell := range []pyCell{rows[1][3], rows[3][3], rows[3][7]} { // @…, =HYPERLINK(…), +62…
 		if cell[1] != "s" {
 			t.Errorf("%v is not read as a string", cell)
 		}
 	}
 	s := b.Settings["Peserta"]
-	if s.Freeze != "A2" || s.Filter != "A1:P5" || s.Titles != "$1:$1" || s.Orientation != "landscape" || fmt.Sprint(s.Paper) != "9" {
+	if s.Freeze != "A2" || s.Filter != "A1:R5" || s.Titles != "$1:$1" || s.Orientation != "landscape" || fmt.Sprint(s.Paper) != "9" {
 		t.Errorf("Peserta settings %+v", s)
 	}
 	metaVals := map[string]string{}
@@ -160,7 +160,7 @@ func TestSubmissionOpensInLibreOffice(t *testing.T) {
 	db := openDB(t)
 	seedDisperindag(t, db)
 	path, _ := export(t, db, wub.DISPERINDAG, day(2024, 6, 1), nil)
-	want := expectedRows(t, db, "Nur Hayati", "@Abdul Rahman", "Siti Aminah", `=HYPERLINK("http://x","klik")`)
+	want := expectedRows(t, db, "@Abdul Rahman", "Siti Aminah", `=HYPERLINK("http://x","klik")`, "Nur Hayati")
 	dir := t.TempDir()
 	profile := "-env:UserInstallation=file://" + filepath.Join(dir, "profile")
 	run := func(filter string) {

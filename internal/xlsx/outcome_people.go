@@ -56,7 +56,7 @@ func WriteOutcomePeople(w io.Writer, title string, people []wub.PersonJourney, a
 	}
 	// The figure the list is behind prints at the top of every page.
 	if err := f.SetHeaderFooter(SheetOutcomePeople, &excelize.HeaderFooterOptions{
-		OddHeader: "&L&B" + headerText(sanitize(title)), OddFooter: "&RHalaman &P dari &N"}); err != nil {
+		OddHeader: "&L&B" + headerCodeText(sanitize(title)), OddFooter: "&RHalaman &P dari &N"}); err != nil {
 		return err
 	}
 	f.SetActiveSheet(0)
@@ -64,8 +64,8 @@ func WriteOutcomePeople(w io.Writer, title string, people []wub.PersonJourney, a
 	return f.Write(w)
 }
 
-// headerText escapes the & of a print header's codes.
-func headerText(s string) string {
+// headerCodeText escapes the & of a print header's codes (excelize escapes the XML).
+func headerCodeText(s string) string {
 	out := make([]rune, 0, len(s))
 	for _, r := range s {
 		if r == '&' {

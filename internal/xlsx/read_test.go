@@ -26,13 +26,15 @@ func TestEditedSubmissionRefused(t *testing.T) {
 	}{
 		{"saved unchanged", func(f *excelize.File) error { return nil }, ""},
 		{"name edited", func(f *excelize.File) error { return f.SetCellStr(xlsx.SheetPeserta, "D2", "Nur Hayatie") }, "submission_tampered"},
-		{"status edited", func(f *excelize.File) error { return f.SetCellStr(xlsx.SheetPeserta, "O2", "Lulus") }, "submission_tampered"},
+		{"status edited", func(f *excelize.File) error { return f.SetCellStr(xlsx.SheetPeserta, "O2", "Keluar") }, "submission_tampered"},
 		{"date typed as text", func(f *excelize.File) error { return f.SetCellStr(xlsx.SheetPeserta, "G2", "30/01/2000") }, "submission_tampered"},
-		{"column added", func(f *excelize.File) error { return f.SetCellStr(xlsx.SheetPeserta, "Q3", "catatan") }, "submission_tampered"},
+		{"column added", func(f *excelize.File) error { return f.SetCellStr(xlsx.SheetPeserta, "T3", "catatan") }, "submission_tampered"},
 		{"row deleted", func(f *excelize.File) error { return f.RemoveRow(xlsx.SheetPeserta, 3) }, "submission_rows_mismatch"},
 		{"row added", func(f *excelize.File) error {
 			return f.SetSheetRow(xlsx.SheetPeserta, "A6", &[]any{5, "3528045203950099", "", "Tambahan"})
 		}, "submission_rows_mismatch"},
+		{"count month edited", func(f *excelize.File) error { return f.SetCellStr(xlsx.SheetPeserta, "R2", "Januari 2024") }, "submission_tampered"},
+		{"count date edited", func(f *excelize.File) error { return f.SetCellInt(xlsx.SheetPeserta, "Q2", 45292) }, "submission_tampered"},
 		{"heading renamed", func(f *excelize.File) error { return f.SetCellStr(xlsx.SheetPeserta, "D1", "Nama Lengkap") }, "submission_header_changed"},
 		{"Meta agency changed", func(f *excelize.File) error { return f.SetCellStr(xlsx.SheetMeta, "B3", wub.DKP) }, "submission_tampered"},
 		{"Meta totals changed", func(f *excelize.File) error { return f.SetCellStr(xlsx.SheetMeta, "B14", "9") }, "submission_tampered"},

@@ -82,6 +82,9 @@ func TestSamples(t *testing.T) {
 					e.Status = wub.StatusRegistered
 				default:
 					e.Status = wub.StatusDropped
+					if serial%3 != 0 { // the rest left without a date: "Tanggal belum diisi"
+						e.CompletedOn = e.EnrolledOn.AddDate(0, 0, 10)
+					}
 				}
 				if e.CompletedOn.After(time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)) {
 					e.CompletedOn = time.Date(2024, 6, 28, 0, 0, 0, 0, time.UTC)
@@ -90,6 +93,7 @@ func TestSamples(t *testing.T) {
 					Sex: sex, BirthPlace: "Pamekasan", BirthDate: birth, Address: fmt.Sprintf("Dusun %s", last[r.IntN(len(last))]),
 					DesaCode: d.Code, KecCode: d.KecamatanCode, Phone: fmt.Sprintf("0819%08d", serial), Education: wub.EducationLevels[1+r.IntN(7)],
 					KBLI: kbli[r.IntN(len(kbli))], Enrolments: []wub.Enrolment{e}}
+				tr.BusinessName = businesses[serial%len(businesses)]
 				if i%25 == 3 && a.Code != wub.DISKOPUKM { // trained before by Diskop UKM dan Naker
 					tr.Enrolments = append(tr.Enrolments, wub.Enrolment{AgencyCode: wub.DISKOPUKM, Year: 2024,
 						Status: wub.StatusTrained, CompletedOn: time.Date(2024, 3, 15, 0, 0, 0, 0, time.UTC)})
@@ -106,11 +110,12 @@ func TestSamples(t *testing.T) {
 		t.Fatal(err)
 	}
 	office, _ := db.Office(ctx)
+	var fac *xlsx.Table // the facilitators of the last file written
 	write := func(code string, month time.Time, at time.Time) string {
 		a, _ := as.ByCode(code)
 		quota := sizes[code] + 40
 		var buf bytes.Buffer
-		_, err := xlsx.WriteSubmission(&buf, xlsx.Submission{Agency: a, Month: month, Office: office, Quota: quota, Now: at},
+		_, err := xlsx.WriteSubmission(&buf, xlsx.Submission{Agency: a, Month: month, Office: office, Quota: quota, Now: at, Facilitators: fac},
 			func(emit func(*wub.Trainee, *wub.Enrolment) error) error {
 				return db.SubmissionRows(ctx, code, 2024, wub.EndOfMonth(month), emit)
 			})
@@ -143,6 +148,11 @@ func TestSamples(t *testing.T) {
 	if _, err := db.UpdateTrainee(ctx, fix); err != nil {
 		t.Fatal(err)
 	}
+	fac = &xlsx.Table{Columns: []xlsx.SheetColumn{{Header: "No", Kind: xlsx.KindInt}, {Header: "NIK", Kind: xlsx.KindID},
+		{Header: "Nama", Kind: xlsx.KindText}, {Header: "Keahlian", Kind: xlsx.KindText}, {Header: "Mulai", Kind: xlsx.KindDate},
+		{Header: "Selesai", Kind: xlsx.KindDate}},
+		Rows: [][]string{{"1", "3528045203800011", "Dra. Hj. Maimunah", "Pengolahan pangan", "2024-02-01", "2024-11-30"},
+			{"2", "3528041203850012", "Moh. Kholil, S.E.", "Pemasaran digital", "2024-03-01", "2024-12-20"}}}
 	files = append(files, write(wub.DISPERINDAG, time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC), time.Date(2024, 7, 15, 3, 0, 0, 0, time.UTC)))
 	var read []*xlsx.Received
 	for _, p := range files {
@@ -161,6 +171,11 @@ func TestSamples(t *testing.T) {
 	}
 	t.Logf("%d files, %d people, %d duplicates", len(files), c.People, len(c.Duplicates))
 }
+
+// businesses are the trainees' own names for their businesses, some long
+// enough to wrap on the printed Peserta sheet.
+var businesses = []string{"", "keripik singkong", "warung kopi dan kue basah Bu Siti di pasar Kolpajung",
+	"jahit dan bordir kebaya", "", "bengkel las dan cat motor", "batik tulis Pamekasan motif sekar jagad", "toko kelontong"}
 
 func kecNum(code string) int {
 	var n int

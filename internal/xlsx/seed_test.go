@@ -84,7 +84,7 @@ func seedDisperindag(t testing.TB, db *store.DB) []*wub.Trainee {
 		person{nik: nik(2, b3, false, 3), name: "@Abdul Rahman", sex: "L", birth: b3,
 			agency: wub.DISPERINDAG, year: 2024, status: wub.StatusTrained, completed: day(2024, 2, 29), address: "-"},
 		person{nik: nik(5, b3, true, 4), name: "Nur Hayati", sex: "P", birth: b3,
-			agency: wub.DISPERINDAG, year: 2024, status: wub.StatusDropped}, // no dates: counts from 1 January
+			agency: wub.DISPERINDAG, year: 2024, status: wub.StatusDropped}, // no dates: in no month ("Tanggal belum diisi"), last
 		person{nik: nik(6, b1, false, 5), name: "Selesai Juli", sex: "L", birth: b1,
 			agency: wub.DISPERINDAG, year: 2024, status: wub.StatusTrained, enrolled: day(2024, 6, 1), completed: day(2024, 7, 2)},
 		person{nik: nik(7, b1, false, 6), name: "Tahun Lalu", sex: "L", birth: b1,

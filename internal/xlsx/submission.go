@@ -10,6 +10,7 @@ import (
 	"io"
 	"runtime/debug"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -117,36 +118,34 @@ func WriteSubmission(w io.Writer, s Submission, rows RowSource) (wub.SubmissionM
 	}
 
 	zw := zip.NewWriter(w)
-	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
-		return flate.NewWriter(out, pesertaLevel)
-	})
-	part, err := zw.CreateHeader(&zip.FileHeader{Name: pesertaPart, Method: zip.Deflate})
+	digest := sha256.New()
+	pcols := submissionColumns(&s, pesertaWriteColumns())
+	agencyFull := s.Agency.NameOn(wub.EndOfMonth(month)).Full
+	sw, err := newSheetWriter(pcols, st.sheet(), pagePrint{
+		title: "DAFTAR PESERTA PROGRAM WIRAUSAHA BARU (WUB) — BULAN " + strings.ToUpper(wub.PeriodLabel(month)),
+	}, digest)
 	if err != nil {
 		return meta, err
 	}
-	digest := sha256.New()
-	cols := submissionColumns(&s)
-	sw := newSheetWriter(part, cols, st.sheet(), digest)
 	sw.fixed = len(pesertaColumns) // added columns keep older readers' checksum (submission_outcomes.go)
+	defer sw.discard()
 	t := newTally(month)
-	row := make([]string, len(cols))
+	row := make([]string, len(pcols))
 	s.people = newSubmissionPeople(&s)
 	n := 0
 	err = rows(func(tr *wub.Trainee, e *wub.Enrolment) error {
 		n++
 		pesertaRow(row, n, tr, e)
+		countCells(row[len(pesertaColumns):], e)
 		t.add(tr, e)
 		if s.people != nil {
-			s.people.add(row[len(pesertaColumns):], tr, e)
+			s.people.add(row[len(pesertaColumns)+len(pesertaCountColumns):], tr, e)
 		}
 		if s.Progress != nil && n%1000 == 0 {
 			s.Progress(n)
 		}
 		return sw.add(row)
 	})
-	if err == nil {
-		err = sw.close()
-	}
 	if err != nil {
 		return meta, err
 	}
@@ -167,16 +166,28 @@ func WriteSubmission(w io.Writer, s Submission, rows RowSource) (wub.SubmissionM
 		for _, c := range s.Facilitators.Columns {
 			kinds = append(kinds, c.Kind)
 		}
+		if err := setPageTitle(f, SheetFasilitator, pagePrint{title: "DAFTAR FASILITATOR PROGRAM WUB — BULAN " +
+			strings.ToUpper(wub.PeriodLabel(month)), subtitle: agencyFull}); err != nil {
+			return meta, err
+		}
 	}
 	pairs := metaPairs(meta, kinds)
 	meta.DataSHA256 = checksum(pairs, digest.Sum(nil), fasilSum)
+	// The printed Peserta pages carry the agency and the verification code
+	// in their header, so that a printout can be matched to the file.
+	sw.print.subtitle = fmt.Sprintf("%s  •  Tahun program %d  •  Kode verifikasi %s",
+		agencyFull, month.Year(), wub.VerificationCode(meta.DataSHA256))
+	layout, err := sw.finish(zw, pesertaPart)
+	if err != nil {
+		return meta, err
+	}
 	if err := writeMeta(f, pairs, meta.DataSHA256, st.header); err != nil {
 		return meta, err
 	}
 	if err := writeRekap(f, st, &s, t, &meta); err != nil {
 		return meta, err
 	}
-	if err := finishPeserta(f, n, len(cols)); err != nil {
+	if err := finishPeserta(f, n, layout); err != nil {
 		return meta, err
 	}
 	_ = f.SetDocProps(&excelize.DocProperties{
@@ -192,14 +203,15 @@ func WriteSubmission(w io.Writer, s Submission, rows RowSource) (wub.SubmissionM
 }
 
 // finishPeserta gives the streamed sheet the workbook-level parts it needs:
-// the filter range name and the heading row repeated on every printed page.
-func finishPeserta(f *excelize.File, rows, cols int) error {
-	last := colName(cols-1) + strconv.Itoa(rows+1)
+// the filter range name and the heading row (and, when the columns print
+// over two pages, column A) repeated on every printed page.
+func finishPeserta(f *excelize.File, rows int, layout printLayout) error {
+	last := colName(len(layout.widths)-1) + strconv.Itoa(rows+1)
 	if err := f.AutoFilter(SheetPeserta, "A1:"+last, nil); err != nil {
 		return err
 	}
 	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles",
-		RefersTo: "'" + SheetPeserta + "'!$1:$1", Scope: SheetPeserta})
+		RefersTo: layout.printTitles(SheetPeserta), Scope: SheetPeserta})
 }
 
 // assemble copies excelize's parts into zw, leaving out its placeholder for
@@ -224,7 +236,7 @@ func assemble(zw *zip.Writer, f *excelize.File, part, sheet string) error {
 		if zf.Name == part {
 			continue
 		}
-		if err := zw.Copy(zf); err != nil {
+		if err := copyFixingDimension(zw, zf); err != nil {
 			return err
 		}
 	}

@@ -33,6 +33,10 @@ type SheetColumn struct {
 	Header string
 	Kind   Kind
 	Width  float64 // 0: fitted to the header and the first rows
+	// Wrap caps a fitted column at this width and wraps longer values onto
+	// more lines (the Peserta sheet's names, addresses, businesses), so
+	// that the printed page keeps a legible size instead of clipping.
+	Wrap float64
 }
 
 // Table is an optional data sheet (Fasilitator): columns and rows of
@@ -183,11 +187,24 @@ func colName(i int) string {
 
 // textWidth is a column width (in Excel's character units) that fits s.
 func textWidth(s string) float64 {
-	n := 0
-	for _, line := range strings.Split(s, "\n") {
-		n = max(n, utf8.RuneCountInString(line))
+	// The longest line in runes, without allocating: it runs for every
+	// text cell of the Peserta sheet.
+	n, line := 0, 0
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			if s[i] == '\n' {
+				n, line = max(n, line), 0
+			} else {
+				line++
+			}
+			i++
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		line++
 	}
-	return float64(n) + 2
+	return float64(max(n, line)) + 2
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

@@ -35,11 +35,11 @@ var outcomeColumns = []struct {
 
 // submissionColumns are the Peserta columns written: the format's columns
 // and, with journey facts, the outcome columns after them.
-func submissionColumns(s *Submission) []SheetColumn {
+func submissionColumns(s *Submission, base []SheetColumn) []SheetColumn {
 	if s.Journeys == nil {
-		return pesertaColumns
+		return base
 	}
-	cols := append([]SheetColumn(nil), pesertaColumns...)
+	cols := append([]SheetColumn(nil), base...)
 	for _, c := range outcomeColumns {
 		cols = append(cols, c.SheetColumn)
 	}

@@ -20,10 +20,11 @@ type styles struct {
 	center, centerWrap, signName, textWrap  int
 	pageTitle, label, value, valueMono, red int
 	plain, plainID                          int
+	top                                     int // data cells of the streamed sheet, aligned to the top of tall rows
 }
 
 func (s *styles) sheet() sheetStyles {
-	return sheetStyles{header: s.header, id: s.id, quote: s.quote, date: s.date}
+	return sheetStyles{header: s.header, id: s.id, quote: s.quote, date: s.date, wrap: s.textWrap, top: s.top}
 }
 
 func newStyles(f *excelize.File) (*styles, error) {
@@ -43,16 +44,18 @@ func newStyles(f *excelize.File) (*styles, error) {
 	s.header = mk(&excelize.Style{Font: &excelize.Font{Bold: true}, Border: border,
 		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}},
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}})
-	s.id = mk(&excelize.Style{NumFmt: 49})
+	top := &excelize.Alignment{Vertical: "top"}
+	s.id = mk(&excelize.Style{NumFmt: 49, Alignment: top})
 	// The quote style differs from id by its alignment so that excelize
 	// does not merge the two; quotePrefix is set on it below.
-	s.quote = mk(&excelize.Style{NumFmt: 49, Alignment: &excelize.Alignment{Horizontal: "left"}})
-	s.date = mk(&excelize.Style{CustomNumFmt: &dateFmt})
+	s.quote = mk(&excelize.Style{NumFmt: 49, Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top"}})
+	s.date = mk(&excelize.Style{CustomNumFmt: &dateFmt, Alignment: top})
+	s.top = mk(&excelize.Style{Alignment: top})
 	s.kop1 = mk(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 13}, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}})
 	s.kop2 = mk(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 12}, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}})
 	s.kop3 = mk(&excelize.Style{Alignment: &excelize.Alignment{Horizontal: "center"},
 		Border: []excelize.Border{{Type: "bottom", Color: "000000", Style: 6}}})
-	s.note = mk(&excelize.Style{Font: &excelize.Font{Italic: true, Size: 9}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	s.note = mk(&excelize.Style{Font: &excelize.Font{Italic: true, Size: 10}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
 	s.bold = mk(&excelize.Style{Font: &excelize.Font{Bold: true}})
 	s.cell = mk(&excelize.Style{Border: border, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
 	s.cellBold = mk(&excelize.Style{Border: border, Font: &excelize.Font{Bold: true}})

@@ -165,6 +165,7 @@ func readSheet(f *excelize.File, name, sheet string, cols []SheetColumn, each fu
 			}
 			canon = appendCanonical(canon[:0], cells)
 			digest.Write(canon)
+			cols = withOptionalColumns(cols, cells)
 			continue
 		}
 		if blank(cells) {
@@ -182,6 +183,24 @@ func readSheet(f *excelize.File, name, sheet string, cols []SheetColumn, each fu
 		return nil, 0, wub.Errorf("submission_unreadable", name, err.Error())
 	}
 	return digest.Sum(nil), n, nil
+}
+
+// withOptionalColumns extends cols by the known optional headings that
+// follow them in the heading row (optionalColumns), so that their cells are
+// read back in canonical form; it stops at the first other heading.
+func withOptionalColumns(cols []SheetColumn, header []string) []SheetColumn {
+	out := cols
+	for i := len(cols); i < len(header); i++ {
+		k, ok := optionalColumns[header[i]]
+		if !ok {
+			break
+		}
+		if len(out) == len(cols) {
+			out = append([]SheetColumn(nil), cols...)
+		}
+		out = append(out, SheetColumn{Header: header[i], Kind: k})
+	}
+	return out
 }
 
 func blank(cells []string) bool {

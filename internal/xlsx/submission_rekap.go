@@ -130,9 +130,12 @@ func writeRekap(f *excelize.File, st *styles, s *Submission, t *tally, m *wub.Su
 	c.kop(last, agencyName.Full, "LAPORAN BULANAN PROGRAM WIRAUSAHA BARU (WUB)",
 		fmt.Sprintf("Periode: %s  •  Tahun program %d", wub.PeriodLabel(month), month.Year()))
 	c.title(1, last, "Hanya peserta berstatus Lulus yang dihitung ke target 10.000 wirausaha baru. "+
-		"Terdaftar = masih dalam pelatihan; Keluar = tidak menyelesaikan. Bulan ini = tanggal selesai "+
-		"(atau tanggal daftar bila belum selesai, atau 1 Januari bila data lama tanpa tanggal) jatuh dalam bulan laporan; "+
-		"kumulatif = sejak 1 Januari tahun program sampai akhir bulan laporan.", st.note, 58)
+		"Terdaftar = masih dalam pelatihan; Keluar = tidak menyelesaikan. Bulan ini = tanggal yang dihitung jatuh dalam "+
+		"bulan laporan: Lulus menurut tanggal selesai, Keluar menurut tanggal keluar, Terdaftar menurut tanggal daftar "+
+		"(kolom Tanggal Dihitung dan Bulan Dihitung di lembar Peserta). Baris tanpa tanggal itu tidak dimasukkan ke bulan "+
+		"mana pun: dihitung di kumulatif dan di baris \"Tanggal belum diisi\". "+
+		"Kumulatif = tahun program sampai akhir bulan laporan.", st.note, 72)
+	rekapVerification(c, m.DataSHA256)
 	c.row++
 
 	upTo := "Kumulatif s.d. " + wub.PeriodLabel(month)
@@ -143,6 +146,7 @@ func writeRekap(f *excelize.File, st *styles, s *Submission, t *tally, m *wub.Su
 		c.put(st.cell, l, t.all.month[i], t.all.total[i])
 	}
 	c.put(st.cellBold, "Jumlah peserta", t.all.month.sum(), t.all.total.sum())
+	rekapUndated(c, t)
 	if s.Quota > 0 {
 		c.put(st.cell, fmt.Sprintf("Kuota tahun %d", month.Year()), nil, s.Quota)
 		c.put(st.cell, "Capaian (lulus kumulatif ÷ kuota)", nil, nil)
@@ -187,6 +191,7 @@ func writeRekap(f *excelize.File, st *styles, s *Submission, t *tally, m *wub.Su
 		c.put(st.cell, wub.MonthName(m), t.byMonth[m-1][0], t.byMonth[m-1].sum())
 	}
 	lastRow := c.row - 1
+	rekapUndatedMonthRow(c, t)
 	c.row++
 	if c.err == nil {
 		c.err = addMonthChart(f, SheetRekap, c.cell(1, c.row), first, lastRow,
@@ -215,17 +220,27 @@ func addMonthChart(f *excelize.File, sheet, at string, first, last int, title st
 			{Name: name("B"), Categories: ref("A"), Values: ref("B")},
 			{Name: name("C"), Categories: ref("A"), Values: ref("C")},
 		},
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title}}},
-		Legend:    excelize.ChartLegend{Position: "bottom"},
+		// Labels at print size: the chart prints at about 70 % on the
+		// portrait page, so 11–12 pt here is 8 pt or more on paper.
+		Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title,
+			Font: &excelize.Font{Bold: true, Size: 13, Color: "000000"}}}},
+		Legend:    excelize.ChartLegend{Position: "bottom", Font: &excelize.Font{Size: 11, Color: "000000"}},
+		XAxis:     excelize.ChartAxis{Font: excelize.Font{Size: 11, Color: "000000"}},
+		YAxis:     excelize.ChartAxis{Font: excelize.Font{Size: 11, Color: "000000"}, MajorGridLines: true},
 		Dimension: excelize.ChartDimension{Width: 720, Height: 320},
 		Format:    excelize.GraphicOptions{OffsetX: 5, OffsetY: 5},
 	})
 }
 
-// setPrint sets A4 paper, one page wide.
+// setPrint sets A4 paper, one page wide, and the footer with the sheet's
+// name and "Halaman N dari M".
 func setPrint(f *excelize.File, sheet, orientation string) error {
 	size, one, zero, yes := 9, 1, 0, true
 	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &yes}); err != nil {
+		return err
+	}
+	if err := f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
+		OddFooter: "&L&9&A&R&9Halaman &P dari &N"}); err != nil {
 		return err
 	}
 	return f.SetPageLayout(sheet, &excelize.PageLayoutOptions{

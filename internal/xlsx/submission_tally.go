@@ -35,7 +35,8 @@ type tally struct {
 	bySex     map[string]*split
 	byKec     map[string]*split // by kecamatan code ("" when unknown)
 	byKBLI    map[string]*split // by KBLI section ("" when unknown)
-	byMonth   [12]counts        // by month of the count date
+	byMonth   [12]counts        // by count month (wub.Enrolment.CountMonth)
+	undated   counts            // rows whose count date is missing: in no month
 }
 
 func newTally(month time.Time) *tally {
@@ -48,16 +49,23 @@ func (t *tally) add(tr *wub.Trainee, e *wub.Enrolment) {
 	if i < 0 {
 		return
 	}
-	cd := e.CountDate()
-	inMonth := !cd.Before(t.from) && !cd.After(t.end)
+	// A row counts in the month its count date falls in (Lulus: the
+	// completion date), as the Peserta sheet's "Bulan Dihitung" says; a row
+	// without that date counts in the totals and the "tanggal belum diisi"
+	// line, never in a month.
+	m := e.CountMonth()
+	inMonth := e.Year == t.from.Year() && m == int(t.from.Month())
 	for _, s := range []*split{&t.all, bucket(t.bySex, tr.Sex), bucket(t.byKec, tr.KecCode), bucket(t.byKBLI, tr.KBLI)} {
 		s.total[i]++
 		if inMonth {
 			s.month[i]++
 		}
 	}
-	if cd.Year() == t.from.Year() {
-		t.byMonth[cd.Month()-1][i]++
+	switch {
+	case m == wub.UndatedMonth:
+		t.undated[i]++
+	case e.Year == t.from.Year():
+		t.byMonth[m-1][i]++
 	}
 }
 
