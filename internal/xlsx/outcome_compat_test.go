@@ -47,8 +47,8 @@ func TestOutcomeColumnsKeepOlderReadersChecksum(t *testing.T) {
 	if checksum(pairs, old, nil) != stored {
 		t.Fatal("an older reader would refuse the file as edited")
 	}
-	// Excel sees real dates.
-	if v, _ := f.GetCellValue(SheetPeserta, "R2"); v != "19/02/2024" {
+	// Excel sees real dates (column T: after the 16 columns and the two count columns).
+	if v, _ := f.GetCellValue(SheetPeserta, "T2"); v != "19/02/2024" {
 		t.Errorf("Usaha berjalan shows %q", v)
 	}
 

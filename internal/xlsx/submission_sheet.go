@@ -138,7 +138,7 @@ func (s *sheetWriter) width(i int) float64 {
 	}
 	w := s.widths[i]
 	switch c.Kind {
-	case KindDate:
+	case KindDate, KindSerialDate:
 		return max(w, 12)
 	case KindInt:
 		return max(w, float64(len(strconv.Itoa(s.rows)))+3)
@@ -181,6 +181,18 @@ func (s *sheetWriter) writeRow(row []string) error {
 				b = append(b, r...)
 				b = append(b, `" s="`...)
 				b = strconv.AppendInt(b, int64(s.st.top), 10)
+				b = append(b, `"><v>`...)
+				b = append(b, v...)
+				b = append(b, `</v></c>`...)
+				continue
+			}
+		case KindSerialDate:
+			if _, err := strconv.ParseInt(v, 10, 64); err == nil {
+				b = append(b, `<c r="`...)
+				b = append(b, s.refs[i]...)
+				b = append(b, r...)
+				b = append(b, `" s="`...)
+				b = strconv.AppendInt(b, int64(s.st.date), 10)
 				b = append(b, `"><v>`...)
 				b = append(b, v...)
 				b = append(b, `</v></c>`...)
@@ -257,7 +269,7 @@ func (s *sheetWriter) head(layout printLayout) []byte {
 		switch {
 		case c.Kind == KindID:
 			style = s.st.id
-		case c.Kind == KindDate:
+		case c.Kind == KindDate, c.Kind == KindSerialDate:
 			style = s.st.date
 		}
 		if style != 0 {
