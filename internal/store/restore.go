@@ -72,21 +72,13 @@ func deferCheck(path string) bool {
 	return err == nil && st.Size() > CheckAtOpenLimit
 }
 
-// CheckOpened is the integrity check OpenChecked left for later: nil when
-// the file is good (or was checked at open), otherwise a *DamagedError
-// like OpenChecked's. The caller stops using db before it offers the
-// restore.
+// CheckOpened is the full check that every start runs in the background,
+// whatever the file's size (FullCheck: integrity_check and the app's
+// invariants; quick_check at open misses a damaged index): nil when the
+// file is good, otherwise a *DamagedError like OpenChecked's. The caller
+// stops using db before it offers the restore.
 func (db *DB) CheckOpened(ctx context.Context) error {
-	if !db.CheckDeferred {
-		return nil
-	}
-	if err := db.IntegrityCheck(ctx, false); err != nil {
-		if wub.ErrorCode(err) == "db_damaged" {
-			return damagedWithBackup(ctx, db.Path, err)
-		}
-		return err
-	}
-	return nil
+	return db.FullCheck(ctx)
 }
 
 // preOpenCheck looks at the file as it is, read-only. nil means Open may go
