@@ -56,6 +56,7 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 	asJSON := fs.Bool("json", false, "tulis hasil sebagai satu objek JSON di stdout")
 	errorsOut := fs.String("errors-out", "", "simpan baris yang ditolak beserta alasannya ke berkas .xlsx ini")
 	update := fs.Bool("update-existing", false, "NIK yang sudah terdaftar: perbarui datanya dan tambahkan keikutsertaan, alih-alih menolak")
+	user := userFlag(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -74,7 +75,7 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 			return &UsageError{wub.Message("import_year_flag", "", *year)}
 		}
 	}
-	db, err := openDB(*dbPath)
+	db, err := openForWrite(ctx, env, *dbPath, *user, wub.ActEdit)
 	if err != nil {
 		return err
 	}
@@ -109,6 +110,10 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 	if !*dry && rep.Accepted+rep.Updates > 0 {
 		res, err = xlsx.Commit(ctx, db, rep, nil)
 		if err != nil {
+			return err
+		}
+		// Said "Tersimpan" only for the file that is still there.
+		if err := db.Verify(); err != nil {
 			return err
 		}
 		committed = true

@@ -277,3 +277,41 @@ func (db *DB) SetSignInRequired(ctx context.Context, on bool) error {
 		return setSettings(ctx, db, tx, map[string]string{keySignInRequired: v})
 	}, wub.ActManageUsers)
 }
+
+// CheckCredentialsIn reads the file at path (read-only, nothing written)
+// and says whether it requires sign-in and, if so, whether name and
+// password belong to an active user of it, who is returned. For a restore,
+// where the current file may be too damaged to open for writing: the
+// failed-attempt pause is not counted here (the argon2 cost still is).
+func CheckCredentialsIn(ctx context.Context, path, name, password string) (required bool, u wub.User, err error) {
+	c, err := sql.Open("sqlite", readOnlyURI(path))
+	if err != nil {
+		return false, u, err
+	}
+	defer c.Close()
+	var v string
+	if err := c.QueryRowContext(ctx, "SELECT value FROM setting WHERE key = ?", keySignInRequired).Scan(&v); err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return false, u, damaged(err, path)
+	}
+	if v != "1" {
+		return false, u, nil
+	}
+	var role, hash string
+	err = c.QueryRowContext(ctx, `SELECT id, name, full_name, role, active, pw_hash FROM app_user WHERE name = ?`,
+		NormalizeUserName(name)).Scan(&u.ID, &u.Name, &u.FullName, &role, &u.Active, &hash)
+	if errors.Is(err, sql.ErrNoRows) {
+		checkPassword(password, dummyHash())
+		return true, wub.User{}, wub.Errorf("auth_failed")
+	}
+	if err != nil {
+		return true, wub.User{}, damaged(err, path)
+	}
+	if !checkPassword(password, hash) {
+		return true, wub.User{}, wub.Errorf("auth_failed")
+	}
+	if !u.Active {
+		return true, wub.User{}, wub.Errorf("auth_inactive", u.Name)
+	}
+	u.Role = wub.Role(role)
+	return true, u, nil
+}

@@ -16,6 +16,14 @@ func init() {
 		"db_restore_none": {"Tidak ada cadangan baik di folder backups. Pulihkan dari salinan lain (flashdisk) dengan `wubdesk restore --db %s --from BERKAS`.",
 			"There is no good backup in the backups folder. Restore another copy (a flash drive) with `wubdesk restore --db %s --from FILE`."},
 
+		// Sign-in for headless writes
+		"cli_user_required": {"Kantor ini mewajibkan masuk dengan kata sandi: tambahkan --user NAMA (kata sandi dari %s atau ditanyakan di terminal).",
+			"This office requires sign-in: add --user NAME (the password from %s or asked on the terminal)."},
+		"cli_password_missing": {"Kata sandi tidak ada: isi %s (tugas terjadwal) atau jalankan perintah ini di terminal.",
+			"No password: set %s (scheduled tasks) or run this command in a terminal."},
+		"cli_role_denied": {"%s masuk sebagai %s, dan peran itu tidak boleh melakukan ini. Jalankan dengan --user seorang admin (pemulihan) atau operator/admin (impor, data contoh).",
+			"%s is signed in as %s, a role that may not do this. Run it with --user of an admin (restore) or an operator/admin (import, demo data)."},
+
 		// Files that change under the app
 		"db_gone": {"Berkas basis data %s sudah dihapus atau dipindahkan selagi WUBDesk membukanya: perubahan ini TIDAK disimpan. Tutup WUBDesk, kembalikan berkasnya (atau pulihkan cadangan), lalu buka lagi.",
 			"The database file %s was deleted or moved while WUBDesk had it open: this change was NOT saved. Close WUBDesk, put the file back (or restore a backup) and open it again."},
