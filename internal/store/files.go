@@ -37,6 +37,20 @@ func diskProblem(err error, dir string) error {
 			return wub.Errorf("disk_readonly", dir)
 		case sqlite3.SQLITE_PERM:
 			return wub.Errorf("disk_readonly", dir)
+		case sqlite3.SQLITE_CANTOPEN:
+			if free, err := platform.FreeSpace(dir); err == nil && free < 1<<20 {
+				return wub.Errorf("disk_full", dir)
+			}
+		case sqlite3.SQLITE_IOERR:
+			// Writes that failed (the -wal, the -shm, a sync) are a disk's
+			// problem, not the data's.
+			switch se.Code() >> 8 {
+			case 3, 4, 6, 13, 18, 19, 21, 24: // WRITE, FSYNC, TRUNCATE, NOMEM, SHMOPEN, SHMSIZE, SHMMAP, ...
+				if free, err := platform.FreeSpace(dir); err == nil && free < 1<<20 {
+					return wub.Errorf("disk_full", dir)
+				}
+				return wub.Errorf("disk_write", dir, se.Code())
+			}
 		}
 	}
 	switch {
@@ -165,7 +179,14 @@ func refuseEmptied(path string) error {
 // no migration (a file of an older schema cannot be upgraded in place),
 // ReadOnly set so that the app says so and refuses changes up front.
 func openReadOnly(abs string) (*DB, error) {
-	r, err := sql.Open("sqlite", readOnlyURI(abs))
+	uri := readOnlyURI(abs)
+	if _, err := os.Stat(abs + "-wal"); errors.Is(err, fs.ErrNotExist) {
+		// Closed cleanly: nothing to replay. A WAL-mode file cannot be read
+		// with mode=ro alone when its -shm cannot be made; immutable
+		// tells SQLite nobody writes it, which is what read-only means here.
+		uri += "&immutable=1"
+	}
+	r, err := sql.Open("sqlite", uri)
 	if err != nil {
 		return nil, err
 	}
@@ -182,7 +203,7 @@ func openReadOnly(abs string) (*DB, error) {
 		return nil, wub.Errorf("db_readonly_old", filepath.Base(abs), v, SchemaVersion())
 	}
 	r.SetMaxOpenConns(readers())
-	w, err := sql.Open("sqlite", readOnlyURI(abs))
+	w, err := sql.Open("sqlite", uri)
 	if err != nil {
 		r.Close()
 		return nil, err
@@ -191,4 +212,27 @@ func openReadOnly(abs string) (*DB, error) {
 	db := &DB{Path: abs, w: w, r: r, Now: func() time.Time { return time.Now() }, Actor: defaultActor(), ReadOnly: true}
 	db.ident, _ = os.Stat(abs)
 	return db, nil
+}
+
+// isDiskProblem reports whether err is one of diskProblem's codes.
+func isDiskProblem(err error) bool {
+	switch wub.ErrorCode(err) {
+	case "disk_full", "disk_low", "disk_readonly", "disk_write":
+		return true
+	}
+	return false
+}
+
+// checkDSN is the read-only connection a check uses: the app's read pool
+// settings, or, for a file that cannot be written, a read-only URI that
+// needs no -shm (see openReadOnly).
+func checkDSN(path string) string {
+	if writable(path) {
+		return dsn(path, true)
+	}
+	uri := readOnlyURI(path)
+	if _, err := os.Stat(path + "-wal"); errors.Is(err, fs.ErrNotExist) {
+		uri += "&immutable=1"
+	}
+	return uri
 }

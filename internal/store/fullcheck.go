@@ -63,10 +63,7 @@ func invariants(ctx context.Context, c *sql.DB, path string) error {
 // size of the file: integrity_check plus the invariants, on the read pool.
 // Damage comes back as a *DamagedError with the newest good backup.
 func (db *DB) FullCheck(ctx context.Context) error {
-	c, err := sql.Open("sqlite", dsn(db.Path, true))
-	if db.ReadOnly {
-		c, err = sql.Open("sqlite", readOnlyURI(db.Path))
-	}
+	c, err := sql.Open("sqlite", checkDSN(db.Path))
 	if err != nil {
 		return err
 	}
@@ -92,7 +89,7 @@ func OpenForWrite(ctx context.Context, path string) (*DB, error) {
 		return nil, err
 	}
 	if finding := preOpenCheck(ctx, abs); finding != nil {
-		if wub.ErrorCode(finding) == "" || wub.ErrorCode(finding) == "disk_full" || wub.ErrorCode(finding) == "disk_readonly" {
+		if wub.ErrorCode(finding) == "" || isDiskProblem(finding) {
 			return nil, finding
 		}
 		return nil, damagedWithBackup(ctx, abs, finding)

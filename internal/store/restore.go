@@ -50,7 +50,7 @@ func OpenChecked(ctx context.Context, path string) (*DB, error) {
 		return nil, err
 	}
 	if finding := preOpenCheck(ctx, abs); finding != nil {
-		if wub.ErrorCode(finding) == "" { // not about the file's contents
+		if wub.ErrorCode(finding) == "" || isDiskProblem(finding) { // not about the file's contents
 			return nil, finding
 		}
 		return nil, damagedWithBackup(ctx, abs, finding)
@@ -121,7 +121,7 @@ func preOpenCheck(ctx context.Context, path string) error {
 	}
 	// The same read-only pool settings as the app; WAL is persistent, so
 	// this connection reads the committed state including the -wal file.
-	c, err := sql.Open("sqlite", dsn(path, true))
+	c, err := sql.Open("sqlite", checkDSN(path))
 	if err != nil {
 		return err
 	}

@@ -37,6 +37,8 @@ func init() {
 			"Not enough free space at %s: about %s is needed, %s is left. Nothing was changed. Free some space and try again."},
 		"disk_readonly": {"Folder atau berkas %s hanya-baca (izin tulis tidak ada, atau flashdisk/CD terkunci): tidak ada yang disimpan. Salin basis data ke folder yang bisa ditulis atau minta izin tulis, lalu buka lagi.",
 			"The folder or file %s is read-only (no write permission, or a locked flash drive/CD): nothing was saved. Copy the database to a folder you can write to, or ask for write permission, and open it again."},
+		"disk_write": {"Menulis ke %s gagal (kode SQLite %d): ini masalah disk atau flashdisk, bukan kerusakan basis data. Periksa disknya lalu coba lagi.",
+			"Writing to %s failed (SQLite code %d): a problem of the disk or flash drive, not damage to the database. Check the disk and try again."},
 		"db_readonly_old": {"Berkas %s hanya-baca dan skemanya (%d) lebih lama dari aplikasi (%d): tidak dapat diperbarui. Salin ke folder yang bisa ditulis lalu buka lagi.",
 			"The file %s is read-only and its schema (%d) is older than the app's (%d): it cannot be upgraded. Copy it to a folder you can write to and open it again."},
 		"cell_not_text": {"Kolom %s berisi byte yang bukan teks (kode halaman lain, sel rusak, atau karakter kendali). Ketik ulang isi sel itu di Excel lalu impor lagi.",
