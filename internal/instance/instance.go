@@ -21,6 +21,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"wubdesk/internal/wub"
@@ -33,7 +34,9 @@ type Lock struct {
 	idf    *os.File // the lock on the file's identity (nil for a new file)
 	idKey  string
 	ln     net.Listener
-	token  string
+	// readOnly: the folder cannot be written, so there is no lock file.
+	readOnly bool
+	token    string
 
 	mu         sync.Mutex
 	onActivate func()
@@ -113,6 +116,14 @@ func acquire(dbPath string, activate bool) (*Lock, error) {
 		return nil, err
 	}
 	f, err := lockFile(LockPath(abs))
+	if err != nil && readOnlyPlace(err) {
+		// A read-only folder or medium (a CD, a locked flash drive): no
+		// lock file can be made, and none is needed, since nobody can write
+		// the database there. The app opens it read-only.
+		l := &Lock{dbPath: abs, readOnly: true}
+		held.m[abs] = l
+		return l, nil
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -143,6 +154,11 @@ func acquire(dbPath string, activate bool) (*Lock, error) {
 		held.m["id:"+l.idKey] = l
 	}
 	return l, nil
+}
+
+// readOnlyPlace reports an error that says the folder cannot be written.
+func readOnlyPlace(err error) bool {
+	return errors.Is(err, syscall.EROFS) || errors.Is(err, os.ErrPermission)
 }
 
 // lockFile opens and locks path: nil, nil when another process holds it.
@@ -200,6 +216,9 @@ func (l *Lock) Release() error {
 		return nil
 	}
 	delete(held.m, l.dbPath)
+	if l.readOnly {
+		return nil
+	}
 	if l.ln != nil {
 		l.ln.Close()
 	}

@@ -351,7 +351,7 @@ func (db *DB) allowed(acts ...wub.Action) error {
 			return nil
 		}
 	}
-	return wub.Errorf("role_denied", db.role.Label())
+	return wub.Errorf("role_denied", db.role.Label(), wub.WhoCan(acts...))
 }
 
 // systemTx is a write transaction that no role check stops: the app's own

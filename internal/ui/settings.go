@@ -126,6 +126,8 @@ type settingsScreen struct {
 	backup *backupPanel // backup_panel.go
 	users  *usersPanel  // users_panel.go
 	root   fyne.CanvasObject
+
+	saveOffice *widget.Button
 }
 
 func newSettingsScreen(u *App) screen {
@@ -135,6 +137,10 @@ func newSettingsScreen(u *App) screen {
 		s.office.save(func() { u.notify(T("settings.saved")) })
 	})
 	saveOffice.Importance = widget.HighImportance
+	if !u.can(wub.ActSettings) { // offered only to who may; the store refuses the rest
+		saveOffice.Disable()
+	}
+	s.saveOffice = saveOffice
 	s.lang = newCodeSelect(Languages, []string{"Bahasa Indonesia", "English"}, func(code string) {
 		if code == "" || code == Language() {
 			return
