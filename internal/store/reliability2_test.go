@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"wubdesk/internal/wub"
 )
@@ -298,4 +299,35 @@ func deadPID(t *testing.T) int {
 		t.Fatal(err)
 	}
 	return cmd.Process.Pid
+}
+
+// Issue 25 item 7: an unknown name gets the same answers and the same
+// pauses as a known name with wrong passwords, so names cannot be told
+// apart (before, only a known name was ever paused).
+func TestUnknownAndKnownNamesAnswerAlike(t *testing.T) {
+	cheapHashes(t)
+	db := openTest(t)
+	clock := time.Date(2024, 6, 1, 8, 0, 0, 0, time.UTC)
+	db.Now = func() time.Time { return clock }
+	if _, err := db.CreateUser(ctx, wub.User{Name: "budi", Role: wub.RoleOperator, Active: true}, "benar-sekali"); err != nil {
+		t.Fatal(err)
+	}
+	answers := func(name string) []string {
+		var out []string
+		for i := 0; i < 7; i++ {
+			_, err := db.Authenticate(ctx, name, "salah")
+			out = append(out, err.Error())
+			clock = clock.Add(time.Second)
+		}
+		return out
+	}
+	known := answers("budi")
+	clock = clock.Add(-7 * time.Second) // the same moments for the other name
+	unknown := answers("siapa-saja")
+	if strings.Join(known, "|") != strings.Join(unknown, "|") {
+		t.Fatalf("answers differ:\nknown   %q\nunknown %q", known, unknown)
+	}
+	if !strings.Contains(known[len(known)-1], "detik") {
+		t.Fatalf("no pause after repeated failures: %q", known)
+	}
 }
