@@ -40,14 +40,12 @@ func tempsIn(dir string) []string {
 // temporary (and -journal) beside the destination; the next backup there
 // removes them, and the destination is always a good backup or absent.
 func TestKilledBackupLeavesNothingBehind(t *testing.T) {
-	if testing.Short() {
-		t.Skip("kill test")
-	}
+	rounds := killRounds(t, 20, 5)
 	path := spacedDB(t, 6000)
 	dir := t.TempDir()
 	dest := filepath.Join(dir, "cadangan.db")
 	left := false
-	for round := 0; round < 20 && !left; round++ {
+	for round := 0; round < rounds && !left; round++ {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestKillBackupChild$", "-test.count=1")
 		cmd.Env = append(os.Environ(), "WUB_KILLBACKUP_SRC="+path, "WUB_KILLBACKUP_DEST="+dest)
 		if err := cmd.Start(); err != nil {
@@ -69,7 +67,7 @@ func TestKilledBackupLeavesNothingBehind(t *testing.T) {
 		}
 	}
 	if !left {
-		t.Skip("no kill landed while a temporary was written in 20 rounds")
+		t.Skipf("no kill landed while a temporary was written in %d rounds", rounds)
 	}
 	if _, err := BackupFile(ctx, path, dest); err != nil {
 		t.Fatal(err)
