@@ -42,6 +42,16 @@ func main() {
 	if err := fs.Parse(os.Args[1:]); err != nil {
 		os.Exit(2)
 	}
+	// A word that is no command (`wubdesk duplicates --db x.db`) must not
+	// open the window on the default database with the rest ignored.
+	if fs.NArg() > 0 {
+		cli.Unknown(os.Stderr, fs.Arg(0))
+		os.Exit(2)
+	}
+	if msg := noDisplay(); msg != "" {
+		fmt.Fprintln(os.Stderr, "wubdesk:", msg)
+		os.Exit(2)
+	}
 	if *dbPath == "" {
 		if p, ok := portableDBPath(); ok {
 			*dbPath = p
@@ -55,6 +65,7 @@ func main() {
 		}
 		*dbPath = p
 	}
+	defer displayPanic()
 	a := app.NewWithID(AppID)
 	ui.Run(a, ui.Options{DBPath: *dbPath, Lang: *lang, Version: version, QuitAfter: *quitAfter, Show: *show,
 		Started: started, Timing: *timing})

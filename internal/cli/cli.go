@@ -67,8 +67,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	c, ok := commands[args[0]]
 	if !ok {
-		fmt.Fprintf(stderr, "wubdesk: perintah tidak dikenal %q\n", args[0])
-		usage(stderr)
+		Unknown(stderr, args[0])
 		return 2
 	}
 	err := c.run(ctx, env, args[1:])
@@ -87,6 +86,13 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "wubdesk %s: %s\n", args[0], err)
 	return 2
+}
+
+// Unknown tells that word is no command (or a stray argument before the
+// window's flags) and lists the commands; the caller exits 2.
+func Unknown(w io.Writer, word string) {
+	fmt.Fprintf(w, "wubdesk: perintah tidak dikenal %q\n\n", word)
+	usage(w)
 }
 
 func usage(w io.Writer) {

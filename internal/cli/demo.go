@@ -18,6 +18,7 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 	dbPath := fs.String("db", "", "berkas basis data (dibuat bila belum ada; harus belum berisi peserta)")
 	n := fs.Int("trainees", 5000, "jumlah peserta (orang) yang dibuat")
 	seed := fs.Int64("seed", 1, "benih acak: benih dan jumlah yang sama memberi data yang sama")
+	user := userFlag(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -28,7 +29,7 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 	if *n < 1 || *n > 5_000_000 {
 		return &UsageError{fmt.Sprintf("--trainees harus antara 1 dan 5.000.000, yang tertulis %d", *n)}
 	}
-	db, err := openDB(*dbPath)
+	db, err := openForWrite(ctx, env, *dbPath, *user, wub.ActEdit)
 	if err != nil {
 		return err
 	}

@@ -116,6 +116,7 @@ func runHandoverImport(ctx context.Context, env *Env, args []string) error {
 	dbPath := fs.String("db", "", "basis data kantor yang menerima (dibuat bila belum ada)")
 	dry := fs.Bool("dry-run", false, "hanya pratinjau; tidak ada yang disimpan")
 	asJSON := fs.Bool("json", false, "tulis pratinjau/hasil sebagai satu objek JSON di stdout")
+	user := userFlag(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -128,13 +129,16 @@ func runHandoverImport(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	db, err := openDB(*dbPath)
+	db, err := openForWrite(ctx, env, *dbPath, *user, wub.ActEdit)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
 	res, err := handover.Import(ctx, db, p, *dry, nil)
 	if err != nil {
+		return err
+	}
+	if err := db.Verify(); err != nil {
 		return err
 	}
 	if *asJSON {

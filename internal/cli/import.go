@@ -74,6 +74,7 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 	errorsOut := fs.String("errors-out", "", "simpan baris yang ditolak beserta alasannya ke berkas .xlsx ini")
 	update := fs.Bool("update-existing", false, "NIK yang sudah terdaftar: perbarui datanya dan tambahkan keikutsertaan, alih-alih menolak")
 	allSheets := fs.Bool("all-sheets", false, "impor juga lembar lain yang berisi tabel peserta, satu transaksi per lembar")
+	user := userFlag(fs)
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -92,7 +93,7 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 			return &UsageError{wub.Message("import_year_flag", "", *year)}
 		}
 	}
-	db, err := openDB(*dbPath)
+	db, err := openForWrite(ctx, env, *dbPath, *user, wub.ActEdit)
 	if err != nil {
 		return err
 	}
@@ -173,6 +174,10 @@ func importSheet(ctx context.Context, db *store.DB, as wub.Agencies, path string
 	}
 	res, err = xlsx.Commit(ctx, db, rep, nil)
 	if err != nil {
+		return nil, res, false, err
+	}
+	// Said "Tersimpan" only for the file that is still there.
+	if err := db.Verify(); err != nil {
 		return nil, res, false, err
 	}
 	return rep, res, true, nil

@@ -13,12 +13,14 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"time"
 
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 
+	"wubdesk/internal/platform"
 	"wubdesk/internal/wub"
 )
 
@@ -43,7 +45,7 @@ func (db *DB) BackupTo(ctx context.Context, dest string) (BackupInfo, error) {
 // for writing or migrating it (the headless `wubdesk backup`; safe while the
 // app has the file open). The copy is made with VACUUM INTO under a
 // temporary name beside dest, flushed to disk, checked (application_id,
-// quick_check) and only then renamed to dest, so that dest is either the
+// integrity_check and the app's invariants) and only then renamed to dest, so that dest is either the
 // old file or a complete, good backup — never half a backup.
 func BackupFile(ctx context.Context, src, dest string) (BackupInfo, error) {
 	src, err := filepath.Abs(src)
@@ -63,19 +65,33 @@ func BackupFile(ctx context.Context, src, dest string) (BackupInfo, error) {
 	if err := checkHeader(src); err != nil {
 		return BackupInfo{}, err
 	}
+	removeLeftovers(filepath.Dir(dest), filepath.Base(dest), time.Now())
+	if err := ensureSpace(filepath.Dir(dest), fileSize(src)); err != nil {
+		return BackupInfo{}, wub.Errorf("backup_failed", filepath.Base(dest), err)
+	}
 	tmp := tempName(dest)
 	defer os.Remove(tmp) // a no-op once renamed
+	defer os.Remove(tmp + "-journal")
+	if f, err := os.OpenFile(tmp, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644); err == nil {
+		f.Close()
+		platform.Hide(tmp)
+	}
 	stop := watchFile(ctx, StageCopy, tmp, fileSize(src))
 	err = vacuumInto(ctx, src, tmp)
 	stop()
 	if err != nil {
+		if p := diskProblem(err, filepath.Dir(dest)); p != nil {
+			err = p
+		}
 		return BackupInfo{}, wub.Errorf("backup_failed", filepath.Base(dest), err)
 	}
 	if err := syncFile(tmp); err != nil {
 		return BackupInfo{}, wub.Errorf("backup_failed", filepath.Base(dest), err)
 	}
 	report(ctx, StageCheck, 0, 0)
-	info, err := verifyFile(ctx, tmp, false, false)
+	// The full check: a copy of a file with a damaged index can pass
+	// quick_check and would then be offered as "good" (issue 25).
+	info, err := verifyFile(ctx, tmp, true, false)
 	if err != nil {
 		return BackupInfo{}, wub.Errorf("backup_failed", filepath.Base(dest), err)
 	}
@@ -155,7 +171,11 @@ func verifyFile(ctx context.Context, path string, full, notNewer bool) (BackupIn
 		return BackupInfo{}, err
 	}
 	defer c.Close()
-	if err := runCheck(ctx, c, full, path); err != nil {
+	check := runCheck
+	if full {
+		check = fullCheck
+	}
+	if err := check(ctx, c, full, path); err != nil {
 		return BackupInfo{}, err
 	}
 	return info, nil
@@ -220,6 +240,11 @@ func runCheck(ctx context.Context, c *sql.DB, full bool, path string) error {
 // is about reaching the file at all. SQLite's own words stay in brackets
 // for whoever supports the office.
 func damaged(err error, path string) error {
+	// A full disk or a refused write is no damage: a healthy file must never
+	// be called damaged (and a backup offered over it) because of them.
+	if p := diskProblem(err, filepath.Dir(path)); p != nil {
+		return p
+	}
 	var se *sqlite.Error
 	if errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_CORRUPT {
 		return wub.Errorf("db_damaged", wub.Message("db_corrupt_detail", "", se.Error()))
@@ -274,11 +299,50 @@ func be32(b []byte) uint32 {
 	return uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3])
 }
 
-// tempName is a unique name beside path that rotation and listings ignore.
+// tempName is a unique name beside path that rotation and listings ignore:
+// ".<name>.tmp-<pid>-<random>". The process id lets a later run tell a
+// temporary of a killed process from one still being written.
 func tempName(path string) string {
 	var r [6]byte
 	rand.Read(r[:])
-	return filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".tmp-"+hex.EncodeToString(r[:]))
+	return filepath.Join(filepath.Dir(path), fmt.Sprintf(".%s.tmp-%d-%s", filepath.Base(path), os.Getpid(), hex.EncodeToString(r[:])))
+}
+
+// removeLeftovers deletes the temporaries (and their -journal) that a
+// killed or cut-off backup or restore left in dir for files named like
+// base: those whose process is gone, or older than a day. The backups
+// folder gets this from removeStaleTemps too; a `backup --out` on a flash
+// drive gets it here, at the next backup to the same place.
+func removeLeftovers(dir, base string, now time.Time) {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	prefix := "." + base + ".tmp-"
+	for _, e := range ents {
+		name := e.Name()
+		if !strings.HasPrefix(name, prefix) {
+			continue
+		}
+		if stale(strings.TrimPrefix(name, prefix), e, now) {
+			os.Remove(filepath.Join(dir, name))
+		}
+	}
+}
+
+// stale reads "<pid>-<random>[-journal|-wal]" after ".tmp-".
+func stale(rest string, e os.DirEntry, now time.Time) bool {
+	if fi, err := e.Info(); err == nil && now.Sub(fi.ModTime()) > 24*time.Hour {
+		return true
+	}
+	pidText, _, ok := strings.Cut(rest, "-")
+	pid, err := strconv.Atoi(pidText)
+	if !ok || err != nil {
+		// An older build's name, without a process id: an hour, as before.
+		fi, err := e.Info()
+		return err == nil && now.Sub(fi.ModTime()) > time.Hour
+	}
+	return pid != os.Getpid() && !platform.ProcessAlive(pid)
 }
 
 // copyWithWAL copies a database file and its -wal (when there is one).

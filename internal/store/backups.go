@@ -110,6 +110,9 @@ func (db *DB) BackupBefore(ctx context.Context, reason string) (BackupInfo, erro
 		return BackupInfo{}, err
 	}
 	removeStaleTemps(dir, db.Now())
+	if err := ensureSpace(dir, fileSize(db.Path)); err != nil {
+		return BackupInfo{}, err
+	}
 	name, err := nextName(dir, dbBase(db.Path), db.Now(), reason)
 	if err != nil {
 		return BackupInfo{}, err
@@ -272,7 +275,7 @@ func rotate(dir, base string) error {
 }
 
 // removeStaleTemps deletes temporary copies left by a backup that was cut
-// off (power loss, a killed process) more than an hour ago.
+// off (power loss, a killed process): see stale.
 func removeStaleTemps(dir string, now time.Time) {
 	ents, err := os.ReadDir(dir)
 	if err != nil {
@@ -282,7 +285,8 @@ func removeStaleTemps(dir string, now time.Time) {
 		if !strings.HasPrefix(e.Name(), ".") || !strings.Contains(e.Name(), ".tmp-") {
 			continue
 		}
-		if fi, err := e.Info(); err == nil && now.Sub(fi.ModTime()) > time.Hour {
+		_, rest, _ := strings.Cut(e.Name(), ".tmp-")
+		if stale(rest, e, now) {
 			os.Remove(filepath.Join(dir, e.Name()))
 		}
 	}

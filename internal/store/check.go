@@ -49,10 +49,18 @@ func CheckFile(ctx context.Context, path string) (CheckReport, error) {
 		r.Problems = append(r.Problems, err.Error())
 		return r, nil
 	}
-	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+	st, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) {
 		return problem(wub.Errorf("db_missing", path))
 	} else if err != nil {
 		return r, err
+	}
+	// An emptied file is no sound, empty database (issue 25).
+	if err := refuseEmptied(path); err != nil {
+		return problem(err)
+	}
+	if st.Size() == 0 {
+		return problem(wub.Errorf("db_damaged", wub.Message("db_empty_file", "")))
 	}
 	if err := checkHeader(path); err != nil {
 		if wub.ErrorCode(err) != "db_newer" {
@@ -68,7 +76,7 @@ func CheckFile(ctx context.Context, path string) (CheckReport, error) {
 	if err := c.QueryRowContext(ctx, "PRAGMA user_version").Scan(&r.SchemaVersion); err != nil {
 		return problem(damaged(err, path))
 	}
-	if err := runCheck(ctx, c, true, path); err != nil {
+	if err := fullCheck(ctx, c, true, path); err != nil {
 		r.Integrity = err.Error()
 		return problem(err)
 	}

@@ -47,6 +47,14 @@ type DB struct {
 	// before opening (CheckAtOpenLimit): CheckOpened runs the check.
 	CheckDeferred bool
 
+	// ReadOnly is set when the file (or its folder, or the medium) cannot be
+	// written: the app shows it and every change is refused with
+	// disk_readonly instead of failing at the first save.
+	ReadOnly bool
+	// ident is the file as opened: stillSame compares the path with it
+	// before every commit.
+	ident os.FileInfo
+
 	onClose []func() // run by Close after the pools are closed (lock release)
 
 	dups dupCache // the last likely-duplicate scan (dupes.go)
@@ -87,8 +95,14 @@ func Open(path string) (*DB, error) {
 	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
 		return nil, fmt.Errorf("membuat folder %s: %w", filepath.Dir(abs), err)
 	}
+	if err := refuseEmptied(abs); err != nil {
+		return nil, err
+	}
 	if err := checkHeader(abs); err != nil {
 		return nil, err
+	}
+	if st, err := os.Stat(abs); err == nil && st.Size() > 0 && !writable(abs) {
+		return openReadOnly(abs)
 	}
 	w, err := sql.Open("sqlite", dsn(abs, false))
 	if err != nil {
@@ -100,6 +114,10 @@ func Open(path string) (*DB, error) {
 	w.SetConnMaxIdleTime(0)
 	db := &DB{Path: abs, w: w, Now: func() time.Time { return time.Now() }, Actor: defaultActor()}
 	if err := db.migrate(context.Background()); err != nil {
+		w.Close()
+		return nil, db.fileErr(err)
+	}
+	if db.ident, err = os.Stat(abs); err != nil {
 		w.Close()
 		return nil, err
 	}
@@ -335,21 +353,31 @@ func (db *DB) allowed(acts ...wub.Action) error {
 			return nil
 		}
 	}
-	return wub.Errorf("role_denied", db.role.Label())
+	return wub.Errorf("role_denied", db.role.Label(), wub.WhoCan(acts...))
 }
 
 // systemTx is a write transaction that no role check stops: the app's own
 // bookkeeping (failed sign-in counters), not a user's change.
+//
+// Before the commit it checks that the path still names the file that was
+// opened (stillSame): a change written into a deleted or replaced file would
+// be reported as saved and then be gone.
 func (db *DB) systemTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if db.ReadOnly {
+		return wub.Errorf("disk_readonly", filepath.Dir(db.Path))
+	}
 	tx, err := db.w.BeginTx(ctx, nil)
 	if err != nil {
-		return err
+		return db.fileErr(err)
 	}
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
+		return db.fileErr(err)
+	}
+	if err := db.stillSame(); err != nil {
 		return err
 	}
-	return tx.Commit()
+	return db.fileErr(tx.Commit())
 }
 
 // IntegrityCheck runs PRAGMA quick_check (full=false) or integrity_check.

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"maps"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -44,6 +45,9 @@ func (db *DB) ImportHandover(ctx context.Context, in *HandoverInput, dryRun bool
 	}
 	res := &wub.HandoverResult{SHA256: in.SHA256, From: in.From, To: in.To, Date: in.Date}
 	if !dryRun {
+		if err := ensureSpace(filepath.Dir(db.Path), 2*fileSize(db.Path)); err != nil {
+			return nil, err
+		}
 		info, err := db.BackupBefore(ctx, ReasonHandover)
 		if err != nil {
 			return nil, err
@@ -68,6 +72,7 @@ func (db *DB) ImportHandover(ctx context.Context, in *HandoverInput, dryRun bool
 		err = nil
 	}
 	if err != nil {
+		dropBackup(res.Backup) // nothing changed; a retry on a full disk must not add up
 		return nil, err
 	}
 	res.Committed = !dryRun

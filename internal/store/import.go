@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"wubdesk/internal/wub"
@@ -155,15 +157,27 @@ func (b *Bulk) UpdateImported(id int64, t *wub.Trainee, provided map[string]bool
 // in memory for the same reason. All of it is inside the one transaction:
 // a failure or a cancel rolls the trigger back with everything else. (A
 // larger page cache was tried: no faster here, and 20 MB more memory.)
-func (db *DB) BulkImport(ctx context.Context, fn func(b *Bulk) error) error {
+func (db *DB) BulkImport(ctx context.Context, fn func(b *Bulk) error) (err error) {
 	if err := db.allowed(wub.ActEdit); err != nil {
 		return err
 	}
 	// A copy of the file as it was, so an import that should not have
 	// happened can be undone from Pengaturan (docs/RELIABILITY.md).
-	if _, err := db.BackupBefore(ctx, ReasonImport); err != nil {
+	// The import needs room for the backup and for its own pages.
+	if err := ensureSpace(filepath.Dir(db.Path), 2*fileSize(db.Path)); err != nil {
+		return err
+	}
+	backup, err := db.BackupBefore(ctx, ReasonImport)
+	if err != nil {
 		return fmt.Errorf("cadangan sebelum impor gagal, impor tidak dimulai: %w", err)
 	}
+	// A failed import changed nothing: its backup is the file as it still
+	// is, and on a full disk each retry would leave another one.
+	defer func() {
+		if err != nil {
+			dropBackup(backup.Path)
+		}
+	}()
 	if _, err := db.w.ExecContext(ctx, "PRAGMA temp_store = MEMORY"); err != nil {
 		return err
 	}
@@ -190,4 +204,15 @@ func (db *DB) BulkImport(ctx context.Context, fn func(b *Bulk) error) error {
 		_, err = b.tx.ExecContext(ctx, trigger)
 		return err
 	})
+}
+
+// dropBackup removes a pre-import backup that the failed import made
+// redundant, with its folder entry synced.
+func dropBackup(path string) {
+	if path == "" {
+		return
+	}
+	if os.Remove(path) == nil {
+		syncDir(filepath.Dir(path))
+	}
 }

@@ -63,16 +63,6 @@ func watchFile(ctx context.Context, stage, path string, total int64) (stop func(
 	}
 }
 
-func fileSize(path string) int64 {
-	st, err := os.Stat(path)
-	if err != nil {
-		return 0
-	}
-	if w, err := os.Stat(path + "-wal"); err == nil {
-		return st.Size() + w.Size()
-	}
-	return st.Size()
-}
 
 // keepContext is the context of a restore's last steps: the current file
 // is being put away and the restored one takes its place, which must not

@@ -50,7 +50,7 @@ func OpenChecked(ctx context.Context, path string) (*DB, error) {
 		return nil, err
 	}
 	if finding := preOpenCheck(ctx, abs); finding != nil {
-		if wub.ErrorCode(finding) == "" { // not about the file's contents
+		if wub.ErrorCode(finding) == "" || isDiskProblem(finding) { // not about the file's contents
 			return nil, finding
 		}
 		return nil, damagedWithBackup(ctx, abs, finding)
@@ -72,21 +72,13 @@ func deferCheck(path string) bool {
 	return err == nil && st.Size() > CheckAtOpenLimit
 }
 
-// CheckOpened is the integrity check OpenChecked left for later: nil when
-// the file is good (or was checked at open), otherwise a *DamagedError
-// like OpenChecked's. The caller stops using db before it offers the
-// restore.
+// CheckOpened is the full check that every start runs in the background,
+// whatever the file's size (FullCheck: integrity_check and the app's
+// invariants; quick_check at open misses a damaged index): nil when the
+// file is good, otherwise a *DamagedError like OpenChecked's. The caller
+// stops using db before it offers the restore.
 func (db *DB) CheckOpened(ctx context.Context) error {
-	if !db.CheckDeferred {
-		return nil
-	}
-	if err := db.IntegrityCheck(ctx, false); err != nil {
-		if wub.ErrorCode(err) == "db_damaged" {
-			return damagedWithBackup(ctx, db.Path, err)
-		}
-		return err
-	}
-	return nil
+	return db.FullCheck(ctx)
 }
 
 // preOpenCheck looks at the file as it is, read-only. nil means Open may go
@@ -129,7 +121,7 @@ func preOpenCheck(ctx context.Context, path string) error {
 	}
 	// The same read-only pool settings as the app; WAL is persistent, so
 	// this connection reads the committed state including the -wal file.
-	c, err := sql.Open("sqlite", dsn(path, true))
+	c, err := sql.Open("sqlite", checkDSN(path))
 	if err != nil {
 		return err
 	}

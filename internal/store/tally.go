@@ -46,6 +46,11 @@ func (db *DB) VerifyTallies(ctx context.Context) error {
 		return err
 	}
 	defer tx.Rollback()
+	return verifyTallies(ctx, tx)
+}
+
+// verifyTallies is VerifyTallies on any connection (a backup being checked).
+func verifyTallies(ctx context.Context, tx querier) error {
 	checks := []struct{ name, kept, recount string }{
 		{"enrolment_tally", `SELECT year, status, agency_code, month, sex, kec_code, kbli, n FROM enrolment_tally WHERE n != 0`, recountEnrolmentTally},
 		{"person_first", `SELECT trainee_id, enrolment_id, agency_code, year, month, count_date, sex, kec_code, kbli FROM person_first`, recountPersonFirst},

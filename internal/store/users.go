@@ -201,8 +201,7 @@ func (db *DB) Authenticate(ctx context.Context, name, password string) (wub.User
 		FROM app_user WHERE name = ?`, name).
 		Scan(&u.ID, &u.Name, &u.FullName, &role, &u.Active, &u.LastLogin, &hash, &failed, &pausedUntil)
 	if errors.Is(err, sql.ErrNoRows) {
-		checkPassword(password, dummyHash())
-		return wub.User{}, wub.Errorf("auth_failed")
+		return wub.User{}, db.unknownName(ctx, name, password)
 	}
 	if err != nil {
 		return wub.User{}, err
@@ -218,7 +217,7 @@ func (db *DB) Authenticate(ctx context.Context, name, password string) (wub.User
 		if d := pauseFor(failed); d > 0 {
 			until = now.Add(d).Format(time.RFC3339)
 		}
-		if err := db.systemTx(ctx, func(tx *sql.Tx) error {
+		if err := db.bookkeep(ctx, func(tx *sql.Tx) error {
 			_, err := tx.ExecContext(ctx, "UPDATE app_user SET failed = failed + 1, paused_until = ? WHERE id = ?", until, u.ID)
 			return err
 		}); err != nil {
@@ -233,11 +232,54 @@ func (db *DB) Authenticate(ctx context.Context, name, password string) (wub.User
 		return wub.User{}, wub.Errorf("auth_inactive", u.Name)
 	}
 	u.LastLogin = now.Format(time.RFC3339)
-	err = db.systemTx(ctx, func(tx *sql.Tx) error {
+	err = db.bookkeep(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, "UPDATE app_user SET failed = 0, paused_until = '', last_login = ? WHERE id = ?", u.LastLogin, u.ID)
 		return err
 	})
 	return u, err
+}
+
+// unknownName answers a sign-in under a name that is no user exactly as a
+// wrong password of a user is answered: the same password work, the same
+// count of failures in a row and the same pauses, so neither the answer
+// nor the delay tells which names exist.
+func (db *DB) unknownName(ctx context.Context, name, password string) error {
+	var failed int
+	var pausedUntil string
+	err := db.r.QueryRowContext(ctx, "SELECT failed, paused_until FROM signin_attempt WHERE name = ?", name).Scan(&failed, &pausedUntil)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	now := db.Now().UTC()
+	if until := parseTime(pausedUntil); now.Before(until) {
+		return wub.Errorf("auth_paused", int(math.Ceil(until.Sub(now).Seconds())))
+	}
+	checkPassword(password, dummyHash())
+	failed++
+	until := ""
+	if d := pauseFor(failed); d > 0 {
+		until = now.Add(d).Format(time.RFC3339)
+	}
+	if err := db.bookkeep(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO signin_attempt (name, failed, paused_until) VALUES (?, 1, ?)
+			ON CONFLICT (name) DO UPDATE SET failed = failed + 1, paused_until = excluded.paused_until`, name, until)
+		return err
+	}); err != nil {
+		return err
+	}
+	if d := pauseFor(failed); d > 0 {
+		return wub.Errorf("auth_paused", int(d.Seconds()))
+	}
+	return wub.Errorf("auth_failed")
+}
+
+// bookkeep is systemTx for sign-in bookkeeping, skipped on a read-only file
+// (whose users can still sign in to read it).
+func (db *DB) bookkeep(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if db.ReadOnly {
+		return nil
+	}
+	return db.systemTx(ctx, fn)
 }
 
 // SignIn authenticates and makes the user the actor of every change this
@@ -276,4 +318,42 @@ func (db *DB) SetSignInRequired(ctx context.Context, on bool) error {
 		}
 		return setSettings(ctx, db, tx, map[string]string{keySignInRequired: v})
 	}, wub.ActManageUsers)
+}
+
+// CheckCredentialsIn reads the file at path (read-only, nothing written)
+// and says whether it requires sign-in and, if so, whether name and
+// password belong to an active user of it, who is returned. For a restore,
+// where the current file may be too damaged to open for writing: the
+// failed-attempt pause is not counted here (the argon2 cost still is).
+func CheckCredentialsIn(ctx context.Context, path, name, password string) (required bool, u wub.User, err error) {
+	c, err := sql.Open("sqlite", readOnlyURI(path))
+	if err != nil {
+		return false, u, err
+	}
+	defer c.Close()
+	var v string
+	if err := c.QueryRowContext(ctx, "SELECT value FROM setting WHERE key = ?", keySignInRequired).Scan(&v); err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return false, u, damaged(err, path)
+	}
+	if v != "1" {
+		return false, u, nil
+	}
+	var role, hash string
+	err = c.QueryRowContext(ctx, `SELECT id, name, full_name, role, active, pw_hash FROM app_user WHERE name = ?`,
+		NormalizeUserName(name)).Scan(&u.ID, &u.Name, &u.FullName, &role, &u.Active, &hash)
+	if errors.Is(err, sql.ErrNoRows) {
+		checkPassword(password, dummyHash())
+		return true, wub.User{}, wub.Errorf("auth_failed")
+	}
+	if err != nil {
+		return true, wub.User{}, damaged(err, path)
+	}
+	if !checkPassword(password, hash) {
+		return true, wub.User{}, wub.Errorf("auth_failed")
+	}
+	if !u.Active {
+		return true, wub.User{}, wub.Errorf("auth_inactive", u.Name)
+	}
+	u.Role = wub.Role(role)
+	return true, u, nil
 }

@@ -137,6 +137,9 @@ func (u *App) Open() {
 		if w := platform.SyncedFolderWarning(u.opts.DBPath); w != "" {
 			defer u.showMessage(T("dialog.warning"), w)
 		}
+		if db.ReadOnly { // said at once, not at the first refused save
+			defer u.showMessage(T("readonly.title"), T("readonly.body", u.opts.DBPath))
+		}
 		if signIn {
 			u.showSignIn(db, func() { u.UseDB(db, office, agencies) })
 			return
@@ -170,10 +173,14 @@ func (u *App) showMain() {
 }
 
 func (u *App) title() string {
+	t := "WUBDesk"
 	if a, ok := u.agencies.ByCode(u.office.AgencyCode); ok {
-		return "WUBDesk — " + a.NameOn(u.today()).Short
+		t = "WUBDesk — " + a.NameOn(u.today()).Short
 	}
-	return "WUBDesk"
+	if u.db != nil && u.db.ReadOnly {
+		t += " " + T("readonly.title_suffix")
+	}
+	return t
 }
 
 // now is the app's one clock: every screen asks it, never time.Now. With a

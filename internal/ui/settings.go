@@ -127,9 +127,10 @@ type settingsScreen struct {
 	users  *usersPanel  // users_panel.go
 	root   fyne.CanvasObject
 
-	kop      *letterheadPanel // letterhead_panel.go
-	agencies *agencyPanel     // agency_panel.go
-	deadline *deadlinePanel   // deadline_panel.go
+	kop        *letterheadPanel // letterhead_panel.go
+	agencies   *agencyPanel     // agency_panel.go
+	deadline   *deadlinePanel   // deadline_panel.go
+	saveOffice *widget.Button
 }
 
 func newSettingsScreen(u *App) screen {
@@ -139,6 +140,10 @@ func newSettingsScreen(u *App) screen {
 		s.office.save(func() { u.notify(T("settings.saved")) })
 	})
 	saveOffice.Importance = widget.HighImportance
+	if !u.can(wub.ActSettings) { // offered only to who may; the store refuses the rest
+		saveOffice.Disable()
+	}
+	s.saveOffice = saveOffice
 	s.lang = newCodeSelect(Languages, []string{"Bahasa Indonesia", "English"}, func(code string) {
 		if code == "" || code == Language() {
 			return

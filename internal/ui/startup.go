@@ -22,6 +22,8 @@ type reliability struct {
 	user    wub.User            // zero when sign-in is off: the one clerk may do everything
 	damaged *store.DamagedError // while the damaged-file view is shown
 	signIn  *signInView         // while the sign-in form is shown (tests)
+
+	restoreSignIn *restoreSignIn // the admin sign-in before a restore at start (tests)
 }
 
 // acquireInstance takes the database's instance lock. When another WUBDesk
@@ -30,6 +32,14 @@ type reliability struct {
 func (u *App) acquireInstance() bool {
 	l, err := instance.Acquire(u.opts.DBPath)
 	if err != nil {
+		var le *instance.LockedError
+		if !errors.As(err, &le) {
+			// Not another window: the lock file could not be made (a full
+			// disk, ...). Say that, not "already open".
+			u.win.SetContent(u.messageView(T("startup.lock_failed_title"), T("startup.lock_failed", userMessage(err)),
+				widget.NewButton(T("button.close"), func() { u.fyne.Quit() })))
+			return false
+		}
 		u.win.SetContent(u.messageView(T("startup.locked_title"), userMessage(err)+"\n\n"+T("startup.locked_hint"),
 			widget.NewButton(T("button.close"), func() { u.fyne.Quit() })))
 		return false
@@ -151,8 +161,13 @@ func (u *App) damagedView(de *store.DamagedError) fyne.CanvasObject {
 	return u.messageView(T("startup.damaged_title"), msg, buttons...)
 }
 
-// restoreAtStart restores a backup over the damaged file and opens it.
+// restoreAtStart restores a backup over the damaged file and opens it,
+// after an admin's sign-in when the office requires sign-in.
 func (u *App) restoreAtStart(src string) {
+	u.withRestoreSignIn(src, func() { u.restoreAtStartNow(src) })
+}
+
+func (u *App) restoreAtStartNow(src string) {
 	u.win.SetContent(u.loadingView(T("backup.restoring")))
 	u.jobs.run(func() error {
 		_, err := store.Restore(context.Background(), u.opts.DBPath, src)

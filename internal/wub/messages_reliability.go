@@ -27,7 +27,7 @@ func init() {
 		"user_name_invalid": {"Nama pengguna %q tidak sah: 3–32 huruf kecil, angka, titik, garis bawah atau tanda hubung, tanpa spasi.", "User name %q is not valid: 3–32 lower-case letters, digits, dots, underscores or hyphens, no spaces."},
 		"user_exists":       {"Nama pengguna %s sudah dipakai.", "The user name %s is already taken."},
 		"password_short":    {"Kata sandi terlalu pendek: paling sedikit %d karakter.", "The password is too short: at least %d characters."},
-		"role_denied":       {"Peran Anda (%s) tidak boleh melakukan perubahan ini. Minta operator atau admin kantor.", "Your role (%s) may not make this change. Ask the office operator or admin."},
+		"role_denied":       {"Peran Anda (%s) tidak boleh melakukan ini; yang boleh: %s. Minta orang dengan peran itu, atau minta admin mengubah peran Anda.", "Your role (%s) may not do this; who may: %s. Ask someone with that role, or ask the admin to change your role."},
 		"role_invalid":      {"Peran %q tidak dikenal. Pilih operator, kepala atau admin.", "Unknown role %q. Choose operator, kepala or admin."},
 	})
 }

@@ -35,6 +35,20 @@ func WriteErrors(w io.Writer, rep *Report) error {
 	if err != nil {
 		return err
 	}
+	// Rejected values are written back as they were, so a name typed as
+	// =HYPERLINK(…) gets the quote prefix the submission uses: Excel keeps
+	// it text even when the clerk edits the cell (formula injection).
+	quote, err := f.NewStyle(&excelize.Style{NumFmt: 49, Alignment: &excelize.Alignment{Horizontal: "left"}})
+	if err != nil {
+		return err
+	}
+	boldQuote, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, NumFmt: 49, Alignment: &excelize.Alignment{Horizontal: "left"}})
+	if err != nil {
+		return err
+	}
+	yes := true
+	f.Styles.CellXfs.Xf[quote].QuotePrefix = &yes
+	f.Styles.CellXfs.Xf[boldQuote].QuotePrefix = &yes
 	var rejected []int
 	width := 0
 	for i, r := range rep.Rows {
@@ -75,6 +89,12 @@ func WriteErrors(w io.Writer, rep *Report) error {
 			st := style
 			if textCol[c] && st == 0 {
 				st = text
+			}
+			if s, ok := v.(string); ok && risky(s) {
+				st = quote
+				if style == bold {
+					st = boldQuote
+				}
 			}
 			vals = append(vals, excelize.Cell{StyleID: st, Value: v})
 		}

@@ -143,7 +143,7 @@ func (p *rowParser) provided(r sheetRow) map[string]bool {
 // parse reads a data row. It never fails: what is wrong is in the issues.
 func (p *rowParser) parse(r sheetRow) (*wub.Trainee, wub.Issues) {
 	t := &wub.Trainee{}
-	var pre wub.Issues
+	pre := p.badText(r)
 	nik, is := nikFromCell(p.cell(r, FieldNIK))
 	t.NIK = nik
 	if is != nil {
