@@ -10,7 +10,8 @@
 #   make windows-all    the three above
 #   make windows-smoke  install and run the installer under Wine in Xvfb
 #   make installer-shots  docs/screenshots/pemasang-*.png, copot-*.png (installer pages under Wine)
-#   make screenshots    docs/screenshots/*.png (and dokumen-*.png: the PDF documents, scripts/pdf-screenshots.sh)
+#   make screenshots    docs/screenshots/*.png (and cetak-*.png: the workbook's printed pages,
+#                       scripts/print-screenshots.sh; dokumen-*.png: the PDF documents, scripts/pdf-screenshots.sh)
 #   make clean          remove build/ and dist/
 #
 # The version is `git describe --tags --always --dirty` (see scripts/version.sh).
@@ -61,6 +62,7 @@ installer-shots: installer
 screenshots:
 	@if [ -f scripts/screenshots.sh ]; then bash scripts/screenshots.sh; \
 	else echo "scripts/screenshots.sh belum ada: tangkapan layar dibuat oleh skrip itu."; fi
+	bash scripts/print-screenshots.sh
 	bash scripts/pdf-screenshots.sh
 
 clean:

@@ -19,8 +19,8 @@ echo "== go vet"
 go vet $tags ./...
 echo "== go test -race"
 go test $tags -race -timeout 30m ./...
-echo "== crash tests: SIGKILL during imports and edits (30 rounds) and during a bulk load (8 rounds); no race detector: it only slows SQLite"
-go test $tags -count=1 -run '^(TestKillDuringWrites|TestKillDuringBulkLoad)$' ./internal/store/
+echo "== crash tests: SIGKILL during imports and edits (30 rounds), during a bulk load (8 rounds) and during a backup --out; no race detector: it only slows SQLite"
+go test $tags -count=1 -run '^(TestKillDuringWrites|TestKillDuringBulkLoad|TestKilledBackupLeavesNothingBehind)$' ./internal/store/
 echo "== fuzz (bounded)"
 fuzztime="${FUZZTIME:-10s}"
 for pkg in $(go list ./...); do

@@ -65,7 +65,7 @@ type duplicateJSON struct {
 }
 
 func runConsolidate(ctx context.Context, env *Env, args []string) error {
-	fs := newFlags(env, "consolidate", "--out BERKAS.xlsx [--json] LAPORAN.xlsx… (atau folder)")
+	fs := newFlags(env, "consolidate", "--out BERKAS.xlsx [--json] [--late-day N] LAPORAN.xlsx… (atau folder)")
 	out := fs.String("out", "", "buku kerja gabungan yang ditulis")
 	asJSON := fs.Bool("json", false, "tulis hasil sebagai satu objek JSON di stdout")
 	lateDay := fs.Int("late-day", wub.DefaultLateDay, "laporan terlambat bila diterima sesudah tanggal ini bulan berikutnya (1–28)")

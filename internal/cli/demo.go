@@ -14,7 +14,7 @@ func init() {
 }
 
 func runDemo(ctx context.Context, env *Env, args []string) error {
-	fs := newFlags(env, "demo", "--db BERKAS [--trainees N] [--seed S]")
+	fs := newFlags(env, "demo", "--db BERKAS [--trainees N] [--seed S] [--user NAMA]")
 	dbPath := fs.String("db", "", "berkas basis data (dibuat bila belum ada; harus belum berisi peserta)")
 	n := fs.Int("trainees", 5000, "jumlah peserta (orang) yang dibuat")
 	seed := fs.Int64("seed", 1, "benih acak: benih dan jumlah yang sama memberi data yang sama")

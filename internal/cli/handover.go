@@ -112,7 +112,7 @@ func runHandoverExport(ctx context.Context, env *Env, args []string) error {
 }
 
 func runHandoverImport(ctx context.Context, env *Env, args []string) error {
-	fs := newFlags(env, "handover import", "--db BERKAS [--dry-run] [--json] PAKET")
+	fs := newFlags(env, "handover import", "--db BERKAS [--dry-run] [--json] [--user NAMA] PAKET")
 	dbPath := fs.String("db", "", "basis data kantor yang menerima (dibuat bila belum ada)")
 	dry := fs.Bool("dry-run", false, "hanya pratinjau; tidak ada yang disimpan")
 	asJSON := fs.Bool("json", false, "tulis pratinjau/hasil sebagai satu objek JSON di stdout")

@@ -64,7 +64,7 @@ type importSkipped struct {
 }
 
 func runImport(ctx context.Context, env *Env, args []string) error {
-	fs := newFlags(env, "import", "--db BERKAS --agency KODE [--year TTTT] [--sheet NAMA] [--all-sheets] [--dry-run] [--json] [--errors-out BERKAS.xlsx] [--update-existing] BERKAS.xlsx")
+	fs := newFlags(env, "import", "--db BERKAS --agency KODE [--year TTTT] [--sheet NAMA] [--all-sheets] [--dry-run] [--json] [--errors-out BERKAS.xlsx] [--update-existing] [--user NAMA] BERKAS.xlsx")
 	dbPath := fs.String("db", "", "berkas basis data (dibuat bila belum ada)")
 	agency := fs.String("agency", "", "kode dinas pelaksana, misalnya DISPERINDAG")
 	year := fs.String("year", "", "tahun program (boleh dikosongkan bila judul berkas menyebut tahunnya)")

@@ -63,7 +63,6 @@ func watchFile(ctx context.Context, stage, path string, total int64) (stop func(
 	}
 }
 
-
 // keepContext is the context of a restore's last steps: the current file
 // is being put away and the restored one takes its place, which must not
 // stop half-way, so a Cancel from now on has no effect. Progress goes on,
