@@ -64,11 +64,15 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	openDupes, err := db.OpenDuplicateCount(ctx)
+	if err != nil {
+		return err
+	}
 	var meta wub.SubmissionMeta
 	err = xlsx.WriteFile(*out, func(w io.Writer) error {
 		var err error
 		meta, err = xlsx.WriteSubmission(w, xlsx.Submission{Agency: a, Month: m, Office: office, Quota: quota, Facilitators: fac,
-			Journeys: journeys},
+			Journeys: journeys, OpenDuplicates: openDupes},
 			func(emit func(*wub.Trainee, *wub.Enrolment) error) error {
 				return db.SubmissionRows(ctx, a.Code, m.Year(), wub.EndOfMonth(m), emit)
 			})

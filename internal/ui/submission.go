@@ -208,9 +208,13 @@ func (s *submissionScreen) exportTo(path string) {
 		if err != nil {
 			return err
 		}
+		openDupes, err := s.u.db.OpenDuplicateCount(ctx)
+		if err != nil {
+			return err
+		}
 		return xlsx.WriteFile(path, func(w io.Writer) error {
 			meta, err = xlsx.WriteSubmission(w, xlsx.Submission{Agency: a, Month: m, Office: s.u.office, Now: s.u.db.Now(),
-				Quota: quota, Facilitators: fac, Journeys: journeys,
+				Quota: quota, Facilitators: fac, Journeys: journeys, OpenDuplicates: openDupes,
 				Progress: func(n int) {
 					if total > 0 {
 						s.u.jobs.deliver(func() { s.progress.SetValue(float64(n) / float64(total)) })

@@ -32,6 +32,10 @@ type Submission struct {
 	// Progress, when set, is called with the number of rows written so far
 	// (every 1,000 rows and at the end), on the writing goroutine.
 	Progress func(rows int)
+	// OpenDuplicates is the number of likely-duplicate pairs nobody has
+	// reviewed yet when the workbook is made; the Rekap names it when > 0,
+	// so a head knows how firm the figures are (issue 18).
+	OpenDuplicates int
 	// Journeys are the stage dates of the people of the year as of the end
 	// of the month, by trainee ID (store.DB.JourneyFacts). When set, the
 	// Peserta sheet gets the outcome columns and the Rekap the stage

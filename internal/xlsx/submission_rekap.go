@@ -147,6 +147,10 @@ func writeRekap(f *excelize.File, st *styles, s *Submission, t *tally, m *wub.Su
 	}
 	c.put(st.cellBold, "Jumlah peserta", t.all.month.sum(), t.all.total.sum())
 	rekapUndated(c, t)
+	if s.OpenDuplicates > 0 {
+		c.put(c.st.cell, fmt.Sprintf("%d kemungkinan ganda belum diperiksa (satu orang, dua NIK; periksa di WUBDesk → Kemungkinan ganda)",
+			s.OpenDuplicates), nil, s.OpenDuplicates)
+	}
 	if s.Quota > 0 {
 		c.put(st.cell, fmt.Sprintf("Kuota tahun %d", month.Year()), nil, s.Quota)
 		c.put(st.cell, "Capaian (lulus kumulatif ÷ kuota)", nil, nil)
