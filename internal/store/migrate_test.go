@@ -243,8 +243,14 @@ func TestMigrateFromFixtures(t *testing.T) {
 			if n, _ := db.CountTrainees(ctx, wub.TraineeFilter{Text: "fauzi"}); n != 1 {
 				t.Errorf("search after upgrade finds %d", n)
 			}
-			if n, _ := db.CountTrainees(ctx, wub.TraineeFilter{Deleted: true}); n != 1 {
-				t.Errorf("%d deleted trainees after upgrade, want 1", n)
+			// From v10 the fixture also holds a merge (fillFixtureDupes),
+			// which deletes the dropped record softly.
+			wantDeleted := 1
+			if v >= 10 {
+				wantDeleted = 2
+			}
+			if n, _ := db.CountTrainees(ctx, wub.TraineeFilter{Deleted: true}); n != wantDeleted {
+				t.Errorf("%d deleted trainees after upgrade, want %d", n, wantDeleted)
 			}
 			if _, err := db.CreateTrainee(ctx, &wub.Trainee{NIK: "3528040101800004", Name: "Abdul Aziz", Sex: "L",
 				Enrolments: []wub.Enrolment{{AgencyCode: wub.DKPP, Year: 2025, Status: wub.StatusRegistered}}}); err != nil {
