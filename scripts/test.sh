@@ -22,6 +22,7 @@ go test $tags -race -timeout 30m ./...
 echo "== crash tests: SIGKILL during imports and edits (30 rounds), during a bulk load (8 rounds) and during a backup --out; no race detector: it only slows SQLite"
 go test $tags -count=1 -run '^(TestKillDuringWrites|TestKillDuringBulkLoad|TestKilledBackupLeavesNothingBehind)$' ./internal/store/
 echo "== fuzz (bounded)"
+count_files() { if [ -d "$1" ]; then find "$1" -type f | wc -l; else echo 0; fi; }
 fuzztime="${FUZZTIME:-10s}"
 for pkg in $(go list ./...); do
   dir=$(go list -f '{{.Dir}}' "$pkg")
@@ -32,10 +33,10 @@ for pkg in $(go list ./...); do
     # Go 1.27). A real failure writes its input to testdata/fuzz/<target>/:
     # only that fails the step; a bare deadline is retried once, then warned.
     corpus="$dir/testdata/fuzz/$f"
-    before=$(ls "$corpus" 2>/dev/null | wc -l)
+    before=$(count_files "$corpus")
     for try in 1 2; do
       if go test $tags -run '^$' -fuzz "^$f\$" -fuzztime "$fuzztime" "$pkg"; then break; fi
-      if [ "$(ls "$corpus" 2>/dev/null | wc -l)" -ne "$before" ]; then
+      if [ "$(count_files "$corpus")" -ne "$before" ]; then
         echo "fuzz $f found a failing input: $corpus"; exit 1
       fi
       if [ "$try" = 2 ]; then echo "WARNING: fuzz $f stopped twice at its deadline without a failing input (golang/go#75804)"; fi
