@@ -70,10 +70,10 @@ func ParseDate(s string) (time.Time, error) {
 	}
 	// yyyy-mm-dd, optionally with a time part as written by other tools.
 	if len(s) >= 10 && s[4] == '-' && s[7] == '-' {
-		if t, err := time.Parse(ISODate, s[:10]); err == nil {
+		if t, err := time.Parse(ISODate, s[:10]); err == nil && t.Year() >= 1 {
 			return t, nil
 		}
-		return bad()
+		return bad() // year 0000 is no date (found by FuzzCellNormalisers)
 	}
 	f := strings.FieldsFunc(s, func(r rune) bool {
 		return r == '/' || r == '-' || r == '.' || r == ' ' || r == ','
@@ -99,7 +99,7 @@ func ParseDate(s string) (time.Time, error) {
 		if year > time.Now().Year() {
 			year -= 100
 		}
-	} else if len(f[2]) != 4 {
+	} else if len(f[2]) != 4 || year < 1 {
 		return bad()
 	}
 	t := time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC)

@@ -52,7 +52,8 @@ func TestParseDate(t *testing.T) {
 			t.Errorf("ParseDate(%q) = %v, %v; want %v", in, got, err, want)
 		}
 	}
-	for _, in := range []string{"", "31/02/1990", "29/02/2001", "12/13/1990", "1990", "12 Foo 1990", "12/05/199", "aa/bb/cccc", "00/01/1990"} {
+	for _, in := range []string{"", "31/02/1990", "29/02/2001", "12/13/1990", "1990", "12 Foo 1990", "12/05/199", "aa/bb/cccc", "00/01/1990",
+		"0000-10-01", "01/10/0000"} {
 		if _, err := ParseDate(in); ErrorCode(err) != "date_invalid" {
 			t.Errorf("ParseDate(%q) err = %v, want date_invalid", in, err)
 		}
