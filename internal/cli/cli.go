@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strings"
 
+	"wubdesk/internal/app"
 	"wubdesk/internal/instance"
 	"wubdesk/internal/store"
 )
@@ -167,4 +168,14 @@ func isTerminal(w io.Writer) bool {
 	}
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// openApp opens the --db file as openDB does and returns its use cases
+// (internal/app), which new commands call instead of the store.
+func openApp(path string) (*app.App, *store.DB, error) {
+	db, err := openDB(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	return app.New(db), db, nil
 }

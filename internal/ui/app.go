@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log"
 	"time"
+	"wubdesk/internal/app"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -39,6 +40,7 @@ type App struct {
 	win      fyne.Window
 	opts     Options
 	db       *store.DB
+	app      *app.App // the use cases (internal/app); new code calls these, never the store
 	office   wub.Office
 	agencies wub.Agencies
 	jobs     jobs
@@ -151,6 +153,7 @@ func (u *App) Open() {
 // UseDB shows the app over an already open database (tests use it).
 func (u *App) UseDB(db *store.DB, office wub.Office, agencies wub.Agencies) {
 	u.db, u.office, u.agencies = db, office, agencies
+	u.app = app.New(db)
 	u.setMainMenu()
 	if !office.Configured() {
 		u.win.SetContent(u.loadingView(""))
