@@ -24,15 +24,8 @@ import (
 	"wubdesk/internal/wub"
 )
 
-// BackupInfo describes a backup file that passed verification (or, from
-// ListBackups, one that is only named like a backup).
-type BackupInfo struct {
-	Path          string
-	At            time.Time // when it was made: from the name, else the file's time
-	Reason        string    // ReasonDaily, ReasonImport, ...; "" for other files
-	SchemaVersion int
-	Size          int64
-}
+// BackupInfo describes a backup file (wub.BackupInfo).
+type BackupInfo = wub.BackupInfo
 
 // BackupTo writes a consistent copy of the open database to dest (a flash
 // drive, another folder) and verifies it. Writers are not blocked: the copy

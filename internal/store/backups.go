@@ -10,15 +10,17 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"wubdesk/internal/wub"
 )
 
 // Reasons for an automatic backup. The reason ends the file name.
 const (
-	ReasonDaily         = "daily"         // the first open of a calendar day
-	ReasonImport        = "import"        // before an import writes
-	ReasonConsolidation = "consolidation" // before merging another office's file
-	ReasonMigration     = "migration"     // before a schema upgrade
-	ReasonRestore       = "restore"       // the file a restore replaced
+	ReasonDaily         = wub.ReasonDaily
+	ReasonImport        = wub.ReasonImport
+	ReasonConsolidation = wub.ReasonConsolidation
+	ReasonMigration     = wub.ReasonMigration
+	ReasonRestore       = wub.ReasonRestore
 )
 
 // Rotation: what stays in the backups folder after an automatic backup.

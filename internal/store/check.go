@@ -14,24 +14,7 @@ import (
 
 // CheckReport is what `wubdesk check` and the settings screen show about a
 // database file.
-type CheckReport struct {
-	Path             string         `json:"file"`
-	OK               bool           `json:"ok"`
-	Problems         []string       `json:"problems"` // make OK false
-	Warnings         []string       `json:"warnings"` // worth knowing, not a fault
-	Integrity        string         `json:"integrity"`
-	SchemaVersion    int            `json:"schema_version"`
-	AppSchemaVersion int            `json:"app_schema_version"`
-	Counts           map[string]int `json:"counts"` // trainees, enrolments, ... (live rows)
-	Tables           map[string]int `json:"tables"` // every table's row count
-	Backups          int            `json:"backups"`
-	NewestBackup     string         `json:"newest_backup,omitempty"`
-	NewestBackupAt   string         `json:"newest_backup_at,omitempty"` // RFC 3339
-	// Enrolments whose dates are to be completed (they count in no month),
-	// and the first CheckUndatedLimit of them.
-	Undated     int                    `json:"undated_enrolments"`
-	UndatedList []wub.UndatedEnrolment `json:"undated,omitempty"`
-}
+type CheckReport = wub.CheckReport
 
 // CheckUndatedLimit is how many undated enrolments a check lists.
 const CheckUndatedLimit = 100

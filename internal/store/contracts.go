@@ -173,12 +173,8 @@ func getContract(ctx context.Context, q querier, id int64) (*wub.Contract, error
 	return &cs[0], nil
 }
 
-// ContractFilter selects contracts; zero fields match all.
-type ContractFilter struct {
-	FacilitatorID int64
-	AgencyCode    string
-	Year          int
-}
+// ContractFilter selects contracts (wub.ContractFilter).
+type ContractFilter = wub.ContractFilter
 
 // Contracts lists live contracts, newest year first, then by facilitator.
 func (db *DB) Contracts(ctx context.Context, f ContractFilter) ([]wub.Contract, error) {

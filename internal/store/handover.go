@@ -14,12 +14,12 @@ import (
 
 // ReasonHandover names the automatic backup made before a handover
 // package is imported.
-const ReasonHandover = "handover"
+const ReasonHandover = wub.ReasonHandover
 
 // HandoverRow is one record of a handover package: column → value (int64,
 // string or nil). Reference columns hold ids of the giving database; "id"
 // is the record's own id there (kinds without ids have none).
-type HandoverRow map[string]any
+type HandoverRow = wub.HandoverRow
 
 // hoKind says how one table travels between databases: the columns carried,
 // which of them point to other records, and the key that finds the same

@@ -12,20 +12,10 @@ import (
 
 // HandoverAgency is an agency's configuration as a handover package
 // carries it: which program years it runs and its names by period.
-type HandoverAgency struct {
-	Code      string               `json:"code"`
-	Order     int                  `json:"sort_order"`
-	FirstYear int                  `json:"first_year"`
-	LastYear  int                  `json:"last_year"` // 0 while it runs the program
-	Names     []HandoverAgencyName `json:"names"`
-}
+type HandoverAgency = wub.HandoverAgency
 
 // HandoverAgencyName is one name of an agency from a date (YYYY-MM-DD).
-type HandoverAgencyName struct {
-	ValidFrom string `json:"valid_from"`
-	Short     string `json:"short_name"`
-	Full      string `json:"full_name"`
-}
+type HandoverAgencyName = wub.HandoverAgencyName
 
 // HandoverAgencies is the agency configuration a package from this database
 // carries: every agency with its names, the giving agency running the

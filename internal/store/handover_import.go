@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"time"
 
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
@@ -18,16 +17,7 @@ import (
 )
 
 // HandoverInput is a verified handover package as the store imports it.
-type HandoverInput struct {
-	SHA256    string
-	FileName  string
-	From, To  string
-	Date      time.Time
-	CreatedAt string // RFC 3339, when the giving office made it
-	Manifest  string // the package's manifest.json
-	Agencies  []HandoverAgency
-	Rows      map[string][]HandoverRow // by kind (HandoverKinds), "audit" included
-}
+type HandoverInput = wub.HandoverInput
 
 // errRollback ends a dry run's transaction after everything was checked.
 var errRollback = errors.New("handover dry run")

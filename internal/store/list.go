@@ -19,18 +19,8 @@ const ListCountCap = 50_000
 // listCap and listCountCap are ListCap and ListCountCap; tests lower them.
 var listCap, listCountCap = ListCap, ListCountCap
 
-// TraineeList is one page of the trainee list with the number of people
-// it holds, as an interactive list needs it on every keystroke.
-type TraineeList struct {
-	Rows  []wub.TraineeRow
-	Total int  // the people who match; a lower bound when More
-	More  bool // more than Total people match: show "500+"
-	// EntryOrder is set when a search matches more than ListCap people: Rows
-	// are then in the order the people were entered (the first ListCap of
-	// them), not in the requested order. Typing more of the name or NIK
-	// narrows the search and sorts it again.
-	EntryOrder bool
-}
+// TraineeList is one page of the trainee list (wub.TraineeList).
+type TraineeList = wub.TraineeList
 
 // ListTrainees returns a page of the trainee list and how many people it
 // holds, for the list screen on every keystroke: at a million people a

@@ -112,12 +112,8 @@ func getMentoring(ctx context.Context, q querier, id int64) (*wub.Mentoring, err
 	return &ms[0], nil
 }
 
-// MentoringFilter selects visits; zero fields match all.
-type MentoringFilter struct {
-	FacilitatorID int64
-	TraineeID     int64
-	Year          int
-}
+// MentoringFilter selects visits (wub.MentoringFilter).
+type MentoringFilter = wub.MentoringFilter
 
 // Mentorings lists live visits, newest first.
 func (db *DB) Mentorings(ctx context.Context, f MentoringFilter) ([]wub.Mentoring, error) {

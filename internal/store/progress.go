@@ -4,6 +4,8 @@ import (
 	"context"
 	"os"
 	"time"
+
+	"wubdesk/internal/wub"
 )
 
 // Progress of long file work (a backup, a restore), for a progress bar.
@@ -14,9 +16,9 @@ type Progress func(stage string, done, total int64)
 
 // Stages of a backup and a restore.
 const (
-	StageCopy  = "copy"  // the copy is being written (bytes of the source's size)
-	StageCheck = "check" // the copy is being checked (no measure)
-	StageKeep  = "keep"  // restore: the current file is being kept in the backups folder; no longer cancellable
+	StageCopy  = wub.StageCopy
+	StageCheck = wub.StageCheck
+	StageKeep  = wub.StageKeep
 )
 
 type progressKey struct{}

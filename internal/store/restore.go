@@ -17,18 +17,7 @@ import (
 // is missing although backups of it exist. Backup is the newest backup that
 // passed verification (HasBackup false when there is none), for the dialog
 // that offers to restore it.
-type DamagedError struct {
-	Path      string
-	Detail    error // the db_damaged / db_missing / db_foreign finding
-	Missing   bool  // the file is gone but its backups folder is not
-	Backup    BackupInfo
-	HasBackup bool
-}
-
-func (e *DamagedError) Error() string { return e.Detail.Error() }
-
-// Unwrap lets wub.ErrorCode see the finding's code (db_damaged, ...).
-func (e *DamagedError) Unwrap() error { return e.Detail }
+type DamagedError = wub.DamagedError
 
 // CheckAtOpenLimit is the largest file that OpenChecked checks in full
 // before opening. quick_check reads every page (about 50 MB/s here: half a
