@@ -9,8 +9,8 @@ import (
 	"os"
 	"strings"
 
+	"wubdesk/internal/app"
 	"wubdesk/internal/instance"
-	"wubdesk/internal/store"
 	"wubdesk/internal/wub"
 )
 
@@ -23,12 +23,12 @@ func userFlag(fs *flag.FlagSet) *string {
 	return fs.String("user", "", "nama pengguna WUBDesk, bila kantor mewajibkan masuk (kata sandi dari "+PasswordEnv+" atau ditanyakan)")
 }
 
-// openForWrite opens --db for a command that changes it: the instance
+// openAppForWrite opens --db for a command that changes it: the instance
 // lock, the same checks as the window (a damaged or emptied file is refused
 // with the newest good backup and how to restore it), and, when the office
 // requires sign-in, --user with its password, checked like the window's
 // sign-in; the user's role must allow act and becomes the audit actor.
-func openForWrite(ctx context.Context, env *Env, path, user string, act wub.Action) (*store.DB, error) {
+func openAppForWrite(ctx context.Context, env *Env, path, user string, act wub.Action) (*app.App, error) {
 	if strings.TrimSpace(path) == "" {
 		return nil, &UsageError{"--db BERKAS wajib diisi"}
 	}
@@ -36,20 +36,20 @@ func openForWrite(ctx context.Context, env *Env, path, user string, act wub.Acti
 	if err != nil {
 		return nil, err
 	}
-	db, err := store.OpenForWrite(ctx, path)
+	a, err := app.OpenForWrite(ctx, path)
 	if err != nil {
 		lock.Release()
 		return nil, damagedAdvice(err)
 	}
-	db.OnClose(func() { lock.Release() })
-	if err := signIn(ctx, env, db, user, act); err != nil {
-		db.Close()
+	a.OnClose(func() { lock.Release() })
+	if err := signIn(ctx, env, a, user, act); err != nil {
+		a.Close()
 		return nil, err
 	}
-	return db, nil
+	return a, nil
 }
 
-func signIn(ctx context.Context, env *Env, db *store.DB, user string, act wub.Action) error {
+func signIn(ctx context.Context, env *Env, db wub.Users, user string, act wub.Action) error {
 	required, err := db.SignInRequired(ctx)
 	if err != nil {
 		return err
@@ -96,7 +96,7 @@ func password(env *Env, user string) (string, error) {
 // damagedAdvice adds to a damaged-file refusal what the window offers: the
 // newest good backup and how to restore it.
 func damagedAdvice(err error) error {
-	var de *store.DamagedError
+	var de *wub.DamagedError
 	if !errors.As(err, &de) {
 		return err
 	}

@@ -81,11 +81,11 @@ func runAgency(ctx context.Context, env *Env, args []string) error {
 		fmt.Fprintf(env.Stderr, "Pemakaian: wubdesk agency %s\n", agencyUsage)
 		return &UsageError{fmt.Sprintf("perintah agency %q tidak dikenal (list, add, rename, end)", sub)}
 	}
-	db, err := openDB(*dbPath)
+	db, closer, err := openApp(*dbPath)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
+	defer closer.Close()
 	if sub == "list" {
 		as, err := db.Agencies(ctx)
 		if err != nil {

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"strings"
 
-	"wubdesk/internal/store"
+	"wubdesk/internal/app"
 )
 
 func init() {
@@ -26,7 +26,7 @@ func runBackup(ctx context.Context, env *Env, args []string) error {
 	if strings.TrimSpace(*db) == "" || strings.TrimSpace(*out) == "" {
 		return &UsageError{"--db BERKAS dan --out BERKAS wajib diisi"}
 	}
-	info, err := store.BackupFile(ctx, *db, *out)
+	info, err := app.BackupFile(ctx, *db, app.BackupOptions{Dest: *out})
 	if err != nil {
 		return err
 	}

@@ -7,7 +7,8 @@ import (
 	"sort"
 	"strings"
 
-	"wubdesk/internal/store"
+	"wubdesk/internal/app"
+	"wubdesk/internal/wub"
 )
 
 func init() {
@@ -27,7 +28,7 @@ func runCheck(ctx context.Context, env *Env, args []string) error {
 	if strings.TrimSpace(*db) == "" {
 		return &UsageError{"--db BERKAS wajib diisi"}
 	}
-	r, err := store.CheckFile(ctx, *db)
+	r, err := app.CheckFile(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -46,7 +47,7 @@ func runCheck(ctx context.Context, env *Env, args []string) error {
 	return nil
 }
 
-func printCheck(env *Env, r store.CheckReport) {
+func printCheck(env *Env, r wub.CheckReport) {
 	w := env.Stdout
 	fmt.Fprintf(w, "Berkas: %s\n", r.Path)
 	if r.Integrity != "" {

@@ -3,14 +3,13 @@ package cli
 import (
 	"fmt"
 
-	"wubdesk/internal/store"
 	"wubdesk/internal/wub"
 )
 
 // printUndated lists the enrolments whose dates are to be completed (data to
 // complete), after the check's warnings: which trainee (by record number
 // and name; no NIK), where, and what is missing.
-func printUndated(env *Env, r store.CheckReport) {
+func printUndated(env *Env, r wub.CheckReport) {
 	if r.Undated == 0 {
 		return
 	}

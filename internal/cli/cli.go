@@ -17,7 +17,6 @@ import (
 
 	"wubdesk/internal/app"
 	"wubdesk/internal/instance"
-	"wubdesk/internal/store"
 )
 
 // Env is what a command may use besides its arguments.
@@ -139,25 +138,26 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-// openDB opens the --db file, creating it with the current schema if it
-// does not exist yet (true of every headless command that takes --db). It
-// holds the file's instance lock until the DB is closed: a command does not
-// write while the app (or another command) has the file open (db_locked).
-func openDB(path string) (*store.DB, error) {
+// openApp opens the --db file, creating it with the current schema if it
+// does not exist yet (true of every headless command that takes --db), and
+// returns its use cases (internal/app). It holds the file's instance lock
+// until closed: a command does not write while the app (or another command)
+// has the file open (db_locked). The closer closes the register.
+func openApp(path string) (*app.App, io.Closer, error) {
 	if strings.TrimSpace(path) == "" {
-		return nil, &UsageError{"--db BERKAS wajib diisi"}
+		return nil, nil, &UsageError{"--db BERKAS wajib diisi"}
 	}
 	lock, err := instance.AcquireQuietly(path)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	db, err := store.Open(path)
+	a, err := app.Open(path)
 	if err != nil {
 		lock.Release()
-		return nil, err
+		return nil, nil, err
 	}
-	db.OnClose(func() { lock.Release() })
-	return db, nil
+	a.OnClose(func() { lock.Release() })
+	return a, a, nil
 }
 
 // stdoutIsTerminal is used to decide on progress output.
@@ -168,14 +168,4 @@ func isTerminal(w io.Writer) bool {
 	}
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
-}
-
-// openApp opens the --db file as openDB does and returns its use cases
-// (internal/app), which new commands call instead of the store.
-func openApp(path string) (*app.App, *store.DB, error) {
-	db, err := openDB(path)
-	if err != nil {
-		return nil, nil, err
-	}
-	return app.New(db), db, nil
 }

@@ -29,11 +29,11 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 	if *n < 1 || *n > 5_000_000 {
 		return &UsageError{fmt.Sprintf("--trainees harus antara 1 dan 5.000.000, yang tertulis %d", *n)}
 	}
-	db, err := openForWrite(ctx, env, *dbPath, *user, wub.ActEdit)
+	a, err := openAppForWrite(ctx, env, *dbPath, *user, wub.ActEdit)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
+	defer a.Close()
 	o := demo.Options{Trainees: *n, Seed: *seed}
 	if isTerminal(env.Stderr) {
 		o.Progress = func(done, total int) {
@@ -44,21 +44,15 @@ func runDemo(ctx context.Context, env *Env, args []string) error {
 		}
 	}
 	start := time.Now()
-	sum, err := demo.Generate(ctx, db, o)
+	sum, extras, err := a.Demo(ctx, o)
 	if wub.ErrorCode(err) == "demo_not_empty" {
-		return fmt.Errorf("%s: %w Gunakan berkas baru, misalnya --db demo.db.", db.Path, err)
+		return fmt.Errorf("%s: %w Gunakan berkas baru, misalnya --db demo.db.", a.Path(), err)
 	}
 	if err != nil {
 		return err
 	}
-	extras := sum.Trainees <= demo.ExtrasLimit
-	if extras {
-		if err := demo.FillExtras(ctx, db, *seed); err != nil {
-			return err
-		}
-	}
 	w := env.Stdout
-	fmt.Fprintf(w, "Data demo dibuat di %s (benih %d) dalam %.1f detik:\n", db.Path, *seed, time.Since(start).Seconds())
+	fmt.Fprintf(w, "Data demo dibuat di %s (benih %d) dalam %.1f detik:\n", a.Path(), *seed, time.Since(start).Seconds())
 	fmt.Fprintf(w, "  %s peserta, %s keikutsertaan, %s angkatan\n",
 		wub.FormatInt(sum.Trainees), wub.FormatInt(sum.Enrolments), wub.FormatInt(sum.Batches))
 	fmt.Fprintf(w, "  %-6s %9s %9s %9s %9s %9s\n", "Tahun", "Angkatan", "Ikut", "Lulus", "Keluar", "Terdaftar")

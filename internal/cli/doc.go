@@ -118,29 +118,29 @@ func runDoc(ctx context.Context, env *Env, args []string) error {
 			return err
 		}
 	}
-	db, err := openDB(*dbPath)
+	a, closer, err := openApp(*dbPath)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
+	defer closer.Close()
 	var res officedoc.Result
 	err = xlsx.WriteFile(*out, func(w io.Writer) error {
 		var err error
 		switch k {
 		case wub.DocHandover:
-			res, err = officedoc.Handover(ctx, db, pack, w)
+			res, err = a.HandoverDocument(ctx, pack, w)
 		case wub.DocCoverLetter:
-			res, err = officedoc.CoverLetter(ctx, db, workbook, m, w)
+			res, err = a.CoverLetterDocument(ctx, workbook, m, w)
 		case wub.DocContractRound:
-			res, err = officedoc.ContractRound(ctx, db, "", y, w)
+			res, err = a.ContractRoundDocument(ctx, "", y, w)
 		case wub.DocCertificate:
 			var niks []string
 			if *nik != "" {
 				niks = []string{*nik}
 			}
-			res, err = officedoc.Certificates(ctx, db, batchID, niks, w)
+			res, err = a.CertificatesDocument(ctx, batchID, niks, w)
 		case wub.DocPersonReport:
-			res, err = officedoc.PersonReport(ctx, db, *nik, w)
+			res, err = a.PersonReportDocument(ctx, *nik, w)
 		}
 		return err
 	})

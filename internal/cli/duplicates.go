@@ -34,11 +34,11 @@ func runDuplicates(ctx context.Context, env *Env, args []string) error {
 	if _, err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	db, err := openDB(*dbPath)
+	db, closer, err := openApp(*dbPath)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
+	defer closer.Close()
 	pairs, err := db.LikelyDuplicates(ctx)
 	if err != nil {
 		return err

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"wubdesk/internal/app"
 	"wubdesk/internal/handover"
 	"wubdesk/internal/wub"
 )
@@ -90,12 +91,12 @@ func runHandoverExport(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return wub.Errorf("handover_date_invalid", *date)
 	}
-	db, err := openDB(*dbPath)
+	a, closer, err := openApp(*dbPath)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
-	ex, err := handover.ExportFile(ctx, db, handover.ExportOptions{To: *to, Date: d}, *out)
+	defer closer.Close()
+	ex, err := a.HandoverExport(ctx, app.HandoverExportOptions{To: *to, Date: d, Path: *out})
 	if err != nil {
 		return err
 	}
@@ -129,16 +130,16 @@ func runHandoverImport(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	db, err := openForWrite(ctx, env, *dbPath, *user, wub.ActEdit)
+	a, err := openAppForWrite(ctx, env, *dbPath, *user, wub.ActEdit)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
-	res, err := handover.Import(ctx, db, p, *dry, nil)
+	defer a.Close()
+	res, err := a.HandoverImport(ctx, p, app.HandoverImportOptions{DryRun: *dry})
 	if err != nil {
 		return err
 	}
-	if err := db.Verify(); err != nil {
+	if err := a.Verify(); err != nil {
 		return err
 	}
 	if *asJSON {

@@ -3,11 +3,10 @@ package cli
 import (
 	"context"
 	"fmt"
-	"os"
 	"strings"
 
+	"wubdesk/internal/app"
 	"wubdesk/internal/instance"
-	"wubdesk/internal/store"
 	"wubdesk/internal/wub"
 )
 
@@ -40,16 +39,11 @@ func runRestore(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer lock.Release()
-	if _, err := store.VerifyBackup(ctx, *from); err != nil {
+	if _, err := app.VerifyBackup(ctx, *from); err != nil {
 		return wub.Errorf("restore_bad_source", *from, err)
 	}
 	// Whose rules apply: the current file's when it reads, else the backup's.
-	rules := *dbPath
-	required, _, err := store.CheckCredentialsIn(ctx, rules, "", "")
-	if st, serr := os.Stat(rules); serr != nil || st.Size() == 0 || (err != nil && wub.ErrorCode(err) != "auth_failed") {
-		rules = *from
-		required, _, _ = store.CheckCredentialsIn(ctx, rules, "", "")
-	}
+	rules, required := app.RestoreRules(ctx, *dbPath, *from)
 	actor := ""
 	if required {
 		if strings.TrimSpace(*user) == "" {
@@ -59,7 +53,7 @@ func runRestore(ctx context.Context, env *Env, args []string) error {
 		if err != nil {
 			return err
 		}
-		_, u, err := store.CheckCredentialsIn(ctx, rules, *user, pw)
+		_, u, err := app.RestoreCredentials(ctx, rules, *user, pw)
 		if err != nil {
 			return err
 		}
@@ -68,11 +62,11 @@ func runRestore(ctx context.Context, env *Env, args []string) error {
 		}
 		actor = u.Name
 	}
-	kept, err := store.Restore(ctx, *dbPath, *from)
+	kept, err := app.Restore(ctx, app.RestoreOptions{Path: *dbPath, From: *from})
 	if err != nil {
 		return err
 	}
-	db, err := store.OpenChecked(ctx, *dbPath)
+	db, err := app.OpenChecked(ctx, *dbPath)
 	if err != nil {
 		return damagedAdvice(err)
 	}

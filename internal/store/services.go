@@ -9,7 +9,7 @@ var (
 	_ wub.Wamira       = (*DB)(nil)
 	_ wub.Facilitators = (*DB)(nil)
 	_ wub.Batches      = (*DB)(nil)
-	_ wub.Quotas       = (*DB)(nil)
+	_ wub.Targets      = (*DB)(nil)
 	_ wub.Users        = (*DB)(nil)
 	_ wub.Settings     = (*DB)(nil)
 	_ wub.Backups      = (*DB)(nil)

@@ -152,7 +152,7 @@ func (p *agencyPanel) save(d *recordDialog, parse wub.Issues, c wub.AgencyChange
 	var as wub.Agencies
 	d.run(parse, func() (wub.Issues, error) {
 		var err error
-		as, err = p.u.db.ChangeAgency(context.Background(), c)
+		as, err = p.u.app.ChangeAgency(context.Background(), c)
 		return nil, err
 	}, func(wub.Issues) {
 		c.Normalize()

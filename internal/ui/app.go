@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"log"
 	"time"
-	"wubdesk/internal/app"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -15,8 +14,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"wubdesk/assets"
+	"wubdesk/internal/app"
 	"wubdesk/internal/platform"
-	"wubdesk/internal/store"
 	"wubdesk/internal/wub"
 )
 
@@ -39,8 +38,8 @@ type App struct {
 	fyne     fyne.App
 	win      fyne.Window
 	opts     Options
-	db       *store.DB
-	app      *app.App // the use cases (internal/app); new code calls these, never the store
+	db       legacyDB // legacy_store.go: only the files issue 20b moves onto app use it
+	app      *app.App // the use cases (internal/app): every screen calls these, never the store
 	office   wub.Office
 	agencies wub.Agencies
 	jobs     jobs
@@ -68,8 +67,8 @@ func Run(a fyne.App, o Options) {
 		u.Open()
 	}
 	u.win.ShowAndRun()
-	if u.db != nil {
-		u.db.Close()
+	if u.app != nil {
+		u.app.Close()
 	}
 	u.releaseInstance()
 }
@@ -105,27 +104,27 @@ func (u *App) Window() fyne.Window { return u.win }
 // Open opens the database off the UI goroutine, then shows the first-start
 // questions or the main screen.
 func (u *App) Open() {
-	var db *store.DB
+	var a *app.App
 	var office wub.Office
 	var agencies wub.Agencies
 	var signIn bool
 	u.jobs.run(func() error {
 		var err error
 		ctx := context.Background()
-		db, err = store.OpenChecked(ctx, u.opts.DBPath)
+		a, err = app.OpenChecked(ctx, u.opts.DBPath)
 		if err != nil {
 			return err
 		}
-		if signIn, err = db.SignInRequired(ctx); err != nil {
-			db.Close()
+		if signIn, err = a.SignInRequired(ctx); err != nil {
+			a.Close()
 			return err
 		}
-		if office, err = db.Office(ctx); err != nil {
-			db.Close()
+		if office, err = a.Office(ctx); err != nil {
+			a.Close()
 			return err
 		}
-		if agencies, err = db.Agencies(ctx); err != nil {
-			db.Close()
+		if agencies, err = a.Agencies(ctx); err != nil {
+			a.Close()
 			return err
 		}
 		return nil
@@ -135,25 +134,25 @@ func (u *App) Open() {
 			return
 		}
 		u.milestone("database_open")
-		defer u.afterOpen(db)
+		defer u.afterOpen(a)
 		if w := platform.SyncedFolderWarning(u.opts.DBPath); w != "" {
 			defer u.showMessage(T("dialog.warning"), w)
 		}
-		if db.ReadOnly { // said at once, not at the first refused save
+		if a.ReadOnly() { // said at once, not at the first refused save
 			defer u.showMessage(T("readonly.title"), T("readonly.body", u.opts.DBPath))
 		}
 		if signIn {
-			u.showSignIn(db, func() { u.UseDB(db, office, agencies) })
+			u.showSignIn(a, func() { u.UseApp(a, office, agencies) })
 			return
 		}
-		u.UseDB(db, office, agencies)
+		u.UseApp(a, office, agencies)
 	})
 }
 
-// UseDB shows the app over an already open database (tests use it).
-func (u *App) UseDB(db *store.DB, office wub.Office, agencies wub.Agencies) {
-	u.db, u.office, u.agencies = db, office, agencies
-	u.app = app.New(db)
+// UseApp shows the app over an already open register (tests use it).
+func (u *App) UseApp(a *app.App, office wub.Office, agencies wub.Agencies) {
+	u.setApp(a)
+	u.office, u.agencies = office, agencies
 	u.setMainMenu()
 	if !office.Configured() {
 		u.win.SetContent(u.loadingView(""))
@@ -161,6 +160,12 @@ func (u *App) UseDB(db *store.DB, office wub.Office, agencies wub.Agencies) {
 		return
 	}
 	u.showMain()
+}
+
+// setApp makes a the window's register (nil: none is open).
+func (u *App) setApp(a *app.App) {
+	u.app = a
+	u.setLegacyDB(a)
 }
 
 func (u *App) showMain() {
@@ -180,19 +185,19 @@ func (u *App) title() string {
 	if a, ok := u.agencies.ByCode(u.office.AgencyCode); ok {
 		t = "WUBDesk — " + a.NameOn(u.today()).Short
 	}
-	if u.db != nil && u.db.ReadOnly {
+	if u.app != nil && u.app.ReadOnly() {
 		t += " " + T("readonly.title_suffix")
 	}
 	return t
 }
 
 // now is the app's one clock: every screen asks it, never time.Now. With a
-// database open it is the store's clock (DB.Now), so what a screen calls
-// "today" and the dates the store writes agree; before that it is
+// register open it is the use cases' clock (app.App.Now), so what a screen
+// calls "today" and the dates the store writes agree; before that it is
 // Options.Clock. Tests set either one.
 func (u *App) now() time.Time {
-	if u.db != nil && u.db.Now != nil {
-		return u.db.Now()
+	if u.app != nil {
+		return u.app.Now()
 	}
 	if u.opts.Clock != nil {
 		return u.opts.Clock()
@@ -212,7 +217,7 @@ func (u *App) loadingView(msg string) fyne.CanvasObject {
 }
 
 func (u *App) openFailedView(err error) fyne.CanvasObject {
-	if de := (*store.DamagedError)(nil); errors.As(err, &de) {
+	if de := (*wub.DamagedError)(nil); errors.As(err, &de) {
 		return u.damagedView(de)
 	}
 	msg := widget.NewLabel(T("app.open_failed", u.opts.DBPath) + "\n\n" + userMessage(err))

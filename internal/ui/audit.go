@@ -97,7 +97,7 @@ func (s *auditScreen) shown() {
 	if s.table == nil {
 		return
 	}
-	db := s.u.db
+	db := s.u.app
 	var actors []string
 	s.u.jobs.run(func() error {
 		var err error
@@ -131,7 +131,7 @@ func (s *auditScreen) apply() {
 	s.msg.SetText("")
 	nik := wub.NormalizeNIK(s.nik.Text)
 	ctx, current := s.query.start()
-	db := s.u.db
+	db := s.u.app
 	var n int
 	var first []wub.AuditEntry
 	s.u.jobs.run(func() error {
@@ -193,7 +193,7 @@ func (s *auditScreen) loadPage(p int) {
 		return
 	}
 	s.loading[p] = true
-	gen, f, db := s.gen, s.filter, s.u.db
+	gen, f, db := s.gen, s.filter, s.u.app
 	var rows []wub.AuditEntry
 	s.u.jobs.run(func() error {
 		var err error
@@ -253,7 +253,7 @@ func (s *auditScreen) askExport() {
 
 // exportTo writes every row of the current filter to w and closes it.
 func (s *auditScreen) exportTo(w io.WriteCloser) {
-	f, db := s.filter, s.u.db
+	f, db := s.filter, s.u.app
 	opt := xlsx.AuditExportOptions{Filter: f, MaskNIK: s.mask.Checked}
 	var n int
 	s.u.jobs.run(func() error {

@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
-	"wubdesk/internal/store"
+	"wubdesk/internal/app"
 	"wubdesk/internal/wub"
 )
 
@@ -22,7 +22,7 @@ type backupPanel struct {
 	u        *App
 	info     *widget.Label
 	list     *widget.List
-	backups  []store.BackupInfo
+	backups  []wub.BackupInfo
 	selected int
 	backupTo *widget.Button
 	restore  *widget.Button
@@ -95,11 +95,11 @@ func (p *backupPanel) updateButtons() {
 
 // reload lists the backups beside the database.
 func (p *backupPanel) reload() {
-	path := p.u.db.Path
-	var list []store.BackupInfo
+	path := p.u.app.Path()
+	var list []wub.BackupInfo
 	p.u.jobs.run(func() error {
 		var err error
-		list, err = store.ListBackups(path)
+		list, err = app.ListBackups(path)
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -110,7 +110,7 @@ func (p *backupPanel) reload() {
 		p.selected = -1
 		p.list.UnselectAll()
 		p.list.Refresh()
-		text := T("backup.auto", store.BackupDir(p.u.opts.DBPath)) // as the status line shows it
+		text := T("backup.auto", app.BackupDir(p.u.opts.DBPath)) // as the status line shows it
 		if len(list) > 0 {
 			text += "\n" + T("backup.newest", backupLabel(list[0]))
 		}
@@ -122,7 +122,7 @@ func (p *backupPanel) reload() {
 // backupToFolder writes a backup named after the database and the time into
 // dir (a flash drive).
 func (p *backupPanel) backupToFolder(dir string) {
-	name := fmt.Sprintf("%s-cadangan-%s.db", trimExt(filepath.Base(p.u.db.Path)), p.u.now().Format("20060102-150405"))
+	name := fmt.Sprintf("%s-cadangan-%s.db", trimExt(filepath.Base(p.u.app.Path())), p.u.now().Format("20060102-150405"))
 	dest := filepath.Join(dir, name)
 	p.u.notify(T("backup.working"))
 	ctx, hold := p.run.start(), p.run.hold
@@ -131,7 +131,7 @@ func (p *backupPanel) backupToFolder(dir string) {
 		if hold != nil {
 			hold()
 		}
-		_, err := p.u.db.BackupTo(ctx, dest)
+		_, err := p.u.app.Backup(ctx, app.BackupOptions{Dest: dest, Progress: p.run.progress})
 		return err
 	}, func(err error) {
 		p.updateButtons()
@@ -150,10 +150,10 @@ func (p *backupPanel) backupToFolder(dir string) {
 // askRestore checks a backup, says what it is and asks before replacing the
 // database with it.
 func (p *backupPanel) askRestore(src string) {
-	var info store.BackupInfo
+	var info wub.BackupInfo
 	p.u.jobs.run(func() error {
 		var err error
-		info, err = store.VerifyBackup(context.Background(), src)
+		info, err = app.VerifyBackup(context.Background(), src)
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -171,8 +171,8 @@ func (u *App) restoreNow(src string) { u.restoreWith(src, newFileRun(u, true)) }
 
 // restoreWith is restoreNow with its progress bar and Cancel (tests hold it).
 func (u *App) restoreWith(src string, run *fileRun) {
-	db := u.db
-	path := db.Path
+	db := u.app
+	path := db.Path()
 	ctx, hold := run.start(), run.hold
 	u.win.SetContent(u.restoreView(run))
 	var kept string
@@ -182,10 +182,10 @@ func (u *App) restoreWith(src string, run *fileRun) {
 		}
 		db.Close()
 		var err error
-		kept, err = store.Restore(ctx, path, src)
+		kept, err = app.Restore(ctx, app.RestoreOptions{Path: path, From: src, Progress: run.progress})
 		return err
 	}, func(err error) {
-		u.db = nil
+		u.setApp(nil)
 		u.opts.DBPath = path
 		u.Open()
 		if run.end(err) {

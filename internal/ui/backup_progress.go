@@ -7,14 +7,14 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"wubdesk/internal/store"
+	"wubdesk/internal/wub"
 )
 
 // fileRun is the progress bar and Cancel of a manual backup or a restore.
-// The store reports its stages through the context (store.WithProgress);
+// The use case reports its stages to progress (app.FileProgress);
 // Cancel is offered while it is safe: a backup leaves no file when it is
 // cancelled, a restore leaves the database untouched until it starts to
-// put the current file away (store.StageKeep), when Cancel is switched off.
+// put the current file away (wub.StageKeep), when Cancel is switched off.
 type fileRun struct {
 	u         *App
 	restore   bool // the stages of a restore, else of a backup
@@ -49,13 +49,17 @@ func (r *fileRun) start() context.Context {
 	r.cancelBtn.Enable()
 	r.stage.SetText(T("regency.file_copy"))
 	r.box.Show()
-	return store.WithProgress(ctx, func(stage string, done, total int64) {
-		frac := 0.0
-		if total > 0 {
-			frac = float64(done) / float64(total)
-		}
-		r.u.jobs.deliver(func() { r.show(stage, frac) })
-	})
+	return ctx
+}
+
+// progress is the work's app.FileProgress: it moves the bar on the UI
+// goroutine.
+func (r *fileRun) progress(stage string, done, total int64) {
+	frac := 0.0
+	if total > 0 {
+		frac = float64(done) / float64(total)
+	}
+	r.u.jobs.deliver(func() { r.show(stage, frac) })
 }
 
 // show maps a stage of the store's work onto the bar.
@@ -65,30 +69,30 @@ func (r *fileRun) show(stage string, frac float64) {
 	}
 	var v float64
 	switch {
-	case stage == store.StageCopy && r.restore:
+	case stage == wub.StageCopy && r.restore:
 		v = 0.3 * frac
-	case stage == store.StageCopy:
+	case stage == wub.StageCopy:
 		v = 0.9 * frac
-	case stage == store.StageCheck && r.restore:
+	case stage == wub.StageCheck && r.restore:
 		v = 0.5
-	case stage == store.StageCheck:
+	case stage == wub.StageCheck:
 		v = 0.95
-	case stage == store.StageKeep:
+	case stage == wub.StageKeep:
 		v = 0.6 + 0.35*frac
 		r.cancelBtn.Disable() // from here on the restore finishes whatever happens
 	}
 	if v > r.bar.Value {
 		r.bar.SetValue(v)
 	}
-	if r.cancelBtn.Disabled() && stage != store.StageKeep {
+	if r.cancelBtn.Disabled() && stage != wub.StageKeep {
 		return // "cancelling…" stays
 	}
 	switch stage {
-	case store.StageCopy:
+	case wub.StageCopy:
 		r.stage.SetText(T("regency.file_copy"))
-	case store.StageCheck:
+	case wub.StageCheck:
 		r.stage.SetText(T("regency.file_check"))
-	case store.StageKeep:
+	case wub.StageKeep:
 		r.stage.SetText(T("regency.file_keep"))
 	}
 }

@@ -60,20 +60,20 @@ func TestBackupAndRestoreProgressAndCancel(t *testing.T) {
 	test.Tap(run.cancelBtn)
 	close(release)
 	u.jobs.wait()
-	if u.db == nil || u.db == db {
+	if u.testDB() == nil || u.testDB() == db {
 		t.Fatal("the database was not reopened")
 	}
-	if n := trainees(t, u.db); n != 2 {
+	if n := trainees(t, u.testDB()); n != 2 {
 		t.Errorf("%d trainees after a cancelled restore, want 2", n)
 	}
-	if list, _ := store.ListBackups(u.db.Path); hasReason(list, store.ReasonRestore) {
+	if list, _ := store.ListBackups(u.testDB().Path); hasReason(list, store.ReasonRestore) {
 		t.Error("a cancelled restore put the current file away")
 	}
 
 	run = newFileRun(u, true)
 	u.restoreWith(files[0], run)
 	u.jobs.wait()
-	if n := trainees(t, u.db); n != 1 {
+	if n := trainees(t, u.testDB()); n != 1 {
 		t.Errorf("%d trainees after restoring the one-trainee backup", n)
 	}
 	u.releaseInstance()

@@ -71,7 +71,7 @@ type batchesScreen struct {
 }
 
 func newBatchesScreen(u *App) screen {
-	s := &batchesScreen{u: u, store: u.db}
+	s := &batchesScreen{u: u, store: u.app}
 	s.build()
 	s.stack = container.NewStack(s.listView)
 	return s

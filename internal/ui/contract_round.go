@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"wubdesk/internal/store"
 	"wubdesk/internal/wub"
 	"wubdesk/internal/xlsx"
 )
@@ -25,7 +24,7 @@ type roundStore interface {
 	Decide(ctx context.Context, agencyCode string, newYear int, ds []wub.ContractDecision) error
 	RenewAll(ctx context.Context, agencyCode string, newYear int) error
 	CreateRenewedContracts(ctx context.Context, agencyCode string, newYear int) (wub.RenewalResult, error)
-	Contracts(ctx context.Context, f store.ContractFilter) ([]wub.Contract, error)
+	Contracts(ctx context.Context, f wub.ContractFilter) ([]wub.Contract, error)
 }
 
 // Widths of the round's columns: facilitator (name, role, last contract),
@@ -66,7 +65,7 @@ type roundRowView struct {
 }
 
 func newContractRoundScreen(u *App) screen {
-	s := &contractRoundScreen{u: u, store: u.db}
+	s := &contractRoundScreen{u: u, store: u.app}
 	s.agency = agencyChoice(u, false, func(string) { s.load() })
 	s.year = yearChoice(u, false, func(int) { s.load() })
 	s.summary = widget.NewLabel("")
@@ -109,7 +108,7 @@ func (s *contractRoundScreen) shown() {
 	var cs []wub.Contract
 	s.u.jobs.run(func() error {
 		var err error
-		cs, err = s.store.Contracts(context.Background(), store.ContractFilter{AgencyCode: agency})
+		cs, err = s.store.Contracts(context.Background(), wub.ContractFilter{AgencyCode: agency})
 		return err
 	}, func(err error) {
 		year := s.u.today().Year()

@@ -43,7 +43,7 @@ func newDeadlinePanel(u *App) *deadlinePanel {
 	var day int
 	u.jobs.run(func() error {
 		var err error
-		day, err = u.db.LateDay(context.Background())
+		day, err = u.app.LateDay(context.Background())
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -60,7 +60,7 @@ func (p *deadlinePanel) store() {
 	if err != nil {
 		return
 	}
-	p.u.jobs.run(func() error { return p.u.db.SetLateDay(context.Background(), day) }, func(err error) {
+	p.u.jobs.run(func() error { return p.u.app.SetLateDay(context.Background(), day) }, func(err error) {
 		if err != nil {
 			p.u.showError(err)
 			return

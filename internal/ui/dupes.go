@@ -90,10 +90,10 @@ func (s *dupesScreen) reload() {
 	s.summary.SetText(T("dup.scanning"))
 	s.u.jobs.run(func() error {
 		var err error
-		if pairs, err = s.u.db.LikelyDuplicates(ctx); err != nil {
+		if pairs, err = s.u.app.LikelyDuplicates(ctx); err != nil {
 			return err
 		}
-		merges, err = s.u.db.Merges(ctx, 200)
+		merges, err = s.u.app.Merges(ctx, 200)
 		return err
 	}, func(err error) {
 		if !current() {
@@ -212,7 +212,7 @@ func (s *dupesScreen) undoMerge() {
 	id := m.ID
 	s.u.confirm(T("dup.undo"), T("dup.undo_confirm", m.KeptName, m.DroppedName), T("dup.undo"), func() {
 		s.u.jobs.run(func() error {
-			return s.u.db.UndoMerge(context.Background(), id)
+			return s.u.app.UndoMerge(context.Background(), id)
 		}, func(err error) {
 			if err != nil {
 				s.u.showError(err)
@@ -256,14 +256,14 @@ func newDupNote(u *App) *dupNote {
 }
 
 func (n *dupNote) refresh() {
-	if n.u.db == nil {
+	if n.u.app == nil {
 		return
 	}
 	ctx, current := n.query.start()
 	var count int
 	n.u.jobs.run(func() error {
 		var err error
-		count, err = n.u.db.OpenDuplicateCount(ctx)
+		count, err = n.u.app.OpenDuplicateCount(ctx)
 		return err
 	}, func(err error) {
 		if !current() || err != nil {

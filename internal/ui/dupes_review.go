@@ -84,10 +84,10 @@ func (r *dupReview) show(p *wub.DupPair) {
 	var a, b *wub.Trainee
 	r.s.u.jobs.run(func() error {
 		var err error
-		if a, err = r.s.u.db.Trainee(ctx, pair.A.ID); err != nil {
+		if a, err = r.s.u.app.Trainee(ctx, pair.A.ID); err != nil {
 			return err
 		}
-		b, err = r.s.u.db.Trainee(ctx, pair.B.ID)
+		b, err = r.s.u.app.Trainee(ctx, pair.B.ID)
 		return err
 	}, func(err error) {
 		if !current() {
@@ -229,7 +229,7 @@ func (r *dupReview) merge() {
 	r.s.u.confirm(T("dup.merge"), T("dup.merge_confirm", drop.Name, wub.MaskNIK(drop.NIK), keep.Name, wub.MaskNIK(result.NIK)),
 		T("dup.merge"), func() {
 			r.s.u.jobs.run(func() error {
-				_, err := r.s.u.db.MergeTrainees(context.Background(), keep.ID, drop.ID, result, reason)
+				_, err := r.s.u.app.MergeTrainees(context.Background(), keep.ID, drop.ID, result, reason)
 				return err
 			}, func(err error) {
 				if err != nil {
@@ -248,7 +248,7 @@ func (r *dupReview) dismiss() {
 	}
 	aID, bID, reason := r.a.ID, r.b.ID, r.pair.Reason
 	r.s.u.jobs.run(func() error {
-		return r.s.u.db.DismissPair(context.Background(), aID, bID, reason)
+		return r.s.u.app.DismissPair(context.Background(), aID, bID, reason)
 	}, func(err error) {
 		if err != nil {
 			r.s.u.showError(err)

@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"wubdesk/internal/store"
 	"wubdesk/internal/wub"
 )
 
@@ -98,13 +97,13 @@ func (r *facilitatorRecords) load() {
 	ctx, current := r.query.start()
 	r.s.u.jobs.run(func() error {
 		var err error
-		if cs, err = st.Contracts(ctx, store.ContractFilter{FacilitatorID: id}); err != nil {
+		if cs, err = st.Contracts(ctx, wub.ContractFilter{FacilitatorID: id}); err != nil {
 			return err
 		}
 		if rs, err = st.ActivityReports(ctx, id, 0); err != nil {
 			return err
 		}
-		if vs, err = st.Mentorings(ctx, store.MentoringFilter{FacilitatorID: id}); err != nil {
+		if vs, err = st.Mentorings(ctx, wub.MentoringFilter{FacilitatorID: id}); err != nil {
 			return err
 		}
 		hs, err = st.FacilitatorStatusHistory(ctx, id)

@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"wubdesk/internal/store"
 	"wubdesk/internal/wub"
 )
 
@@ -25,7 +24,7 @@ type facilitatorStore interface {
 	DeleteFacilitator(ctx context.Context, id int64) error
 	RestoreFacilitator(ctx context.Context, id int64) error
 	FacilitatorStatusHistory(ctx context.Context, id int64) ([]wub.FacilitatorStatusChange, error)
-	Contracts(ctx context.Context, f store.ContractFilter) ([]wub.Contract, error)
+	Contracts(ctx context.Context, f wub.ContractFilter) ([]wub.Contract, error)
 	CreateContract(ctx context.Context, c *wub.Contract) (wub.Issues, error)
 	UpdateContract(ctx context.Context, c *wub.Contract) (wub.Issues, error)
 	DeleteContract(ctx context.Context, id int64) error
@@ -33,7 +32,7 @@ type facilitatorStore interface {
 	SaveActivityReport(ctx context.Context, r *wub.ActivityReport) error
 	DeleteActivityReport(ctx context.Context, id int64) error
 	MissingReports(ctx context.Context, agencyCode, month string) ([]wub.Contract, error)
-	Mentorings(ctx context.Context, f store.MentoringFilter) ([]wub.Mentoring, error)
+	Mentorings(ctx context.Context, f wub.MentoringFilter) ([]wub.Mentoring, error)
 	SaveMentoring(ctx context.Context, m *wub.Mentoring) error
 	DeleteMentoring(ctx context.Context, id int64) error
 	SearchTrainees(ctx context.Context, f wub.TraineeFilter, offset, limit int) ([]wub.TraineeRow, error)
@@ -80,7 +79,7 @@ type facilitatorsScreen struct {
 }
 
 func newFacilitatorsScreen(u *App) screen {
-	s := &facilitatorsScreen{u: u, store: u.db}
+	s := &facilitatorsScreen{u: u, store: u.app}
 	s.buildList()
 	s.stack = container.NewStack(s.listView)
 	return s
@@ -231,7 +230,7 @@ func (s *facilitatorsScreen) loadMissing() {
 			return err
 		}
 		first, _ := wub.ParseMonth(month)
-		running, err = s.store.Contracts(ctx, store.ContractFilter{AgencyCode: agency, Year: first.Year()})
+		running, err = s.store.Contracts(ctx, wub.ContractFilter{AgencyCode: agency, Year: first.Year()})
 		return err
 	}, func(err error) {
 		if !current() {

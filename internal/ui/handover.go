@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"wubdesk/internal/app"
 	"wubdesk/internal/handover"
 	"wubdesk/internal/wub"
 )
@@ -200,7 +201,7 @@ func (s *handoverScreen) chooseExport() {
 
 // exportTo writes the package and its berita acara off the UI goroutine.
 func (s *handoverScreen) exportTo(path string) {
-	o := handover.ExportOptions{To: s.to.code(), Date: s.handoverDate(), Progress: func(done, total int) {
+	o := app.HandoverExportOptions{To: s.to.code(), Date: s.handoverDate(), Path: path, Progress: func(done, total int) {
 		if total > 0 {
 			s.u.jobs.deliver(func() { s.exportBar.SetValue(float64(done) / float64(total)) })
 		}
@@ -218,7 +219,7 @@ func (s *handoverScreen) exportTo(path string) {
 			hold()
 		}
 		var err error
-		ex, err = handover.ExportFile(ctx, s.u.db, o, path)
+		ex, err = s.u.app.HandoverExport(ctx, o)
 		return err
 	}, func(err error) {
 		s.busy = false

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"wubdesk/internal/app"
 	"wubdesk/internal/handover"
 	"wubdesk/internal/wub"
 )
@@ -80,7 +81,7 @@ func (s *handoverScreen) load(path string) {
 		if p, err = handover.ReadFile(path); err != nil {
 			return err
 		}
-		res, err = handover.Import(context.Background(), s.u.db, p, true, nil)
+		res, err = s.u.app.HandoverImport(context.Background(), p, app.HandoverImportOptions{DryRun: true})
 		return err
 	}, func(err error) {
 		s.busy = false
@@ -140,13 +141,13 @@ func (s *handoverScreen) commit() {
 			hold()
 		}
 		var err error
-		res, err = handover.Import(ctx, s.u.db, p, false, func(done, total int) {
+		res, err = s.u.app.HandoverImport(ctx, p, app.HandoverImportOptions{Progress: func(done, total int) {
 			s.u.jobs.deliver(func() { s.importBar.SetValue(float64(done) / float64(total)) })
-		})
+		}})
 		if err != nil {
 			return err
 		}
-		agencies, err = s.u.db.Agencies(context.Background())
+		agencies, err = s.u.app.Agencies(context.Background())
 		return err
 	}, func(err error) {
 		s.busy = false
@@ -177,7 +178,7 @@ func (s *handoverScreen) loadHistory() {
 	var list []wub.HandoverImport
 	s.u.jobs.run(func() error {
 		var err error
-		list, err = s.u.db.HandoverImports(context.Background())
+		list, err = s.u.app.HandoverImports(context.Background())
 		return err
 	}, func(err error) {
 		if err != nil {

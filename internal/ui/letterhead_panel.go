@@ -84,7 +84,7 @@ func (p *letterheadPanel) load() {
 	var l wub.Letterhead
 	p.u.jobs.run(func() error {
 		var err error
-		l, err = p.u.db.Letterhead(context.Background())
+		l, err = p.u.app.Letterhead(context.Background())
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -154,7 +154,7 @@ func (p *letterheadPanel) save() {
 	p.saveBtn.Disable()
 	p.u.jobs.run(func() error {
 		var err error
-		is, err = p.u.db.SetLetterhead(context.Background(), l)
+		is, err = p.u.app.SetLetterhead(context.Background(), l)
 		return err
 	}, func(err error) {
 		p.saveBtn.Enable()

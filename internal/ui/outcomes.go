@@ -50,7 +50,7 @@ type outcomesScreen struct {
 }
 
 func newOutcomesScreen(u *App) screen {
-	s := &outcomesScreen{u: u, store: u.db, figures: map[string]*widget.Button{}}
+	s := &outcomesScreen{u: u, store: u.app, figures: map[string]*widget.Button{}}
 	today := u.today()
 	var years []string
 	for y := max(today.Year(), 2024) + 1; y >= 2020; y-- {

@@ -90,13 +90,13 @@ func (s *handoverScreen) beritaAcaraMaker(path string) makeDoc {
 		if err != nil {
 			return officedoc.Result{}, err
 		}
-		return officedoc.Handover(ctx, s.u.db, p, w)
+		return s.u.app.HandoverDocument(ctx, p, w)
 	}
 }
 
 func (s *handoverScreen) beritaAcaraOfPackage(p *handover.Package) makeDoc {
 	return func(ctx context.Context, w io.Writer) (officedoc.Result, error) {
-		return officedoc.Handover(ctx, s.u.db, p, w)
+		return s.u.app.HandoverDocument(ctx, p, w)
 	}
 }
 
@@ -126,7 +126,7 @@ func (s *submissionScreen) printCoverLetter() {
 
 func (s *submissionScreen) coverLetterMaker(workbook string) makeDoc {
 	return func(ctx context.Context, w io.Writer) (officedoc.Result, error) {
-		return officedoc.CoverLetter(ctx, s.u.db, xlsx.ReadSubmissionFile(workbook), time.Time{}, w)
+		return s.u.app.CoverLetterDocument(ctx, xlsx.ReadSubmissionFile(workbook), time.Time{}, w)
 	}
 }
 
@@ -139,7 +139,7 @@ func coverLetterName(workbook string) string {
 func (s *contractRoundScreen) roundMaker() (makeDoc, string) {
 	agency, year := s.selection()
 	return func(ctx context.Context, w io.Writer) (officedoc.Result, error) {
-		return officedoc.ContractRound(ctx, s.u.db, agency, year, w)
+		return s.u.app.ContractRoundDocument(ctx, agency, year, w)
 	}, fmt.Sprintf("Keputusan_kontrak_%s_%d.pdf", agency, year)
 }
 
@@ -161,7 +161,7 @@ func (m *batchMembers) certificateMaker() (makeDoc, string) {
 	id := m.batch.ID
 	name := fmt.Sprintf("Sertifikat_%s_%d.pdf", strings.ReplaceAll(m.batch.Name, " ", "_"), m.batch.Year)
 	return func(ctx context.Context, w io.Writer) (officedoc.Result, error) {
-		return officedoc.Certificates(ctx, m.s.u.db, id, niks, w)
+		return m.s.u.app.CertificatesDocument(ctx, id, niks, w)
 	}, name
 }
 
@@ -175,7 +175,7 @@ func (m *batchMembers) printCertificates() {
 func (f *traineeForm) personReportMaker() (makeDoc, string) {
 	nik := f.orig.NIK
 	return func(ctx context.Context, w io.Writer) (officedoc.Result, error) {
-		return officedoc.PersonReport(ctx, f.s.u.db, nik, w)
+		return f.s.u.app.PersonReportDocument(ctx, nik, w)
 	}, "Data_pribadi_" + strings.ReplaceAll(f.orig.Name, " ", "_") + ".pdf"
 }
 

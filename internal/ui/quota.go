@@ -63,7 +63,7 @@ type quotaScreen struct {
 }
 
 func newQuotaScreen(u *App) screen {
-	s := &quotaScreen{u: u, store: u.db}
+	s := &quotaScreen{u: u, store: u.app}
 	today := u.today()
 	var years []string
 	for y := max(today.Year(), 2024) + 1; y >= 2020; y-- {
@@ -124,7 +124,7 @@ func (s *quotaScreen) shown() {
 	var latest int
 	s.u.jobs.run(func() error {
 		var err error
-		latest, err = s.u.db.ActiveYear(context.Background(), cur)
+		latest, err = s.u.app.ActiveYear(context.Background(), cur)
 		return err
 	}, func(err error) {
 		if err == nil && latest >= 2020 && latest < cur {

@@ -60,7 +60,7 @@ func TestRestoreAtStartNeedsAnAdmin(t *testing.T) {
 	test.Type(v.password, "sandi-siti")
 	v.form.Submit()
 	u.jobs.wait()
-	if st, _ := os.Stat(path); st.Size() != 0 || u.db != nil {
+	if st, _ := os.Stat(path); st.Size() != 0 || u.testDB() != nil {
 		t.Fatal("an operator restored the file")
 	}
 	v.name.SetText("admin")
@@ -93,7 +93,7 @@ func TestOperatorSeesOfficeSaveDisabled(t *testing.T) {
 	if !st.saveOffice.Disabled() {
 		t.Error("the operator may press Simpan in office settings")
 	}
-	err := u.db.SetOffice(bg, wub.Office{AgencyCode: wub.DKP})
+	err := u.testDB().SetOffice(bg, wub.Office{AgencyCode: wub.DKP})
 	if msg := userMessage(err); !strings.Contains(msg, "Admin") || strings.Contains(msg, "Minta operator") {
 		t.Errorf("refusal for an operator: %q", msg)
 	}
@@ -105,14 +105,14 @@ func TestReadOnlyFileIsShownReadOnly(t *testing.T) {
 	u := openedApp(t, path)
 	u.Open()
 	u.jobs.wait()
-	if u.db == nil {
+	if u.testDB() == nil {
 		t.Fatal("not open")
 	}
-	u.db.ReadOnly = true // what Open sets for a file on a read-only medium (store's tmpfs test)
+	u.testDB().ReadOnly = true // what Open sets for a file on a read-only medium (store's tmpfs test)
 	if !strings.Contains(u.title(), "hanya-baca") {
 		t.Errorf("title %q", u.title())
 	}
-	if _, err := u.db.CreateTrainee(bg, &wub.Trainee{NIK: "3528045203950009", Name: "X", Sex: "P"}); !strings.Contains(userMessage(err), "hanya-baca") {
+	if _, err := u.testDB().CreateTrainee(bg, &wub.Trainee{NIK: "3528045203950009", Name: "X", Sex: "P"}); !strings.Contains(userMessage(err), "hanya-baca") {
 		t.Errorf("save into a read-only file: %q", userMessage(err))
 	}
 }

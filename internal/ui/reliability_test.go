@@ -25,8 +25,8 @@ func openedApp(t *testing.T, path string) *App {
 	u := newApp(a, Options{DBPath: path, Lang: "id", Version: "test"}, true)
 	u.win.Resize(fyne.NewSize(1180, 760))
 	t.Cleanup(func() {
-		if u.db != nil {
-			u.db.Close()
+		if u.testDB() != nil {
+			u.testDB().Close()
 		}
 		u.releaseInstance()
 		SetLanguage("id")
@@ -99,8 +99,8 @@ func TestDamagedFileOffersTheNewestBackup(t *testing.T) {
 	u := openedApp(t, path)
 	u.Open()
 	u.jobs.wait()
-	if u.db != nil || u.rel.damaged == nil || u.rel.damaged.Backup.Path != backup.Path {
-		t.Fatalf("damaged file opened, or no backup offered: db=%v damaged=%+v", u.db != nil, u.rel.damaged)
+	if u.testDB() != nil || u.rel.damaged == nil || u.rel.damaged.Backup.Path != backup.Path {
+		t.Fatalf("damaged file opened, or no backup offered: db=%v damaged=%+v", u.testDB() != nil, u.rel.damaged)
 	}
 	shown := texts(u.win.Canvas())
 	if !strings.Contains(shown, "rusak") || !strings.Contains(shown, "[Pulihkan cadangan terbaru]") {
@@ -108,10 +108,10 @@ func TestDamagedFileOffersTheNewestBackup(t *testing.T) {
 	}
 	u.restoreAtStart(u.rel.damaged.Backup.Path)
 	u.jobs.wait()
-	if u.db == nil || u.nav == nil {
+	if u.testDB() == nil || u.nav == nil {
 		t.Fatalf("not open after the restore:\n%s", texts(u.win.Canvas()))
 	}
-	if n := trainees(t, u.db); n != 3 {
+	if n := trainees(t, u.testDB()); n != 3 {
 		t.Errorf("%d trainees after restore, want 3", n)
 	}
 }
@@ -169,8 +169,8 @@ func TestSignInWhenRequired(t *testing.T) {
 	test.Type(v.password, "sandi-kepala")
 	v.password.OnSubmitted(v.password.Text) // Enter
 	u.jobs.wait()
-	if u.nav == nil || u.db.Actor != "kepala" {
-		t.Fatalf("not signed in: actor %q", u.db.Actor)
+	if u.nav == nil || u.testDB().Actor != "kepala" {
+		t.Fatalf("not signed in: actor %q", u.testDB().Actor)
 	}
 	if u.can(wub.ActEdit) || !u.can(wub.ActAudit) {
 		t.Error("kepala may edit, or may not read the audit log")
@@ -203,13 +203,13 @@ func TestBackupAndRestoreFromSettings(t *testing.T) {
 	u.jobs.wait()
 	u.restoreNow(files[0]) // what the confirm button does
 	u.jobs.wait()
-	if u.db == nil || u.db == db {
+	if u.testDB() == nil || u.testDB() == db {
 		t.Fatal("the database was not reopened")
 	}
-	if n := trainees(t, u.db); n != 1 {
+	if n := trainees(t, u.testDB()); n != 1 {
 		t.Errorf("%d trainees after restoring the one-trainee backup", n)
 	}
-	list, _ := store.ListBackups(u.db.Path)
+	list, _ := store.ListBackups(u.testDB().Path)
 	kept := 0
 	for _, b := range list {
 		if b.Reason == store.ReasonRestore && countFile(t, b.Path) == 2 {
@@ -333,15 +333,15 @@ func TestLargeFileOpensFirstAndIsCheckedAfter(t *testing.T) {
 	u := openedApp(t, path)
 	u.Open()
 	u.jobs.wait()
-	if u.db == nil || u.nav == nil || !u.db.CheckDeferred {
+	if u.testDB() == nil || u.nav == nil || !u.testDB().CheckDeferred {
 		t.Fatalf("good large file not open with a deferred check:\n%s", texts(u.win.Canvas()))
 	}
 	list, err := store.ListBackups(path)
 	if err != nil || len(list) != 1 || list[0].Reason != store.ReasonDaily {
 		t.Fatalf("day backup after opening: %+v, %v", list, err)
 	}
-	u.db.Close()
-	u.db = nil
+	u.testDB().Close()
+	u.setApp(nil)
 	u.releaseInstance()
 
 	// Damage deep in the file, where opening does not look.

@@ -2,12 +2,11 @@ package ui
 
 import (
 	"context"
-	"os"
 
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	"wubdesk/internal/store"
+	"wubdesk/internal/app"
 	"wubdesk/internal/wub"
 )
 
@@ -23,18 +22,10 @@ type restoreSignIn struct {
 
 func (u *App) withRestoreSignIn(src string, ok func()) {
 	dbPath := u.opts.DBPath
-	rules := func() string {
-		_, _, err := store.CheckCredentialsIn(context.Background(), dbPath, "", "")
-		if st, serr := os.Stat(dbPath); serr != nil || st.Size() == 0 || (err != nil && wub.ErrorCode(err) != "auth_failed") {
-			return src
-		}
-		return dbPath
-	}
 	var required bool
 	var path string
 	u.jobs.run(func() error {
-		path = rules()
-		required, _, _ = store.CheckCredentialsIn(context.Background(), path, "", "")
+		path, required = app.RestoreRules(context.Background(), dbPath, src)
 		return nil
 	}, func(error) {
 		if !required {
@@ -54,7 +45,7 @@ func (u *App) withRestoreSignIn(src string, ok func()) {
 			var user wub.User
 			u.jobs.run(func() error {
 				var err error
-				_, user, err = store.CheckCredentialsIn(context.Background(), path, name, pw)
+				_, user, err = app.RestoreCredentials(context.Background(), path, name, pw)
 				if err == nil && !user.Role.Can(wub.ActRestore) {
 					err = wub.Errorf("role_denied", user.Role.Label(), wub.WhoCan(wub.ActRestore))
 				}

@@ -83,7 +83,7 @@ func (f *officeForm) save(done func()) {
 	if !ok {
 		return
 	}
-	f.u.jobs.run(func() error { return f.u.db.SetOffice(context.Background(), o) }, func(err error) {
+	f.u.jobs.run(func() error { return f.u.app.SetOffice(context.Background(), o) }, func(err error) {
 		if err != nil {
 			f.u.showError(err)
 			return

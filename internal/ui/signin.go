@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"wubdesk/internal/store"
+	"wubdesk/internal/app"
 	"wubdesk/internal/wub"
 )
 
@@ -15,7 +15,7 @@ import (
 // sign-in on. Nothing of the register is shown before it succeeds.
 type signInView struct {
 	u        *App
-	db       *store.DB
+	app      *app.App
 	name     *widget.Entry
 	password *widget.Entry
 	msg      *widget.Label
@@ -25,9 +25,9 @@ type signInView struct {
 }
 
 // showSignIn replaces the window's content with the sign-in form; done runs
-// after a good sign-in (db.Actor is then the user's name).
-func (u *App) showSignIn(db *store.DB, done func()) *signInView {
-	v := &signInView{u: u, db: db, done: done}
+// after a good sign-in (a.Actor() is then the user's name).
+func (u *App) showSignIn(a *app.App, done func()) *signInView {
+	v := &signInView{u: u, app: a, done: done}
 	v.name = widget.NewEntry()
 	v.name.SetPlaceHolder(T("signin.name"))
 	v.password = widget.NewPasswordEntry()
@@ -59,7 +59,7 @@ func (v *signInView) submit() {
 	var user wub.User
 	v.u.jobs.run(func() error {
 		var err error
-		user, err = v.db.SignIn(context.Background(), name, pw)
+		user, err = v.app.SignIn(context.Background(), name, pw)
 		return err
 	}, func(err error) {
 		v.button.Enable()

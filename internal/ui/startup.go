@@ -10,8 +10,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"wubdesk/internal/app"
 	"wubdesk/internal/instance"
-	"wubdesk/internal/store"
 	"wubdesk/internal/wub"
 )
 
@@ -19,9 +19,9 @@ import (
 // signed-in user (startup.go, signin.go).
 type reliability struct {
 	lock    *instance.Lock
-	user    wub.User            // zero when sign-in is off: the one clerk may do everything
-	damaged *store.DamagedError // while the damaged-file view is shown
-	signIn  *signInView         // while the sign-in form is shown (tests)
+	user    wub.User          // zero when sign-in is off: the one clerk may do everything
+	damaged *wub.DamagedError // while the damaged-file view is shown
+	signIn  *signInView       // while the sign-in form is shown (tests)
 
 	restoreSignIn *restoreSignIn // the admin sign-in before a restore at start (tests)
 }
@@ -76,8 +76,8 @@ func (u *App) can(a wub.Action) bool {
 // then the day's first backup. Damage found now replaces the app with the
 // damaged-file view (nothing more is written to the file); a failed backup
 // is reported, not fatal.
-func (u *App) afterOpen(db *store.DB) {
-	var damaged *store.DamagedError
+func (u *App) afterOpen(db *app.App) {
+	var damaged *wub.DamagedError
 	u.jobs.run(func() error {
 		ctx := context.Background()
 		if err := db.CheckOpened(ctx); err != nil {
@@ -91,8 +91,8 @@ func (u *App) afterOpen(db *store.DB) {
 		return err
 	}, func(err error) {
 		if damaged != nil {
-			if u.db == db {
-				u.db = nil
+			if u.app == db {
+				u.setApp(nil)
 			}
 			u.win.SetContent(u.damagedView(damaged))
 			return
@@ -116,7 +116,7 @@ func (u *App) messageView(title, msg string, buttons ...fyne.CanvasObject) fyne.
 // damagedView is shown instead of the app when the database file cannot be
 // trusted: what was found, and the way out (the newest good backup, another
 // backup file, or, for a missing file, an empty database).
-func (u *App) damagedView(de *store.DamagedError) fyne.CanvasObject {
+func (u *App) damagedView(de *wub.DamagedError) fyne.CanvasObject {
 	msg := userMessage(de.Detail)
 	var buttons []fyne.CanvasObject
 	if de.HasBackup {
@@ -141,11 +141,7 @@ func (u *App) damagedView(de *store.DamagedError) fyne.CanvasObject {
 		buttons = append(buttons, widget.NewButton(T("startup.start_empty"), func() {
 			u.confirm(T("startup.start_empty"), T("startup.start_empty_confirm"), T("startup.start_empty"), func() {
 				u.jobs.run(func() error {
-					db, err := store.Open(u.opts.DBPath)
-					if err == nil {
-						db.Close()
-					}
-					return err
+					return app.Create(u.opts.DBPath)
 				}, func(err error) {
 					if err != nil {
 						u.showError(err)
@@ -170,7 +166,7 @@ func (u *App) restoreAtStart(src string) {
 func (u *App) restoreAtStartNow(src string) {
 	u.win.SetContent(u.loadingView(T("backup.restoring")))
 	u.jobs.run(func() error {
-		_, err := store.Restore(context.Background(), u.opts.DBPath, src)
+		_, err := app.Restore(context.Background(), app.RestoreOptions{Path: u.opts.DBPath, From: src})
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -186,21 +182,21 @@ func (u *App) restoreAtStartNow(src string) {
 }
 
 // backupLabel names a backup for a clerk: when it was made and why.
-func backupLabel(b store.BackupInfo) string {
+func backupLabel(b wub.BackupInfo) string {
 	return fmt.Sprintf("%s (%s)", b.At.Format("02/01/2006 15:04"), reasonLabel(b.Reason))
 }
 
 func reasonLabel(reason string) string {
 	switch reason {
-	case store.ReasonDaily:
+	case wub.ReasonDaily:
 		return T("backup.reason.daily")
-	case store.ReasonImport:
+	case wub.ReasonImport:
 		return T("backup.reason.import")
-	case store.ReasonConsolidation:
+	case wub.ReasonConsolidation:
 		return T("backup.reason.consolidation")
-	case store.ReasonMigration:
+	case wub.ReasonMigration:
 		return T("backup.reason.migration")
-	case store.ReasonRestore:
+	case wub.ReasonRestore:
 		return T("backup.reason.restore")
 	}
 	return T("backup.reason.manual")

@@ -45,7 +45,7 @@ func (d *formDupes) changed(key string) {
 
 func (d *formDupes) check() {
 	u := d.f.s.u
-	if u.db == nil {
+	if u.app == nil {
 		return
 	}
 	t, _ := d.f.collect()
@@ -61,7 +61,7 @@ func (d *formDupes) check() {
 	var pairs []wub.DupPair
 	u.jobs.run(func() error {
 		var err error
-		pairs, err = u.db.DuplicatesOf(ctx, p)
+		pairs, err = u.app.DuplicatesOf(ctx, p)
 		return err
 	}, func(err error) {
 		if !current() || err != nil {

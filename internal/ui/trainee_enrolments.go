@@ -101,7 +101,7 @@ func (f *traineeForm) addEnrolment(e wub.Enrolment) {
 // loadBatchEnd fetches the end date of the enrolment's batch (off the UI
 // goroutine), the completion date the row offers.
 func (r *enrolmentRow) loadBatchEnd(batchID int64) {
-	db := r.f.s.u.db
+	db := r.f.s.u.app
 	if batchID == 0 || db == nil {
 		return
 	}

@@ -104,7 +104,7 @@ func (n *navigation) showJourney(id string) bool {
 }
 
 func newJourneyView(u *App, t *wub.Trainee) *journeyView {
-	v := &journeyView{u: u, store: u.db, trainee: t}
+	v := &journeyView{u: u, store: u.app, trainee: t}
 	v.stages = container.NewGridWithColumns(len(wub.Stages))
 	v.timeline = container.NewVBox()
 	v.empty = widget.NewLabel(T("usaha.empty"))

@@ -45,7 +45,7 @@ func (v *undatedView) bar(others ...fyne.CanvasObject) *fyne.Container {
 // refresh counts the enrolments to complete and shows the button when
 // there are any.
 func (v *undatedView) refresh() {
-	db := v.s.u.db
+	db := v.s.u.app
 	if db == nil {
 		return
 	}

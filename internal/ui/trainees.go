@@ -9,13 +9,12 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"wubdesk/internal/store"
 	"wubdesk/internal/wub"
 )
 
 // traineeStore is what the Peserta screen needs from the store.
 type traineeStore interface {
-	ListTrainees(ctx context.Context, f wub.TraineeFilter, offset, limit int) (store.TraineeList, error)
+	ListTrainees(ctx context.Context, f wub.TraineeFilter, offset, limit int) (wub.TraineeList, error)
 	Trainee(ctx context.Context, id int64) (*wub.Trainee, error)
 	CheckTrainee(ctx context.Context, t *wub.Trainee) (wub.Issues, error)
 	CreateTrainee(ctx context.Context, t *wub.Trainee) (wub.Issues, error)
@@ -72,7 +71,7 @@ type traineesScreen struct {
 }
 
 func newTraineesScreen(u *App) screen {
-	s := &traineesScreen{u: u, store: u.db, pages: map[int][]wub.TraineeRow{}, loading: map[int]bool{}}
+	s := &traineesScreen{u: u, store: u.app, pages: map[int][]wub.TraineeRow{}, loading: map[int]bool{}}
 	s.filter.Sort = wub.SortName
 	s.buildList()
 	s.stack = container.NewStack(s.listView)
@@ -218,7 +217,7 @@ func (s *traineesScreen) reload() {
 	}
 	ctx, current := s.query.start()
 	f := s.filter
-	var list store.TraineeList
+	var list wub.TraineeList
 	s.u.jobs.run(func() error {
 		var err error
 		list, err = s.store.ListTrainees(ctx, f, 0, pageSize)

@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"wubdesk/internal/store"
+	"wubdesk/internal/app"
 	"wubdesk/internal/wub"
 )
 
@@ -117,7 +117,7 @@ func userLine(u wub.User) string {
 }
 
 func (p *usersPanel) reload() {
-	db := p.u.db
+	db := p.u.app
 	var users []wub.User
 	var required bool
 	p.u.jobs.run(func() error {
@@ -179,7 +179,7 @@ func (p *usersPanel) setRequired(on bool) {
 	if on {
 		ok = T("users.required_on")
 	}
-	p.after(func(ctx context.Context) error { return p.u.db.SetSignInRequired(ctx, on) }, ok)
+	p.after(func(ctx context.Context) error { return p.u.app.SetSignInRequired(ctx, on) }, ok)
 }
 
 func (p *usersPanel) addUser() {
@@ -187,9 +187,9 @@ func (p *usersPanel) addUser() {
 	pw := p.newPassword.Text
 	p.newPassword.SetText("")
 	p.after(func(ctx context.Context) error {
-		_, err := p.u.db.CreateUser(ctx, nu, pw)
+		_, err := p.u.app.CreateUser(ctx, nu, pw)
 		return err
-	}, T("users.added", store.NormalizeUserName(nu.Name)))
+	}, T("users.added", app.NormalizeUserName(nu.Name)))
 	p.newName.SetText("")
 	p.newFull.SetText("")
 }
@@ -200,7 +200,7 @@ func (p *usersPanel) saveUser() {
 	}
 	us := p.users[p.selected]
 	us.Role, us.Active = wub.Role(p.role.code()), p.active.Checked
-	p.after(func(ctx context.Context) error { return p.u.db.UpdateUser(ctx, us) }, T("users.saved", us.Name))
+	p.after(func(ctx context.Context) error { return p.u.app.UpdateUser(ctx, us) }, T("users.saved", us.Name))
 }
 
 func (p *usersPanel) setPassword() {
@@ -209,5 +209,5 @@ func (p *usersPanel) setPassword() {
 	}
 	us, pw := p.users[p.selected], p.password.Text
 	p.password.SetText("")
-	p.after(func(ctx context.Context) error { return p.u.db.SetPassword(ctx, us.ID, pw) }, T("users.password_set", us.Name))
+	p.after(func(ctx context.Context) error { return p.u.app.SetPassword(ctx, us.ID, pw) }, T("users.password_set", us.Name))
 }

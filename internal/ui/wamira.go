@@ -84,7 +84,7 @@ type wamiraScreen struct {
 }
 
 func newWamiraScreen(u *App) screen {
-	s := &wamiraScreen{u: u, store: u.db}
+	s := &wamiraScreen{u: u, store: u.app}
 	none := func(int) {}
 	s.outletTable = newRowTable(outletColumns, func() int { return len(s.outlets) }, s.outletText,
 		func(c int) string { return T(outletColumns[c].key) }, none)

@@ -126,9 +126,9 @@ type Batches interface {
 	SetBatchFacilitators(ctx context.Context, batchID int64, ids []int64) error
 }
 
-// Quotas is the targets, yearly quotas, opening balances and the
+// Targets is the quotas: the targets, yearly quotas, opening balances and the
 // dashboard's figures with the people behind each.
-type Quotas interface {
+type Targets interface {
 	Dashboard(ctx context.Context, q DashboardQuery) (*Dashboard, error)
 	FigurePeople(ctx context.Context, f FigureFilter, offset, limit int) ([]TraineeRow, error)
 	CountFigurePeople(ctx context.Context, f FigureFilter) (int, error)
