@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"wubdesk/internal/handover"
+	"wubdesk/internal/store"
 	"wubdesk/internal/wub"
 )
 
@@ -21,7 +22,7 @@ type HandoverExportOptions struct {
 // berita acara, and logs the export in the audit log under the signed-in
 // user. Cancelling ctx stops it and leaves no file.
 func (a *App) HandoverExport(ctx context.Context, o HandoverExportOptions) (*handover.Exported, error) {
-	return handover.ExportFile(ctx, a.db, handover.ExportOptions{To: o.To, Date: o.Date, Progress: o.Progress}, o.Path)
+	return handover.ExportFile(ctx, a, handover.ExportOptions{To: o.To, Date: o.Date, Progress: o.Progress}, o.Path)
 }
 
 // HandoverImportOptions say how a package is received.
@@ -34,5 +35,24 @@ type HandoverImportOptions struct {
 // transaction, under the signed-in user, after a backup; a dry run
 // previews it. Cancelling ctx rolls everything back.
 func (a *App) HandoverImport(ctx context.Context, p *handover.Package, o HandoverImportOptions) (*wub.HandoverResult, error) {
-	return handover.Import(ctx, a.db, p, o.DryRun, o.Progress)
+	return handover.Import(ctx, a, p, o.DryRun, o.Progress)
+}
+
+// HandoverSchema is what this register's handovers carry.
+func (a *App) HandoverSchema() handover.Schema {
+	return handover.Schema{Version: store.SchemaVersion(), Kinds: store.HandoverKinds()}
+}
+
+// ReadHandover reads and verifies the package at path and checks that this
+// version of WUBDesk can take it (a package from a newer one is refused).
+func ReadHandover(path string) (*handover.Package, error) {
+	p, err := handover.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	s := handover.Schema{Version: store.SchemaVersion(), Kinds: store.HandoverKinds()}
+	if err := p.Fits(s); err != nil {
+		return nil, err
+	}
+	return p, nil
 }

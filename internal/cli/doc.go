@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"wubdesk/internal/app"
 	"wubdesk/internal/handover"
 	"wubdesk/internal/officedoc"
 	"wubdesk/internal/wub"
@@ -76,7 +77,7 @@ func runDoc(ctx context.Context, env *Env, args []string) error {
 		if err := need(*pkg, "--package PAKET.wubho"); err != nil {
 			return err
 		}
-		if pack, err = handover.ReadFile(*pkg); err != nil {
+		if pack, err = app.ReadHandover(*pkg); err != nil {
 			return err
 		}
 	case wub.DocCoverLetter:

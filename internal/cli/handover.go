@@ -126,7 +126,7 @@ func runHandoverImport(ctx context.Context, env *Env, args []string) error {
 		fs.Usage()
 		return &UsageError{"sebutkan tepat satu berkas paket serah terima (" + handover.Ext + ")"}
 	}
-	p, err := handover.ReadFile(pos[0])
+	p, err := app.ReadHandover(pos[0])
 	if err != nil {
 		return err
 	}

@@ -11,10 +11,27 @@ import (
 	"strings"
 	"time"
 
-	"wubdesk/internal/store"
 	"wubdesk/internal/wub"
 	"wubdesk/internal/xlsx"
 )
+
+// Register is the register a package is made from or imported into
+// (app.App): its handover and settings services, its clock, the audit
+// actor, and the schema its handover carries.
+type Register interface {
+	wub.Handovers
+	wub.Settings
+	Now() time.Time
+	Actor() string
+	HandoverSchema() Schema
+}
+
+// Schema is what a register's handovers carry: its schema version and the
+// kinds of its records, in order ("audit" last).
+type Schema struct {
+	Version int
+	Kinds   []string
+}
 
 // ExportOptions say to whom and on which date the office hands over.
 type ExportOptions struct {
@@ -38,7 +55,7 @@ type Exported struct {
 // agency) to w and returns its manifest and SHA-256. The office must be
 // set, and the receiving agency must be another agency that runs the
 // program in the handover's year. The export is logged in the audit log.
-func Export(ctx context.Context, db *store.DB, o ExportOptions, w io.Writer) (*Manifest, string, error) {
+func Export(ctx context.Context, db Register, o ExportOptions, w io.Writer) (*Manifest, string, error) {
 	m, err := newManifest(ctx, db, o)
 	if err != nil {
 		return nil, "", err
@@ -76,7 +93,7 @@ func Export(ctx context.Context, db *store.DB, o ExportOptions, w io.Writer) (*M
 		}
 	}
 	done := 0
-	err = db.HandoverDump(ctx, func(kind string, row store.HandoverRow) error {
+	err = db.HandoverDump(ctx, func(kind string, row wub.HandoverRow) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
@@ -91,7 +108,7 @@ func Export(ctx context.Context, db *store.DB, o ExportOptions, w io.Writer) (*M
 	}
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
-	kinds := append([]string{agencyKind}, store.HandoverKinds()...)
+	kinds := append([]string{agencyKind}, db.HandoverSchema().Kinds...)
 	for _, k := range kinds {
 		b := members[k]
 		if b == nil {
@@ -141,7 +158,7 @@ func Export(ctx context.Context, db *store.DB, o ExportOptions, w io.Writer) (*M
 }
 
 // newManifest checks the handover and describes its two parties.
-func newManifest(ctx context.Context, db *store.DB, o ExportOptions) (*Manifest, error) {
+func newManifest(ctx context.Context, db Register, o ExportOptions) (*Manifest, error) {
 	office, err := db.Office(ctx)
 	if err != nil {
 		return nil, err
@@ -180,7 +197,7 @@ func newManifest(ctx context.Context, db *store.DB, o ExportOptions) (*Manifest,
 	}
 	m := &Manifest{Format: Format, FormatVersion: FormatVersion, From: party(from), To: party(to),
 		HandoverDate: wub.ISO(o.Date), Place: office.Place, CreatedAt: db.Now().UTC().Format(time.RFC3339),
-		CreatedBy: db.Actor, AppVersion: version, SchemaVersion: store.SchemaVersion()}
+		CreatedBy: db.Actor(), AppVersion: version, SchemaVersion: db.HandoverSchema().Version}
 	m.From.HeadName, m.From.HeadNIP = office.HeadName, office.HeadNIP
 	return m, nil
 }
@@ -194,7 +211,7 @@ func BeritaAcaraPath(pkgPath string) string {
 // ExportFile writes the package to path (through a temporary file, so that
 // a failed export leaves nothing under that name), then its berita acara
 // beside it, and logs the export in the audit log.
-func ExportFile(ctx context.Context, db *store.DB, o ExportOptions, path string) (*Exported, error) {
+func ExportFile(ctx context.Context, db Register, o ExportOptions, path string) (*Exported, error) {
 	var m *Manifest
 	var sum string
 	err := xlsx.WriteFile(path, func(w io.Writer) error {

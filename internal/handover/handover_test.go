@@ -93,7 +93,7 @@ func TestHandoverDPMPTSPToDiskop(t *testing.T) {
 	source := must(giving.HandoverCounts(ctx))
 
 	pkg := filepath.Join(dir, "serah-terima"+Ext)
-	ex := must(ExportFile(ctx, giving, ExportOptions{To: wub.DISKOPUKM, Date: day(2023, 1, 3)}, pkg))
+	ex := must(ExportFile(ctx, reg(giving), ExportOptions{To: wub.DISKOPUKM, Date: day(2023, 1, 3)}, pkg))
 	if _, err := os.Stat(ex.BeritaAcara); err != nil {
 		t.Fatalf("berita acara not written beside the package: %v", err)
 	}
@@ -117,14 +117,14 @@ func TestHandoverDPMPTSPToDiskop(t *testing.T) {
 		t.Fatalf("package read back: sha %s from %s to %s on %s", p.SHA256, p.Manifest.From.Code, p.Manifest.To.Code, p.Manifest.HandoverDate)
 	}
 	receivingCounts := must(receiving.HandoverCounts(ctx))
-	preview := must(Import(ctx, receiving, p, true, nil))
+	preview := must(Import(ctx, reg(receiving), p, true, nil))
 	if preview.Committed {
 		t.Error("a dry run says it committed")
 	}
 	if after := must(receiving.HandoverCounts(ctx)); !equalCounts(after, receivingCounts) {
 		t.Fatalf("the preview changed the database: %v → %v", receivingCounts, after)
 	}
-	res := must(Import(ctx, receiving, p, false, nil))
+	res := must(Import(ctx, reg(receiving), p, false, nil))
 	if !res.Committed || res.Backup == "" {
 		t.Errorf("committed %v, backup %q", res.Committed, res.Backup)
 	}
@@ -213,10 +213,10 @@ func TestHandoverDPMPTSPToDiskop(t *testing.T) {
 	// A second import is refused and changes nothing.
 	before := must(receiving.HandoverCounts(ctx))
 	again := must(ReadFile(pkg))
-	if _, err := Import(ctx, receiving, again, false, nil); errCode(err) != "handover_already" {
+	if _, err := Import(ctx, reg(receiving), again, false, nil); errCode(err) != "handover_already" {
 		t.Errorf("second import: %v", err)
 	}
-	if _, err := Import(ctx, receiving, again, true, nil); errCode(err) != "handover_already" {
+	if _, err := Import(ctx, reg(receiving), again, true, nil); errCode(err) != "handover_already" {
 		t.Errorf("second preview: %v", err)
 	}
 	if now := must(receiving.HandoverCounts(ctx)); !equalCounts(now, before) {

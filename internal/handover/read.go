@@ -12,7 +12,6 @@ import (
 	"path/filepath"
 	"slices"
 
-	"wubdesk/internal/store"
 	"wubdesk/internal/wub"
 )
 
@@ -23,8 +22,8 @@ type Package struct {
 	SHA256   string
 	FileName string
 	manifest []byte
-	Agencies []store.HandoverAgency
-	Rows     map[string][]store.HandoverRow
+	Agencies []wub.HandoverAgency
+	Rows     map[string][]wub.HandoverRow
 }
 
 // maxPackage bounds what is read into memory (a regency's program is a
@@ -48,7 +47,8 @@ func ReadFile(path string) (*Package, error) {
 // Read verifies a package's bytes and decodes its records. A package that
 // is damaged or edited anywhere is refused with a message naming what does
 // not match: the part whose SHA-256 or count differs from the manifest, or
-// the seal when the change is outside the parts.
+// the seal when the change is outside the parts. Whether the receiving
+// register understands it is Fits (Import asks it).
 func Read(data []byte, name string) (*Package, error) {
 	if len(data) > maxPackage {
 		return nil, wub.Errorf("handover_not_package", name, "lebih dari 1 GB")
@@ -65,7 +65,7 @@ func Read(data []byte, name string) (*Package, error) {
 	for _, f := range zr.File {
 		files[f.Name] = f
 	}
-	p := &Package{SHA256: claimed, FileName: name, Rows: map[string][]store.HandoverRow{}}
+	p := &Package{SHA256: claimed, FileName: name, Rows: map[string][]wub.HandoverRow{}}
 	mf, ok := files[manifestName]
 	if !ok {
 		return nil, wub.Errorf("handover_member_missing", manifestName)
@@ -83,18 +83,14 @@ func Read(data []byte, name string) (*Package, error) {
 	if m.FormatVersion > FormatVersion {
 		return nil, wub.Errorf("handover_version", m.FormatVersion, FormatVersion)
 	}
-	if m.SchemaVersion > store.SchemaVersion() {
-		return nil, wub.Errorf("handover_schema_newer", m.SchemaVersion, store.SchemaVersion())
-	}
 	if m.Date().IsZero() || m.From.Code == "" || m.To.Code == "" {
 		return nil, wub.Errorf("handover_bad_manifest", "from/to/handover_date")
 	}
-	known := append([]string{agencyKind}, store.HandoverKinds()...)
 	named := map[string]bool{manifestName: true}
 	for _, mb := range m.Members {
 		named[mb.Name] = true
 		f, ok := files[mb.Name]
-		if !ok || mb.Name != memberName(mb.Kind) || !slices.Contains(known, mb.Kind) {
+		if !ok || mb.Kind == "" || mb.Name != memberName(mb.Kind) {
 			return nil, wub.Errorf("handover_member_missing", mb.Name)
 		}
 		b, err := readMember(f)
@@ -123,6 +119,22 @@ func Read(data []byte, name string) (*Package, error) {
 	return p, nil
 }
 
+// Fits reports whether a register of schema s can take the package: one
+// from a newer WUBDesk, or with a kind of record s does not know, is
+// refused before anything is imported.
+func (p *Package) Fits(s Schema) error {
+	m := &p.Manifest
+	if m.SchemaVersion > s.Version {
+		return wub.Errorf("handover_schema_newer", m.SchemaVersion, s.Version)
+	}
+	for _, mb := range m.Members {
+		if mb.Kind != agencyKind && !slices.Contains(s.Kinds, mb.Kind) {
+			return wub.Errorf("handover_member_missing", mb.Name)
+		}
+	}
+	return nil
+}
+
 // readMember reads a member whole; the zip reader checks its CRC-32 at the end.
 func readMember(f *zip.File) ([]byte, error) {
 	rc, err := f.Open()
@@ -143,7 +155,7 @@ func (p *Package) decode(kind string, b []byte) (int, error) {
 		n++
 		line := sc.Bytes()
 		if kind == agencyKind {
-			var a store.HandoverAgency
+			var a wub.HandoverAgency
 			if err := json.Unmarshal(line, &a); err != nil {
 				return n, wub.Errorf("handover_bad_row", n, memberName(kind), err)
 			}
@@ -156,7 +168,7 @@ func (p *Package) decode(kind string, b []byte) (int, error) {
 		if err := dec.Decode(&raw); err != nil {
 			return n, wub.Errorf("handover_bad_row", n, memberName(kind), err)
 		}
-		row := make(store.HandoverRow, len(raw))
+		row := make(wub.HandoverRow, len(raw))
 		for k, v := range raw {
 			switch x := v.(type) {
 			case json.Number:
@@ -180,9 +192,12 @@ func (p *Package) decode(kind string, b []byte) (int, error) {
 }
 
 // Import previews (dryRun) or imports a verified package into the
-// receiving database; see store.ImportHandover.
-func Import(ctx context.Context, db *store.DB, p *Package, dryRun bool, progress func(done, total int)) (*wub.HandoverResult, error) {
-	in := &store.HandoverInput{SHA256: p.SHA256, FileName: p.FileName, From: p.Manifest.From.Code,
+// receiving register (wub.Handovers.ImportHandover), once it Fits.
+func Import(ctx context.Context, db Register, p *Package, dryRun bool, progress func(done, total int)) (*wub.HandoverResult, error) {
+	if err := p.Fits(db.HandoverSchema()); err != nil {
+		return nil, err
+	}
+	in := &wub.HandoverInput{SHA256: p.SHA256, FileName: p.FileName, From: p.Manifest.From.Code,
 		To: p.Manifest.To.Code, Date: p.Manifest.Date(), CreatedAt: p.Manifest.CreatedAt, Manifest: string(p.manifest),
 		Agencies: p.Agencies, Rows: p.Rows}
 	return db.ImportHandover(ctx, in, dryRun, progress)

@@ -156,3 +156,15 @@ func seedReceiving(t testing.TB, dir string) *store.DB {
 	s.quotas(wub.DISKOPUKM, map[int]int{2020: 4, 2021: 4, 2022: 10, 2023: 20})
 	return db
 }
+
+// register is a store as this package sees a register (app.App in the
+// program; the package cannot import app).
+type register struct{ *store.DB }
+
+func reg(db *store.DB) register { return register{db} }
+
+func (r register) Now() time.Time { return r.DB.Now() }
+func (r register) Actor() string  { return r.DB.Actor }
+func (r register) HandoverSchema() Schema {
+	return Schema{Version: store.SchemaVersion(), Kinds: store.HandoverKinds()}
+}

@@ -20,7 +20,7 @@ func exported(t *testing.T) (string, *Exported) {
 	dir := t.TempDir()
 	giving := seedGiving(t, dir)
 	path := filepath.Join(dir, "paket"+Ext)
-	ex := must(ExportFile(ctx, giving, ExportOptions{To: wub.DISKOPUKM, Date: day(2023, 1, 3)}, path))
+	ex := must(ExportFile(ctx, reg(giving), ExportOptions{To: wub.DISKOPUKM, Date: day(2023, 1, 3)}, path))
 	return path, ex
 }
 
@@ -162,7 +162,7 @@ func TestViewOnlyRoleMakesAndTakesNoPackage(t *testing.T) {
 		must(db.SignIn(ctx, "kepala", "sandi-kepala-1"))
 	}
 	out := filepath.Join(dir, "kepala"+Ext)
-	if _, err := ExportFile(ctx, giving, ExportOptions{To: wub.DISKOPUKM, Date: day(2023, 1, 3)}, out); errCode(err) != "role_denied" {
+	if _, err := ExportFile(ctx, reg(giving), ExportOptions{To: wub.DISKOPUKM, Date: day(2023, 1, 3)}, out); errCode(err) != "role_denied" {
 		t.Errorf("export as kepala: %v", err)
 	}
 	for _, p := range []string{out, BeritaAcaraPath(out)} {
@@ -172,7 +172,7 @@ func TestViewOnlyRoleMakesAndTakesNoPackage(t *testing.T) {
 	}
 	p := must(ReadFile(path))
 	for _, dry := range []bool{true, false} {
-		if _, err := Import(ctx, receiving, p, dry, nil); errCode(err) != "role_denied" {
+		if _, err := Import(ctx, reg(receiving), p, dry, nil); errCode(err) != "role_denied" {
 			t.Errorf("import (dry run %v) as kepala: %v", dry, err)
 		}
 	}

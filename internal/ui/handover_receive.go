@@ -78,7 +78,7 @@ func (s *handoverScreen) load(path string) {
 	var res *wub.HandoverResult
 	s.u.jobs.run(func() error {
 		var err error
-		if p, err = handover.ReadFile(path); err != nil {
+		if p, err = app.ReadHandover(path); err != nil {
 			return err
 		}
 		res, err = s.u.app.HandoverImport(context.Background(), p, app.HandoverImportOptions{DryRun: true})

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"wubdesk/internal/app"
 	"wubdesk/internal/handover"
 	"wubdesk/internal/store"
 	"wubdesk/internal/wub"
@@ -46,8 +47,8 @@ func handoverPackage(t *testing.T) string {
 		}
 	}
 	path := filepath.Join(dir, "paket"+handover.Ext)
-	if _, err := handover.ExportFile(bg, db, handover.ExportOptions{To: wub.DISPERINDAG,
-		Date: time.Date(2023, 1, 3, 0, 0, 0, 0, time.UTC)}, path); err != nil {
+	if _, err := app.New(db).HandoverExport(bg, app.HandoverExportOptions{To: wub.DISPERINDAG,
+		Date: time.Date(2023, 1, 3, 0, 0, 0, 0, time.UTC), Path: path}); err != nil {
 		t.Fatal(err)
 	}
 	return path

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"wubdesk/internal/app"
 	"wubdesk/internal/handover"
 	"wubdesk/internal/officedoc"
 	"wubdesk/internal/wub"
@@ -86,7 +87,7 @@ func (u *App) writePDF(path string, make makeDoc, done func(officedoc.Result, er
 
 func (s *handoverScreen) beritaAcaraMaker(path string) makeDoc {
 	return func(ctx context.Context, w io.Writer) (officedoc.Result, error) {
-		p, err := handover.ReadFile(path)
+		p, err := app.ReadHandover(path)
 		if err != nil {
 			return officedoc.Result{}, err
 		}
