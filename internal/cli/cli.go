@@ -1,6 +1,9 @@
 // Package cli holds WUBDesk's headless commands (wubdesk import, export,
 // demo, ...). They run on the same binary as the GUI and use the same
 // packages; scripts and CI depend on their exact flags and JSON output.
+// A command parses its flags, opens the register's use cases (openApp,
+// openAppForWrite: internal/app), calls one and prints the result; it never
+// imports the store.
 //
 // Each command lives in its own file and registers itself in commands.
 package cli

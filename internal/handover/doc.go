@@ -6,8 +6,10 @@
 //
 // The package format, what its SHA-256 covers and the import rules are in
 // docs/HANDOVER.md. The record types, their keys and the import itself are
-// in the store (store.HandoverDump, store.ImportHandover); this package
-// writes, seals, reads and verifies the file and writes the berita acara.
+// the register's (wub.Handovers, implemented by the store: HandoverDump,
+// ImportHandover); this package writes, seals, reads and verifies the file
+// and writes the berita acara. It is a format: it sees the register only
+// through Register (app.App), never the store.
 //
-// It imports wub, store, xlsx and excelize; the CLI and the GUI import it.
+// It imports wub, xlsx and excelize; internal/app calls it.
 package handover
