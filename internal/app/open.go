@@ -46,3 +46,6 @@ func Create(path string) error {
 	}
 	return db.Close()
 }
+
+// SchemaVersion is the schema this WUBDesk writes (the newest migration).
+func SchemaVersion() int { return store.SchemaVersion() }

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"wubdesk/internal/store"
+	"wubdesk/internal/app"
 	"wubdesk/internal/wub"
 	"wubdesk/internal/xlsx"
 )
@@ -72,7 +72,7 @@ func TestAgencyCommands(t *testing.T) {
 	}
 
 	// Every change is in the audit log, and the refused ones left nothing.
-	db, err := store.Open(dbPath)
+	db, err := app.Open(dbPath)
 	if err != nil {
 		t.Fatal(err)
 	}

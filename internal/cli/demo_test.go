@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"wubdesk/internal/store"
+	"wubdesk/internal/app"
 	"wubdesk/internal/wub"
 )
 
@@ -43,7 +43,7 @@ func TestDemoCommand(t *testing.T) {
 		if tt.trainee < 0 {
 			continue
 		}
-		db, err := store.Open(path)
+		db, err := app.Open(path)
 		if err != nil {
 			t.Fatal(err)
 		}

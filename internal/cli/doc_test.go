@@ -14,7 +14,7 @@ import (
 	"testing"
 	"time"
 
-	"wubdesk/internal/store"
+	"wubdesk/internal/app"
 	"wubdesk/internal/wub"
 )
 
@@ -66,7 +66,7 @@ func docDB(t *testing.T, path string) {
 	if code := Run(context.Background(), []string{"demo", "--db", path, "--trainees", "300"}, &out, &errb); code != 0 {
 		t.Fatalf("demo: %s", errb.String())
 	}
-	db, err := store.Open(path)
+	db, err := app.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,7 +84,7 @@ func TestDocCommand(t *testing.T) {
 	path := filepath.Join(dir, "kantor.db")
 	docDB(t, path)
 	ctx := context.Background()
-	db, err := store.Open(path)
+	db, err := app.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -204,7 +204,7 @@ func TestDocCommand(t *testing.T) {
 	if _, err := os.Stat(out("x.pdf")); err == nil {
 		t.Error("a failed doc command left x.pdf behind")
 	}
-	db, err = store.Open(path)
+	db, err = app.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}

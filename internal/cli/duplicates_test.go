@@ -7,13 +7,13 @@ import (
 	"testing"
 	"time"
 
-	"wubdesk/internal/store"
+	"wubdesk/internal/app"
 	"wubdesk/internal/wub"
 )
 
 func TestDuplicatesJSON(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "wub.db")
-	db, err := store.Open(path)
+	db, err := app.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}

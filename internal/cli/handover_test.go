@@ -10,14 +10,14 @@ import (
 	"testing"
 	"time"
 
-	"wubdesk/internal/store"
+	"wubdesk/internal/app"
 	"wubdesk/internal/wub"
 )
 
 // givingDB is a DPMPTSP office with three people trained in 2021–2022.
 func givingDB(t *testing.T, path string, office string) {
 	t.Helper()
-	db, err := store.Open(path)
+	db, err := app.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,7 +107,7 @@ func TestHandoverCommands(t *testing.T) {
 	if len(want) > 0 {
 		t.Errorf("counts lack %v", want)
 	}
-	db, err := store.Open(receiving)
+	db, err := app.Open(receiving)
 	if err != nil {
 		t.Fatal(err)
 	}

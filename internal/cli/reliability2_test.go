@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"wubdesk/internal/store"
+	"wubdesk/internal/app"
 	"wubdesk/internal/wub"
 )
 
@@ -15,11 +15,11 @@ import (
 func withBackup(t *testing.T) string {
 	t.Helper()
 	path := officeDB(t)
-	db, err := store.Open(path)
+	db, err := app.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.BackupBefore(context.Background(), store.ReasonDaily); err != nil {
+	if _, err := db.BackupBefore(context.Background(), wub.ReasonDaily); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()
@@ -28,7 +28,7 @@ func withBackup(t *testing.T) string {
 
 func liveTrainees(t *testing.T, path string) int {
 	t.Helper()
-	r, err := store.CheckFile(context.Background(), path)
+	r, err := app.CheckFile(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,7 +65,7 @@ func TestEmptiedFileIsRefusedByEveryCommand(t *testing.T) {
 	if code != 1 || strings.Contains(o, "Hasil: baik") {
 		t.Errorf("check of an emptied file: exit %d\n%s", code, o)
 	}
-	list, _ := store.ListBackups(path)
+	list, _ := app.ListBackups(path)
 	code, o, e := relRun("restore", "--db", path, "--from", list[0].Path)
 	if code != 0 {
 		t.Fatalf("restore: exit %d\n%s%s", code, o, e)
@@ -96,7 +96,7 @@ func TestDamagedFileIsRefusedByHeadlessWrites(t *testing.T) {
 func TestHeadlessWritesNeedSignInWhenRequired(t *testing.T) {
 	path := withBackup(t)
 	ctx := context.Background()
-	db, err := store.Open(path)
+	db, err := app.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -134,7 +134,7 @@ func TestHeadlessWritesNeedSignInWhenRequired(t *testing.T) {
 	if code, out := try("kata-sandi-siti", "--user", "siti"); code != 0 || !strings.Contains(out, "Tersimpan") {
 		t.Fatalf("operator import: exit %d\n%s", code, out)
 	}
-	db, err = store.Open(path)
+	db, err = app.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -144,7 +144,7 @@ func TestHeadlessWritesNeedSignInWhenRequired(t *testing.T) {
 		t.Errorf("audit actors %v (%v), want siti", actors, err)
 	}
 
-	list, _ := store.ListBackups(path)
+	list, _ := app.ListBackups(path)
 	t.Setenv(PasswordEnv, "kata-sandi-siti")
 	if code, o, e := relRun("restore", "--db", path, "--from", list[len(list)-1].Path, "--user", "siti"); code != 2 || !strings.Contains(o+e, "peran") {
 		t.Errorf("operator restores: exit %d\n%s%s", code, o, e)

@@ -10,8 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"wubdesk/internal/app"
 	"wubdesk/internal/instance"
-	"wubdesk/internal/store"
 	"wubdesk/internal/wub"
 )
 
@@ -25,7 +25,7 @@ func relRun(args ...string) (code int, stdout, stderr string) {
 func officeDB(t *testing.T) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "kantor.db")
-	db, err := store.Open(path)
+	db, err := app.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,7 +65,7 @@ func TestBackupCommand(t *testing.T) {
 	if _, err := os.Stat(missing); err == nil {
 		t.Error("backup of a missing file created it")
 	}
-	if info, err := store.VerifyBackup(context.Background(), out); err != nil || info.SchemaVersion != store.SchemaVersion() {
+	if info, err := app.VerifyBackup(context.Background(), out); err != nil || info.SchemaVersion != app.SchemaVersion() {
 		t.Errorf("backup file: %+v %v", info, err)
 	}
 }
@@ -106,11 +106,11 @@ func TestCheckCommand(t *testing.T) {
 	}
 
 	code, o, _ := relRun("check", "--db", good, "--json")
-	var r store.CheckReport
+	var r wub.CheckReport
 	if err := json.Unmarshal([]byte(o), &r); err != nil || code != 0 {
 		t.Fatalf("json: exit %d, %v: %s", code, err, o)
 	}
-	if !r.OK || r.Integrity != "ok" || r.SchemaVersion != store.SchemaVersion() || r.Counts["trainees"] != 3 ||
+	if !r.OK || r.Integrity != "ok" || r.SchemaVersion != app.SchemaVersion() || r.Counts["trainees"] != 3 ||
 		r.Counts["enrolments"] != 3 || r.Tables["audit"] < 6 || len(r.Warnings) != 2 {
 		t.Errorf("report = %+v", r)
 	}

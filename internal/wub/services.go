@@ -20,6 +20,7 @@ import (
 type Register interface {
 	ListTrainees(ctx context.Context, f TraineeFilter, offset, limit int) (TraineeList, error)
 	SearchTrainees(ctx context.Context, f TraineeFilter, offset, limit int) ([]TraineeRow, error)
+	CountTrainees(ctx context.Context, f TraineeFilter) (int, error)
 	Trainee(ctx context.Context, id int64) (*Trainee, error)
 	TraineeByNIK(ctx context.Context, nik string) (*Trainee, error)
 	CheckTrainee(ctx context.Context, t *Trainee) (Issues, error)
@@ -158,8 +159,8 @@ type Users interface {
 	AuditSeq(ctx context.Context, f AuditFilter) iter.Seq2[AuditEntry, error]
 }
 
-// Settings is the office, its agencies by period, the letterhead and the
-// submission deadline.
+// Settings is the office, its agencies by period, the letterhead with the
+// letter register (nomor surat), and the submission deadline.
 type Settings interface {
 	Office(ctx context.Context) (Office, error)
 	SetOffice(ctx context.Context, o Office) error
@@ -167,6 +168,8 @@ type Settings interface {
 	ChangeAgency(ctx context.Context, c AgencyChange) (Agencies, error)
 	Letterhead(ctx context.Context) (Letterhead, error)
 	SetLetterhead(ctx context.Context, l Letterhead) (Issues, error)
+	IssueLetterNumbers(ctx context.Context, reqs []LetterRequest) ([]LetterNumber, error)
+	LetterNumbers(ctx context.Context, year int) ([]LetterNumber, error)
 	LateDay(ctx context.Context) (int, error)
 	SetLateDay(ctx context.Context, day int) error
 }
