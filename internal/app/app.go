@@ -23,6 +23,7 @@ type App struct {
 	wub.Settings
 	wub.Backups
 	wub.Handovers
+	wub.Submissions
 
 	db *store.DB
 }
@@ -30,7 +31,7 @@ type App struct {
 // New returns the use cases over an open register.
 func New(db *store.DB) *App {
 	return &App{Register: db, Journey: db, Wamira: db, Facilitators: db, Batches: db, Targets: db,
-		Users: db, Settings: db, Backups: db, Handovers: db, db: db}
+		Users: db, Settings: db, Backups: db, Handovers: db, Submissions: db, db: db}
 }
 
 // Now is the one clock: the store's clock (tests pin it with SetClock),

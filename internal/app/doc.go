@@ -4,9 +4,9 @@
 // actor of each use case, so the front ends cannot drift apart.
 //
 // App embeds the domain services (internal/wub/services.go: Register,
-// Journey, Wamira, Facilitators, Batches, Targets, Users, Settings, Backups,
-// Handovers), which internal/store implements; a screen takes u.app as the
-// small interface of the services it needs. A use case that takes more
+// Journey, Wamira, Facilitators, Batches, Targets, Users, Settings,
+// Backups, Handovers, Submissions), which internal/store implements; a
+// screen takes u.app as the small interface of the services it needs. A use case that takes more
 // than one step is App's own method or a function here, one file each
 // (open.go, backup.go, handover.go, docs.go, demo.go, ...), with an options
 // struct so that an option can be added without touching the callers.

@@ -14,4 +14,5 @@ var (
 	_ wub.Settings     = (*DB)(nil)
 	_ wub.Backups      = (*DB)(nil)
 	_ wub.Handovers    = (*DB)(nil)
+	_ wub.Submissions  = (*DB)(nil)
 )

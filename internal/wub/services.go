@@ -195,3 +195,14 @@ type Handovers interface {
 	ImportHandover(ctx context.Context, in *HandoverInput, dryRun bool, progress func(done, total int)) (*HandoverResult, error)
 	HandoverImports(ctx context.Context) ([]HandoverImport, error)
 }
+
+// Submissions is the monthly submissions: the rows an office sends, and the
+// files the regency receives from every office for consolidation.
+type Submissions interface {
+	SubmissionCount(ctx context.Context, agency string, year int, end time.Time) (int, error)
+	SubmissionRows(ctx context.Context, agency string, year int, end time.Time, fn func(t *Trainee, e *Enrolment) error) error
+	JourneyFacts(ctx context.Context, year int, asOf time.Time) (map[int64]JourneyFacts, error)
+	RecordSubmission(ctx context.Context, rs ReceivedSubmission, rows []SubmissionRow) (stored ReceivedSubmission, added bool, err error)
+	ReceivedSubmissions(ctx context.Context, year int) ([]ReceivedSubmission, error)
+	ReceivedRows(ctx context.Context, id int64) ([]SubmissionRow, error)
+}
