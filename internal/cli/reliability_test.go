@@ -134,8 +134,8 @@ func TestCommandsRefuseALockedDatabase(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := openDB(path); wub.ErrorCode(err) != "db_locked" {
-		t.Errorf("openDB while the app holds the file: %v", err)
+	if _, _, err := openApp(path); wub.ErrorCode(err) != "db_locked" {
+		t.Errorf("openApp while the app holds the file: %v", err)
 	}
 	// Backups and checks read only, so they run while the app is open.
 	if code, _, e := relRun("check", "--db", path); code != 0 {
@@ -145,15 +145,15 @@ func TestCommandsRefuseALockedDatabase(t *testing.T) {
 		t.Errorf("backup while open: %d %s", code, e)
 	}
 	l.Release()
-	db, err := openDB(path)
+	_, db, err := openApp(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := openDB(path); wub.ErrorCode(err) != "db_locked" {
-		t.Errorf("a second openDB in one process: %v", err)
+	if _, _, err := openApp(path); wub.ErrorCode(err) != "db_locked" {
+		t.Errorf("a second openApp in one process: %v", err)
 	}
 	db.Close() // releases the lock
-	db, err = openDB(path)
+	_, db, err = openApp(path)
 	if err != nil {
 		t.Fatalf("after Close: %v", err)
 	}

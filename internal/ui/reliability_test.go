@@ -356,8 +356,8 @@ func TestLargeFileOpensFirstAndIsCheckedAfter(t *testing.T) {
 	}
 	v.Open()
 	v.jobs.wait()
-	if v.db != nil || v.rel.damaged == nil || v.rel.damaged.Backup.Path != list[0].Path {
-		t.Fatalf("damage found after opening not shown: db=%v damaged=%+v\n%s", v.db != nil, v.rel.damaged, texts(v.win.Canvas()))
+	if v.app != nil || v.rel.damaged == nil || v.rel.damaged.Backup.Path != list[0].Path {
+		t.Fatalf("damage found after opening not shown: db=%v damaged=%+v\n%s", v.app != nil, v.rel.damaged, texts(v.win.Canvas()))
 	}
 	if shown := texts(v.win.Canvas()); !strings.Contains(shown, "[Pulihkan cadangan terbaru]") {
 		t.Errorf("damaged view says:\n%s", shown)
