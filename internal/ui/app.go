@@ -44,6 +44,7 @@ type App struct {
 	office   wub.Office
 	agencies wub.Agencies
 	jobs     jobs
+	life     lifetimes // the window's and the shown screen's contexts (async.go)
 
 	nav     *navigation
 	current screen
@@ -68,6 +69,7 @@ func Run(a fyne.App, o Options) {
 		u.Open()
 	}
 	u.win.ShowAndRun()
+	u.life.close()
 	if u.db != nil {
 		u.db.Close()
 	}
@@ -95,6 +97,7 @@ func newApp(a fyne.App, o Options, queued bool) *App {
 	u.jobs.queued = queued
 	u.win = a.NewWindow("WUBDesk")
 	u.win.SetMaster()
+	u.win.SetOnClosed(u.life.close) // closing the window cancels every screen's work
 	u.win.SetContent(u.loadingView(T("app.opening")))
 	return u
 }

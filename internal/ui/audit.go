@@ -130,7 +130,7 @@ func (s *auditScreen) apply() {
 	}
 	s.msg.SetText("")
 	nik := wub.NormalizeNIK(s.nik.Text)
-	ctx, current := s.query.start()
+	ctx, current := s.query.start(s.u.screenCtx())
 	db := s.u.db
 	var n int
 	var first []wub.AuditEntry

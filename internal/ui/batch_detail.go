@@ -138,7 +138,7 @@ func (d *batchDetail) loadFacilitators() {
 	year, _ := strconv.Atoi(d.year.Selected)
 	id := d.orig.ID
 	var offer, chosen []wub.FacilitatorRow
-	_, current := d.facQuery.start()
+	_, current := d.facQuery.start(d.s.u.screenCtx())
 	d.s.u.jobs.run(func() error {
 		ctx := context.Background()
 		var err error

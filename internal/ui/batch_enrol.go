@@ -82,7 +82,7 @@ func (e *enrolDialog) find() {
 	if e.onlyThis.Checked {
 		f.AgencyCode, f.Year = b.AgencyCode, b.Year
 	}
-	ctx, current := e.query.start()
+	ctx, current := e.query.start(e.m.s.u.screenCtx())
 	var rows []wub.TraineeRow
 	e.m.s.u.jobs.run(func() error {
 		var err error

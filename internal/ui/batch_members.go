@@ -83,7 +83,7 @@ func (m *batchMembers) object() fyne.CanvasObject { return m.root }
 func (m *batchMembers) load() {
 	id := m.batch.ID
 	var ms []wub.BatchMember
-	ctx, current := m.query.start()
+	ctx, current := m.query.start(m.s.u.screenCtx())
 	m.s.u.jobs.run(func() error {
 		var err error
 		ms, err = m.s.store.BatchMembers(ctx, id)

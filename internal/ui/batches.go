@@ -131,7 +131,7 @@ func (s *batchesScreen) reload() {
 	if s.table == nil || s.search == nil {
 		return
 	}
-	ctx, current := s.query.start()
+	ctx, current := s.query.start(s.u.screenCtx())
 	agency, year, text := s.agencyCode, s.yearValue, s.search.Text
 	var rows []wub.BatchSummary
 	s.u.jobs.run(func() error {

@@ -142,7 +142,7 @@ func (s *contractRoundScreen) load() {
 	if agency == "" || year == 0 {
 		return
 	}
-	ctx, current := s.query.start()
+	ctx, current := s.query.start(s.u.screenCtx())
 	var r *wub.ContractRound
 	s.u.jobs.run(func() error {
 		var err error

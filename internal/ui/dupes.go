@@ -84,7 +84,7 @@ func (s *dupesScreen) pair(i int) *wub.DupPair {
 }
 
 func (s *dupesScreen) reload() {
-	ctx, current := s.reloadQuery.start()
+	ctx, current := s.reloadQuery.start(s.u.screenCtx())
 	var pairs []wub.DupPair
 	var merges []wub.Merge
 	s.summary.SetText(T("dup.scanning"))
@@ -259,7 +259,7 @@ func (n *dupNote) refresh() {
 	if n.u.db == nil {
 		return
 	}
-	ctx, current := n.query.start()
+	ctx, current := n.query.start(n.u.screenCtx())
 	var count int
 	n.u.jobs.run(func() error {
 		var err error

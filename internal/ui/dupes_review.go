@@ -69,7 +69,7 @@ func (r *dupReview) update() {
 
 // show loads both records of a pair (nil clears the view).
 func (r *dupReview) show(p *wub.DupPair) {
-	ctx, current := r.query.start()
+	ctx, current := r.query.start(r.s.u.screenCtx())
 	r.pair, r.a, r.b = p, nil, nil
 	r.body.Objects = nil
 	r.body.Refresh()

@@ -229,7 +229,7 @@ func (r *facilitatorRecords) editVisit(m *wub.Mentoring) {
 	}
 	var q latest
 	find.OnChanged = func(text string) {
-		ctx, current := q.start()
+		ctx, current := q.start(r.s.u.screenCtx())
 		var rows []wub.TraineeRow
 		r.s.u.jobs.run(func() error {
 			var err error

@@ -95,7 +95,7 @@ func (r *facilitatorRecords) load() {
 	var vs []wub.Mentoring
 	var hs []wub.FacilitatorStatusChange
 	st := r.s.store
-	ctx, current := r.query.start()
+	ctx, current := r.query.start(r.s.u.screenCtx())
 	r.s.u.jobs.run(func() error {
 		var err error
 		if cs, err = st.Contracts(ctx, store.ContractFilter{FacilitatorID: id}); err != nil {

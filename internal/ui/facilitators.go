@@ -185,7 +185,7 @@ func (s *facilitatorsScreen) reload() {
 	if s.table == nil {
 		return
 	}
-	ctx, current := s.query.start()
+	ctx, current := s.query.start(s.u.screenCtx())
 	f := s.filter
 	var rows []wub.FacilitatorRow
 	s.u.jobs.run(func() error {
@@ -224,7 +224,7 @@ func (s *facilitatorsScreen) loadMissing() {
 		return
 	}
 	var cs, running []wub.Contract
-	ctx, current := s.missesQ.start()
+	ctx, current := s.missesQ.start(s.u.screenCtx())
 	s.u.jobs.run(func() error {
 		var err error
 		if cs, err = s.store.MissingReports(ctx, agency, month); err != nil {

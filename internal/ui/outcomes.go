@@ -119,7 +119,7 @@ func (s *outcomesScreen) fillScope() {
 // reload reads the year's figures off the UI goroutine; only the newest
 // answer is shown.
 func (s *outcomesScreen) reload() {
-	ctx, current := s.query.start()
+	ctx, current := s.query.start(s.u.screenCtx())
 	year := s.selectedYear()
 	var o wub.Outcomes
 	s.u.jobs.run(func() error {

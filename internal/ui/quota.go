@@ -168,7 +168,7 @@ func (s *quotaScreen) reload() {
 	if s.view == nil || s.scope.SelectedIndex() < 0 {
 		return
 	}
-	ctx, current := s.query.start()
+	ctx, current := s.query.start(s.u.screenCtx())
 	q := wub.DashboardQuery{Year: s.selectedYear(), AsOf: s.u.today(), AgencyCode: s.scope.code()}
 	var d *wub.Dashboard
 	s.u.jobs.run(func() error {

@@ -132,7 +132,7 @@ func TestKuotaScreen(t *testing.T) {
 			continue
 		}
 		var got []string
-		for i := range p.total {
+		for i := range p.list.total {
 			got = append(got, p.cellText(i, 1))
 		}
 		if strings.Join(got, ",") != strings.Join(c.want, ",") {

@@ -137,7 +137,7 @@ func (s *submissionScreen) refresh() {
 		return
 	}
 	s.exportBtn.Enable()
-	ctx, current := s.preview.start()
+	ctx, current := s.preview.start(s.u.screenCtx())
 	var n int
 	s.u.jobs.run(func() error {
 		var err error

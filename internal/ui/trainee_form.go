@@ -315,7 +315,7 @@ func (f *traineeForm) changed(key string) {
 // lookupNIK announces, as the NIK is typed, that it is already registered.
 func (f *traineeForm) lookupNIK() {
 	nik := wub.NormalizeNIK(f.nik.Text)
-	ctx, current := f.nikQuery.start()
+	ctx, current := f.nikQuery.start(f.s.u.screenCtx())
 	if len(nik) != 16 {
 		f.nikNote.Hide()
 		return

@@ -275,7 +275,7 @@ func (s *wamiraScreen) searchProducts() {
 	}
 	outletID, _ := strconv.ParseInt(s.outletFilter.code(), 10, 64)
 	f := wub.ProductFilter{Text: s.search.Text, OutletID: outletID, KecCode: s.kecFilter.code()}
-	ctx, current := s.query.start()
+	ctx, current := s.query.start(s.u.screenCtx())
 	var rows []wub.ProductRow
 	s.u.jobs.run(func() error {
 		var err error

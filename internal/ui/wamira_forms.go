@@ -125,7 +125,7 @@ func (s *wamiraScreen) openListingForm() *listingForm {
 // findProducts fills the product choice with the products whose name, or
 // whose producer's name, matches what is typed.
 func (s *wamiraScreen) findProducts(f *listingForm, text string) {
-	ctx, current := f.query.start()
+	ctx, current := f.query.start(s.u.screenCtx())
 	var rows []wub.ProductRow
 	s.u.jobs.run(func() error {
 		var err error
