@@ -64,13 +64,7 @@ type quotaScreen struct {
 
 func newQuotaScreen(u *App) screen {
 	s := &quotaScreen{u: u, store: u.db}
-	today := u.today()
-	var years []string
-	for y := max(today.Year(), 2024) + 1; y >= 2020; y-- {
-		years = append(years, strconv.Itoa(y))
-	}
-	s.year = newSelect(years, nil)
-	s.year.SetSelected(strconv.Itoa(max(today.Year(), 2020)))
+	s.year = figureYearChoice(u)
 	s.year.OnChanged = func(string) {
 		if s.yearNoteBox != nil && s.selectedYear() != s.u.today().Year() {
 			s.yearNoteBox.Hide() // the note speaks of the current year only
@@ -146,21 +140,7 @@ func (s *quotaScreen) selectedYear() int {
 }
 
 // fillScope offers the regency and the agencies of the chosen year.
-func (s *quotaScreen) fillScope() {
-	y := s.selectedYear()
-	codes, names := []string{""}, []string{T("kuota.scope_regency")}
-	for _, a := range s.u.agencies.Sorted().InYear(y) {
-		codes = append(codes, a.Code)
-		names = append(names, a.NameInYear(y).Short)
-	}
-	cur := s.scope.code()
-	s.scope.codes, s.scope.Options = codes, names
-	s.scope.setCode(cur)
-	if s.scope.SelectedIndex() < 0 {
-		s.scope.SetSelectedIndex(0)
-	}
-	s.scope.Refresh()
-}
+func (s *quotaScreen) fillScope() { fillScopeChoice(s.u, s.scope, s.selectedYear()) }
 
 // reload asks the store for the dashboard of the chosen year as of today;
 // only the newest answer is shown.

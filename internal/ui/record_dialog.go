@@ -186,29 +186,3 @@ func labels(codes []string, label func(string) string) []string {
 	}
 	return out
 }
-
-// placeSelects are a kecamatan select and a desa select that follows it.
-func placeSelects(kecCode, desaCode string) (kec, desa *codeSelect) {
-	var kc, kn []string
-	for _, k := range wub.Ref().Kecamatan {
-		kc, kn = append(kc, k.Code), append(kn, k.Name)
-	}
-	desa = newCodeSelect(nil, nil, nil)
-	desa.PlaceHolder = T("form.choose_kecamatan_first")
-	fill := func(code string) {
-		var dc, dn []string
-		for _, d := range wub.Ref().DesaIn(code) {
-			dc, dn = append(dc, d.Code), append(dn, d.Name)
-		}
-		desa.setOptions(dc, dn)
-		if code != "" {
-			desa.PlaceHolder = T("form.choose")
-		}
-	}
-	kec = newCodeSelect(kc, kn, fill)
-	kec.PlaceHolder = T("form.choose")
-	kec.setCode(kecCode)
-	fill(kecCode)
-	desa.setCode(desaCode)
-	return kec, desa
-}
