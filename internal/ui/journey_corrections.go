@@ -186,7 +186,7 @@ func openListingEditForm(u *App, st correctionStore, l *wub.Listing, done func(w
 		var parse wub.Issues
 		c := &wub.Listing{ID: l.ID, ListedOn: parseDateInput(f.listed, "listed_on", &parse),
 			WithdrawnOn: parseDateInput(f.withdrawn, "withdrawn_on", &parse), WithdrawnReason: f.reason.Text}
-		f.d.run(parse, func() (wub.Issues, error) { return st.UpdateListing(context.Background(), c) }, done)
+		f.d.run(parse, func(ctx context.Context) (wub.Issues, error) { return st.UpdateListing(ctx, c) }, done)
 	})
 	return f
 }
