@@ -244,6 +244,9 @@ func userMessage(err error) string {
 
 // showError shows an error in a dialog; the app keeps running.
 func (u *App) showError(err error) {
+	if errors.Is(err, context.Canceled) {
+		return // the clerk left the screen or closed the window: nothing to say
+	}
 	d := dialog.NewCustom(T("dialog.error"), T("button.close"), widget.NewLabel(userMessage(err)), u.win)
 	d.Show()
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"io"
 	"strings"
 	"time"
@@ -101,7 +100,7 @@ func (s *auditScreen) shown() {
 	var actors []string
 	s.u.jobs.run(func() error {
 		var err error
-		actors, err = db.AuditActors(context.Background())
+		actors, err = db.AuditActors(s.u.screenCtx())
 		return err
 	}, func(err error) {
 		if err == nil {
@@ -197,7 +196,7 @@ func (s *auditScreen) loadPage(p int) {
 	var rows []wub.AuditEntry
 	s.u.jobs.run(func() error {
 		var err error
-		rows, err = db.ListAudit(context.Background(), f, p*auditPageSize, auditPageSize)
+		rows, err = db.ListAudit(s.u.screenCtx(), f, p*auditPageSize, auditPageSize)
 		return err
 	}, func(err error) {
 		if gen != s.gen {
@@ -258,7 +257,7 @@ func (s *auditScreen) exportTo(w io.WriteCloser) {
 	var n int
 	s.u.jobs.run(func() error {
 		var err error
-		n, err = xlsx.WriteAudit(w, db.AuditSeq(context.Background(), f), opt)
+		n, err = xlsx.WriteAudit(w, db.AuditSeq(s.u.appCtx(), f), opt)
 		if cerr := w.Close(); err == nil {
 			err = cerr
 		}

@@ -140,7 +140,7 @@ func (d *batchDetail) loadFacilitators() {
 	var offer, chosen []wub.FacilitatorRow
 	_, current := d.facQuery.start(d.s.u.screenCtx())
 	d.s.u.jobs.run(func() error {
-		ctx := context.Background()
+		ctx := d.s.u.screenCtx()
 		var err error
 		if id != 0 {
 			if chosen, err = d.s.store.BatchFacilitators(ctx, id); err != nil {

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"fmt"
 	"strings"
 
@@ -229,7 +228,7 @@ func (r *dupReview) merge() {
 	r.s.u.confirm(T("dup.merge"), T("dup.merge_confirm", drop.Name, wub.MaskNIK(drop.NIK), keep.Name, wub.MaskNIK(result.NIK)),
 		T("dup.merge"), func() {
 			r.s.u.jobs.run(func() error {
-				_, err := r.s.u.db.MergeTrainees(context.Background(), keep.ID, drop.ID, result, reason)
+				_, err := r.s.u.db.MergeTrainees(r.s.u.appCtx(), keep.ID, drop.ID, result, reason)
 				return err
 			}, func(err error) {
 				if err != nil {
@@ -248,7 +247,7 @@ func (r *dupReview) dismiss() {
 	}
 	aID, bID, reason := r.a.ID, r.b.ID, r.pair.Reason
 	r.s.u.jobs.run(func() error {
-		return r.s.u.db.DismissPair(context.Background(), aID, bID, reason)
+		return r.s.u.db.DismissPair(r.s.u.appCtx(), aID, bID, reason)
 	}, func(err error) {
 		if err != nil {
 			r.s.u.showError(err)

@@ -80,7 +80,7 @@ func (s *handoverScreen) load(path string) {
 		if p, err = handover.ReadFile(path); err != nil {
 			return err
 		}
-		res, err = handover.Import(context.Background(), s.u.db, p, true, nil)
+		res, err = handover.Import(s.u.appCtx(), s.u.db, p, true, nil)
 		return err
 	}, func(err error) {
 		s.busy = false
@@ -133,7 +133,7 @@ func (s *handoverScreen) commit() {
 	s.importBar.Show()
 	var res *wub.HandoverResult
 	var agencies wub.Agencies
-	ctx := s.run.startImport()
+	ctx := s.run.startImport(s.u.appCtx())
 	hold := s.run.hold
 	s.u.jobs.run(func() error {
 		if hold != nil {
@@ -146,7 +146,7 @@ func (s *handoverScreen) commit() {
 		if err != nil {
 			return err
 		}
-		agencies, err = s.u.db.Agencies(context.Background())
+		agencies, err = s.u.db.Agencies(s.u.screenCtx())
 		return err
 	}, func(err error) {
 		s.busy = false
@@ -174,16 +174,9 @@ func (s *handoverScreen) commit() {
 }
 
 func (s *handoverScreen) loadHistory() {
-	var list []wub.HandoverImport
-	s.u.jobs.run(func() error {
-		var err error
-		list, err = s.u.db.HandoverImports(context.Background())
-		return err
-	}, func(err error) {
-		if err != nil {
-			s.u.showError(err)
-			return
-		}
+	load(s.u, nil, func(ctx context.Context) ([]wub.HandoverImport, error) {
+		return s.u.db.HandoverImports(ctx)
+	}, func(list []wub.HandoverImport) {
 		s.imports = list
 		s.history.Refresh()
 	})

@@ -81,16 +81,9 @@ func newLetterheadPanel(u *App) *letterheadPanel {
 }
 
 func (p *letterheadPanel) load() {
-	var l wub.Letterhead
-	p.u.jobs.run(func() error {
-		var err error
-		l, err = p.u.db.Letterhead(context.Background())
-		return err
-	}, func(err error) {
-		if err != nil {
-			p.u.showError(err)
-			return
-		}
+	load(p.u, nil, func(ctx context.Context) (wub.Letterhead, error) {
+		return p.u.db.Letterhead(ctx)
+	}, func(l wub.Letterhead) {
 		p.address.SetText(l.Address)
 		p.phone.SetText(l.Phone)
 		p.email.SetText(l.Email)
@@ -154,7 +147,7 @@ func (p *letterheadPanel) save() {
 	p.saveBtn.Disable()
 	p.u.jobs.run(func() error {
 		var err error
-		is, err = p.u.db.SetLetterhead(context.Background(), l)
+		is, err = p.u.db.SetLetterhead(p.u.appCtx(), l)
 		return err
 	}, func(err error) {
 		p.saveBtn.Enable()

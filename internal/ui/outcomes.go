@@ -99,23 +99,10 @@ func (s *outcomesScreen) fillScope() { fillScopeChoice(s.u, s.scope, s.selectedY
 // reload reads the year's figures off the UI goroutine; only the newest
 // answer is shown.
 func (s *outcomesScreen) reload() {
-	ctx, current := s.query.start(s.u.screenCtx())
 	year := s.selectedYear()
-	var o wub.Outcomes
-	s.u.jobs.run(func() error {
-		var err error
-		o, err = s.store.Outcomes(ctx, year)
-		return err
-	}, func(err error) {
-		if !current() {
-			return
-		}
-		if err != nil {
-			if ctx.Err() == nil {
-				s.u.showError(err)
-			}
-			return
-		}
+	load(s.u, &s.query, func(ctx context.Context) (wub.Outcomes, error) {
+		return s.store.Outcomes(ctx, year)
+	}, func(o wub.Outcomes) {
 		s.o = &o
 		s.show()
 	})

@@ -118,7 +118,7 @@ func (s *quotaScreen) shown() {
 	var latest int
 	s.u.jobs.run(func() error {
 		var err error
-		latest, err = s.u.db.ActiveYear(context.Background(), cur)
+		latest, err = s.u.db.ActiveYear(s.u.screenCtx(), cur)
 		return err
 	}, func(err error) {
 		if err == nil && latest >= 2020 && latest < cur {
@@ -148,23 +148,10 @@ func (s *quotaScreen) reload() {
 	if s.view == nil || s.scope.SelectedIndex() < 0 {
 		return
 	}
-	ctx, current := s.query.start(s.u.screenCtx())
 	q := wub.DashboardQuery{Year: s.selectedYear(), AsOf: s.u.today(), AgencyCode: s.scope.code()}
-	var d *wub.Dashboard
-	s.u.jobs.run(func() error {
-		var err error
-		d, err = s.store.Dashboard(ctx, q)
-		return err
-	}, func(err error) {
-		if !current() {
-			return
-		}
-		if err != nil {
-			if ctx.Err() == nil {
-				s.u.showError(err)
-			}
-			return
-		}
+	load(s.u, &s.query, func(ctx context.Context) (*wub.Dashboard, error) {
+		return s.store.Dashboard(ctx, q)
+	}, func(d *wub.Dashboard) {
 		s.d = d
 		s.view.show(d)
 		s.scroll.Refresh()

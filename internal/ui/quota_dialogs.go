@@ -72,16 +72,9 @@ type distributeForm struct {
 
 func (s *quotaScreen) distribute() {
 	year := s.selectedYear()
-	var qs []wub.Quota
-	s.u.jobs.run(func() error {
-		var err error
-		qs, err = s.store.Quotas(context.Background(), year)
-		return err
-	}, func(err error) {
-		if err != nil {
-			s.u.showError(err)
-			return
-		}
+	load(s.u, nil, func(ctx context.Context) ([]wub.Quota, error) {
+		return s.store.Quotas(ctx, year)
+	}, func(qs []wub.Quota) {
 		s.distributeDialog = newDistributeForm(s, year, qs)
 	})
 }
@@ -181,7 +174,7 @@ func (f *distributeForm) save() {
 		qs = append(qs, wub.Quota{AgencyCode: f.codes[i], Year: f.year, Count: n})
 	}
 	u := f.s.u
-	u.jobs.run(func() error { return f.s.store.SetQuotas(context.Background(), f.year, qs) }, func(err error) {
+	u.jobs.run(func() error { return f.s.store.SetQuotas(u.appCtx(), f.year, qs) }, func(err error) {
 		if err != nil {
 			f.fd.msg.SetText(userMessage(err))
 			return
@@ -229,16 +222,9 @@ func (f *openingForm) selectedYear() int { y, _ := strconv.Atoi(f.year.Selected)
 // load shows the chosen year's agencies with their saved balances.
 func (f *openingForm) load() {
 	year := f.selectedYear()
-	var obs []wub.OpeningBalance
-	f.s.u.jobs.run(func() error {
-		var err error
-		obs, err = f.s.store.OpeningBalances(context.Background(), year)
-		return err
-	}, func(err error) {
-		if err != nil {
-			f.s.u.showError(err)
-			return
-		}
+	load(f.s.u, nil, func(ctx context.Context) ([]wub.OpeningBalance, error) {
+		return f.s.store.OpeningBalances(ctx, year)
+	}, func(obs []wub.OpeningBalance) {
 		have := map[string]wub.OpeningBalance{}
 		for _, o := range obs {
 			have[o.AgencyCode] = o
@@ -292,7 +278,7 @@ func (f *openingForm) save() {
 		obs = append(obs, o)
 	}
 	u := f.s.u
-	u.jobs.run(func() error { return f.s.store.SetOpeningBalances(context.Background(), obs) }, func(err error) {
+	u.jobs.run(func() error { return f.s.store.SetOpeningBalances(u.appCtx(), obs) }, func(err error) {
 		if err != nil {
 			f.fd.msg.SetText(userMessage(err))
 			return
@@ -305,16 +291,9 @@ func (f *openingForm) save() {
 
 // editTarget changes the program target, its period and training months.
 func (s *quotaScreen) editTarget() {
-	var t wub.Target
-	s.u.jobs.run(func() error {
-		var err error
-		t, err = s.store.Target(context.Background())
-		return err
-	}, func(err error) {
-		if err != nil {
-			s.u.showError(err)
-			return
-		}
+	load(s.u, nil, func(ctx context.Context) (wub.Target, error) {
+		return s.store.Target(ctx)
+	}, func(t wub.Target) {
 		s.targetDialog = newTargetForm(s, t)
 	})
 }
@@ -366,7 +345,7 @@ func newTargetForm(s *quotaScreen, t wub.Target) *targetForm {
 		nt.EndYear, _ = strconv.Atoi(f.to.Selected)
 		nt.Window.From, _ = strconv.Atoi(f.trainFrom.code())
 		nt.Window.To, _ = strconv.Atoi(f.trainTo.code())
-		s.u.jobs.run(func() error { return s.store.SetTarget(context.Background(), nt) }, func(err error) {
+		s.u.jobs.run(func() error { return s.store.SetTarget(s.u.appCtx(), nt) }, func(err error) {
 			if err != nil {
 				f.fd.msg.SetText(userMessage(err))
 				return

@@ -317,16 +317,9 @@ func (s *traineesScreen) openRow(i int) {
 }
 
 func (s *traineesScreen) openTrainee(id int64) {
-	var t *wub.Trainee
-	s.u.jobs.run(func() error {
-		var err error
-		t, err = s.store.Trainee(context.Background(), id)
-		return err
-	}, func(err error) {
-		if err != nil {
-			s.u.showError(err)
-			return
-		}
+	load(s.u, nil, func(ctx context.Context) (*wub.Trainee, error) {
+		return s.store.Trainee(ctx, id)
+	}, func(t *wub.Trainee) {
 		s.showForm(t)
 	})
 }
@@ -368,7 +361,7 @@ func (s *traineesScreen) deleteOrRestore() {
 	}
 	id, name := r.ID, r.Name
 	if s.filter.Deleted {
-		s.u.jobs.run(func() error { return s.store.RestoreTrainee(context.Background(), id) }, func(err error) {
+		s.u.jobs.run(func() error { return s.store.RestoreTrainee(s.u.appCtx(), id) }, func(err error) {
 			if err != nil {
 				s.u.showError(err)
 				return
@@ -379,7 +372,7 @@ func (s *traineesScreen) deleteOrRestore() {
 		return
 	}
 	s.u.confirm(T("peserta.delete_title"), T("peserta.delete_confirm", name), T("button.delete"), func() {
-		s.u.jobs.run(func() error { return s.store.DeleteTrainee(context.Background(), id) }, func(err error) {
+		s.u.jobs.run(func() error { return s.store.DeleteTrainee(s.u.appCtx(), id) }, func(err error) {
 			if err != nil {
 				s.u.showError(err)
 				return
