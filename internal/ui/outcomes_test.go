@@ -39,6 +39,7 @@ func TestHasilScreen(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := hasil(t, u, "2024")
+	assertScreenMarkup(t, u, "hasil.xml") // the screen alone: its own golden file
 	h := demo.OutcomeHand
 	if got := s.headline.Text; got != "Dari 5 orang lulus pelatihan tahun 2024, 4 (80,0%) kini menjalankan usaha" {
 		t.Errorf("headline %q", got)

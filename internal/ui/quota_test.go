@@ -189,7 +189,7 @@ func TestKuotaGoldenAndPicture(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := kuota(t, u, "2023")
-	test.AssertRendersToMarkup(t, "kuota.xml", u.win.Canvas())
+	assertScreenMarkup(t, u, "kuota.xml")
 
 	img := dashboardImage(s.d)
 	b := img.Bounds()
