@@ -19,6 +19,20 @@ type formDialog struct {
 	dlg     dialog.Dialog
 	msg     *widget.Label
 	saveBtn *widget.Button
+	flow    saveFlow // record_dialog.go
+}
+
+// save runs write through the forms' one save (saveFlow): any problem goes
+// to the message line and the dialog stays open; on success it closes and
+// done runs.
+func (fd *formDialog) save(u *App, write func(ctx context.Context) error, done func()) {
+	fd.flow.u, fd.flow.btn = u, fd.saveBtn
+	fd.flow.show = func(is wub.Issues) { fd.msg.SetText(is.Error()) }
+	fd.flow.failed = func(err error) bool { fd.msg.SetText(userMessage(err)); return true }
+	fd.flow.run(nil, func(ctx context.Context) (wub.Issues, error) { return nil, write(ctx) }, func(wub.Issues) {
+		fd.dlg.Hide()
+		done()
+	})
 }
 
 // newFormDialog shows body (scrolled) above footer, the message line and
@@ -174,12 +188,7 @@ func (f *distributeForm) save() {
 		qs = append(qs, wub.Quota{AgencyCode: f.codes[i], Year: f.year, Count: n})
 	}
 	u := f.s.u
-	u.jobs.run(func() error { return f.s.store.SetQuotas(u.appCtx(), f.year, qs) }, func(err error) {
-		if err != nil {
-			f.fd.msg.SetText(userMessage(err))
-			return
-		}
-		f.fd.dlg.Hide()
+	f.fd.save(u, func(ctx context.Context) error { return f.s.store.SetQuotas(ctx, f.year, qs) }, func() {
 		u.notify(T("kuota.quotas_saved", f.year))
 		f.s.reload()
 	})
@@ -278,12 +287,7 @@ func (f *openingForm) save() {
 		obs = append(obs, o)
 	}
 	u := f.s.u
-	u.jobs.run(func() error { return f.s.store.SetOpeningBalances(u.appCtx(), obs) }, func(err error) {
-		if err != nil {
-			f.fd.msg.SetText(userMessage(err))
-			return
-		}
-		f.fd.dlg.Hide()
+	f.fd.save(u, func(ctx context.Context) error { return f.s.store.SetOpeningBalances(ctx, obs) }, func() {
 		u.notify(T("kuota.opening_saved", year))
 		f.s.reload()
 	})
@@ -345,12 +349,7 @@ func newTargetForm(s *quotaScreen, t wub.Target) *targetForm {
 		nt.EndYear, _ = strconv.Atoi(f.to.Selected)
 		nt.Window.From, _ = strconv.Atoi(f.trainFrom.code())
 		nt.Window.To, _ = strconv.Atoi(f.trainTo.code())
-		s.u.jobs.run(func() error { return s.store.SetTarget(s.u.appCtx(), nt) }, func(err error) {
-			if err != nil {
-				f.fd.msg.SetText(userMessage(err))
-				return
-			}
-			f.fd.dlg.Hide()
+		f.fd.save(s.u, func(ctx context.Context) error { return s.store.SetTarget(ctx, nt) }, func() {
 			s.u.notify(T("kuota.target_saved"))
 			s.reload()
 		})

@@ -21,14 +21,14 @@ import (
 // once without touching the store; otherwise the store works off the UI
 // goroutine with the window's context (a save is never dropped because the
 // clerk clicked another screen), the Save button waits, and the store's
-// issues are shown with the warnings found so far. An error with a wub code
-// goes to coded when set (a dialog's message line), any other error to an
+// issues are shown with the warnings found so far. Any other error goes to
+// failed when set and it takes it (a dialog's message line), else to an
 // error dialog. On success done gets the warnings.
 type saveFlow struct {
 	u      *App
 	btn    *widget.Button       // disabled while saving (nil: none)
 	show   func(wub.Issues)     // puts issues under their fields
-	coded  func(err error) bool // shows an error with a wub code; false: not shown (nil: a dialog)
+	failed func(err error) bool // shows another error; false: not shown here (nil: a dialog)
 	saving bool
 }
 
@@ -62,7 +62,7 @@ func (s *saveFlow) run(parse wub.Issues, work func(ctx context.Context) (wub.Iss
 			s.u.notify(T("form.not_saved"))
 			return
 		}
-		if err != nil && wub.ErrorCode(err) != "" && s.coded != nil && s.coded(err) {
+		if err != nil && s.failed != nil && s.failed(err) {
 			return
 		}
 		if err != nil {
@@ -164,7 +164,10 @@ func (d *recordDialog) message(key string) string {
 // on success the dialog closes and done runs.
 func (d *recordDialog) run(parse wub.Issues, work func(ctx context.Context) (wub.Issues, error), done func(warns wub.Issues)) {
 	d.flow.u, d.flow.btn, d.flow.show = d.u, d.saveBtn, d.showIssues
-	d.flow.coded = func(err error) bool {
+	d.flow.failed = func(err error) bool {
+		if wub.ErrorCode(err) == "" {
+			return false // unexpected: a dialog
+		}
 		d.showIssues(nil)
 		d.general.SetText("✖ " + err.Error())
 		d.general.Show()
