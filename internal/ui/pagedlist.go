@@ -12,6 +12,7 @@ type page[T any] struct {
 	rows  []T
 	total int
 	info  any
+	err   error // a reload's failure, handed to onError (pagedList.reload)
 }
 
 // pageFetch reads rows [offset, offset+limit) of a list.
@@ -31,6 +32,10 @@ type pagedList[T any] struct {
 	// onReload runs on the UI goroutine after the first page of a reload
 	// arrived and before the table is refreshed (counts, buttons).
 	onReload func(total int, info any)
+	// onError shows a reload's failure (nil: an error dialog), e.g. under the
+	// filter that caused it.
+	onError func(error)
+	size    int // rows per page (0: pageSize)
 
 	total   int
 	pages   map[int][]T
@@ -48,10 +53,18 @@ func (p *pagedList[T]) length() int { return p.total }
 
 // reload counts and loads the first page again.
 func (p *pagedList[T]) reload() {
-	fetch := p.fetch
+	fetch, size, onError := p.fetch, p.pageSize(), p.onError
 	load(p.u, &p.query, func(ctx context.Context) (page[T], error) {
-		return fetch(ctx, 0, pageSize)
+		pg, err := fetch(ctx, 0, size)
+		if err != nil && ctx.Err() == nil && onError != nil {
+			return page[T]{err: err}, nil // shown by onError, not in a dialog
+		}
+		return pg, err
 	}, func(first page[T]) {
+		if first.err != nil {
+			onError(first.err)
+			return
+		}
 		p.gen++
 		p.total = first.total
 		p.pages = map[int][]T{0: first.rows}
@@ -69,21 +82,29 @@ func (p *pagedList[T]) reload() {
 	})
 }
 
+func (p *pagedList[T]) pageSize() int {
+	if p.size > 0 {
+		return p.size
+	}
+	return pageSize
+}
+
 // row returns a loaded row, or nil and starts loading its page.
 func (p *pagedList[T]) row(i int) *T {
 	if i < 0 {
 		return nil
 	}
-	n := i / pageSize
+	size := p.pageSize()
+	n := i / size
 	rows, ok := p.pages[n]
 	if !ok {
 		p.loadPage(n)
 		return nil
 	}
-	if i%pageSize >= len(rows) {
+	if i%size >= len(rows) {
 		return nil
 	}
-	return &rows[i%pageSize]
+	return &rows[i%size]
 }
 
 func (p *pagedList[T]) loadPage(n int) {
@@ -91,9 +112,9 @@ func (p *pagedList[T]) loadPage(n int) {
 		return
 	}
 	p.loading[n] = true
-	gen, fetch := p.gen, p.fetch
+	gen, fetch, size := p.gen, p.fetch, p.pageSize()
 	load(p.u, nil, func(ctx context.Context) (page[T], error) {
-		return fetch(ctx, n*pageSize, pageSize)
+		return fetch(ctx, n*size, size)
 	}, func(pg page[T]) {
 		if gen != p.gen { // a reload came in between: these rows belong to another list
 			return
