@@ -5,6 +5,8 @@ import (
 	"errors"
 	"testing"
 	"time"
+
+	"wubdesk/internal/wub"
 )
 
 // blockingLoad starts a load on the screen shown now whose fetch waits for
@@ -127,5 +129,27 @@ func TestPagedListDropsPagesOfAnOlderList(t *testing.T) {
 	u.jobs.wait()
 	if r := p.row(150); r == nil || *r != "new" {
 		t.Fatalf("row 150 after loading: %v", r)
+	}
+}
+
+// A real screen: a Peserta search still running when the clerk opens Kuota
+// is dropped, not shown on the screen left behind.
+func TestLeavingPesertaDropsItsSearch(t *testing.T) {
+	u, db := newTestUI(t, true)
+	seed(t, db, "3528045203950001", "Siti Aminah", wub.DISPERINDAG, 2023)
+	s := peserta(t, u)
+	if s.list.total != 1 || s.count.Text != "1 orang" {
+		t.Fatalf("before: %d %q", s.list.total, s.count.Text)
+	}
+	s.search.SetText("tidak ada nama ini") // its answer (0 people) is queued
+	u.nav.show("kuota")
+	u.jobs.wait()
+	if s.list.total != 1 || s.count.Text != "1 orang" {
+		t.Errorf("the left screen took the search's answer: %d %q", s.list.total, s.count.Text)
+	}
+	u.nav.show("peserta") // coming back reloads with the search typed
+	u.jobs.wait()
+	if s.list.total != 0 {
+		t.Errorf("back on Peserta: %d rows for a name nobody has", s.list.total)
 	}
 }
