@@ -132,8 +132,8 @@ func TestPagedListDropsPagesOfAnOlderList(t *testing.T) {
 	}
 }
 
-// A real screen: a Peserta search still running when the clerk opens Kuota
-// is dropped, not shown on the screen left behind.
+// A real screen: a Peserta search answered but not yet shown when the clerk
+// opens Kuota is dropped, not shown on the screen left behind.
 func TestLeavingPesertaDropsItsSearch(t *testing.T) {
 	u, db := newTestUI(t, true)
 	seed(t, db, "3528045203950001", "Siti Aminah", wub.DISPERINDAG, 2023)
@@ -141,7 +141,13 @@ func TestLeavingPesertaDropsItsSearch(t *testing.T) {
 	if s.list.total != 1 || s.count.Text != "1 orang" {
 		t.Fatalf("before: %d %q", s.list.total, s.count.Text)
 	}
-	s.search.SetText("tidak ada nama ini") // its answer (0 people) is queued
+	s.search.SetText("tidak ada nama ini")
+	for queued := 0; queued == 0; { // its answer (0 people) is in, not yet shown
+		time.Sleep(time.Millisecond)
+		u.jobs.mu.Lock()
+		queued = len(u.jobs.queue)
+		u.jobs.mu.Unlock()
+	}
 	u.nav.show("kuota")
 	u.jobs.wait()
 	if s.list.total != 1 || s.count.Text != "1 orang" {
