@@ -150,9 +150,9 @@ func (p *agencyPanel) openEnd() {
 // replaces the app's, so every screen built afterwards names agencies by it.
 func (p *agencyPanel) save(d *recordDialog, parse wub.Issues, c wub.AgencyChange) {
 	var as wub.Agencies
-	d.run(parse, func() (wub.Issues, error) {
+	d.run(parse, func(ctx context.Context) (wub.Issues, error) {
 		var err error
-		as, err = p.u.app.ChangeAgency(context.Background(), c)
+		as, err = p.u.app.ChangeAgency(ctx, c)
 		return nil, err
 	}, func(wub.Issues) {
 		c.Normalize()

@@ -43,6 +43,7 @@ type App struct {
 	office   wub.Office
 	agencies wub.Agencies
 	jobs     jobs
+	life     lifetimes // the window's and the shown screen's contexts (async.go)
 
 	nav     *navigation
 	current screen
@@ -67,6 +68,7 @@ func Run(a fyne.App, o Options) {
 		u.Open()
 	}
 	u.win.ShowAndRun()
+	u.life.close()
 	if u.app != nil {
 		u.app.Close()
 	}
@@ -94,6 +96,7 @@ func newApp(a fyne.App, o Options, queued bool) *App {
 	u.jobs.queued = queued
 	u.win = a.NewWindow("WUBDesk")
 	u.win.SetMaster()
+	u.win.SetOnClosed(u.life.close) // closing the window cancels every screen's work
 	u.win.SetContent(u.loadingView(T("app.opening")))
 	return u
 }
@@ -246,6 +249,9 @@ func userMessage(err error) string {
 
 // showError shows an error in a dialog; the app keeps running.
 func (u *App) showError(err error) {
+	if errors.Is(err, context.Canceled) {
+		return // the clerk left the screen or closed the window: nothing to say
+	}
 	d := dialog.NewCustom(T("dialog.error"), T("button.close"), widget.NewLabel(userMessage(err)), u.win)
 	d.Show()
 }

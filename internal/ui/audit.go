@@ -40,17 +40,20 @@ type auditScreen struct {
 	export *widget.Button
 	root   fyne.CanvasObject
 
-	filter  wub.AuditFilter
-	total   int
-	pages   map[int][]wub.AuditEntry
-	loading map[int]bool
-	gen     int
-	query   latest
-	ready   bool // the filter widgets are all built
+	filter wub.AuditFilter // of the list shown (a NIK resolved to its record)
+	list   *pagedList[wub.AuditEntry]
+	ready  bool // the filter widgets are all built
 }
 
 func newAuditScreen(u *App) screen {
-	s := &auditScreen{u: u, pages: map[int][]wub.AuditEntry{}, loading: map[int]bool{}}
+	s := &auditScreen{u: u}
+	s.list = newPagedList[wub.AuditEntry](u, nil)
+	s.list.size = auditPageSize
+	s.list.onError = func(err error) { s.msg.SetText(userMessage(err)) }
+	s.list.onReload = func(total int, info any) {
+		s.filter, _ = info.(wub.AuditFilter)
+		s.count.SetText(T("audit.count", wub.FormatInt(total)))
+	}
 	if !u.can(wub.ActAudit) {
 		l := widget.NewLabel(T("audit.not_allowed"))
 		s.root = container.NewCenter(l)
@@ -79,8 +82,9 @@ func newAuditScreen(u *App) screen {
 	s.msg.Importance = widget.DangerImportance
 	cols := []tableColumn{{"col.audit_at", "", 150}, {"col.audit_actor", "", 110}, {"col.audit_entity", "", 120},
 		{"col.audit_id", "", 60}, {"col.audit_action", "", 90}, {"col.audit_changes", "", 520}}
-	s.table = newRowTable(cols, func() int { return s.total }, s.cellText,
+	s.table = newRowTable(cols, s.list.length, s.cellText,
 		func(col int) string { return T(cols[col].key) }, func(int) {})
+	s.list.table = s.table
 	apply := widget.NewButton(T("audit.apply"), s.apply)
 	filters := container.NewHBox(s.entity.Select, container.NewGridWrap(fyne.NewSize(190, 36), s.nik), s.actor.Select,
 		container.NewGridWrap(fyne.NewSize(140, 36), s.from), container.NewGridWrap(fyne.NewSize(140, 36), s.to), apply)
@@ -101,7 +105,7 @@ func (s *auditScreen) shown() {
 	var actors []string
 	s.u.jobs.run(func() error {
 		var err error
-		actors, err = db.AuditActors(context.Background())
+		actors, err = db.AuditActors(s.u.screenCtx())
 		return err
 	}, func(err error) {
 		if err == nil {
@@ -130,42 +134,25 @@ func (s *auditScreen) apply() {
 	}
 	s.msg.SetText("")
 	nik := wub.NormalizeNIK(s.nik.Text)
-	ctx, current := s.query.start()
 	db := s.u.app
-	var n int
-	var first []wub.AuditEntry
-	s.u.jobs.run(func() error {
+	s.list.fetch = func(ctx context.Context, offset, limit int) (page[wub.AuditEntry], error) {
+		f := f
 		if nik != "" {
 			t, err := db.TraineeByNIK(ctx, nik)
 			if err != nil {
-				return err
+				return page[wub.AuditEntry]{}, err
 			}
 			f.Entity, f.EntityID = "trainee", t.ID
 		}
+		pg := page[wub.AuditEntry]{info: f}
 		var err error
-		if first, err = db.ListAudit(ctx, f, 0, auditPageSize); err != nil {
-			return err
+		if pg.rows, err = db.ListAudit(ctx, f, offset, limit); err != nil || offset > 0 {
+			return pg, err
 		}
-		n, err = db.CountAudit(ctx, f)
-		return err
-	}, func(err error) {
-		if !current() {
-			return
-		}
-		if err != nil {
-			s.msg.SetText(userMessage(err))
-			return
-		}
-		s.filter = f
-		s.gen++
-		s.total = n
-		s.pages = map[int][]wub.AuditEntry{0: first}
-		s.loading = map[int]bool{}
-		s.count.SetText(T("audit.count", wub.FormatInt(n)))
-		s.table.clearSelection()
-		s.table.ScrollToTop()
-		s.table.Refresh()
-	})
+		pg.total, err = db.CountAudit(ctx, f)
+		return pg, err
+	}
+	s.list.reload()
 }
 
 func optionalDate(text string) (time.Time, error) {
@@ -175,43 +162,7 @@ func optionalDate(text string) (time.Time, error) {
 	return wub.ParseDate(text)
 }
 
-func (s *auditScreen) entry(i int) *wub.AuditEntry {
-	p := i / auditPageSize
-	rows, ok := s.pages[p]
-	if !ok {
-		s.loadPage(p)
-		return nil
-	}
-	if i%auditPageSize >= len(rows) {
-		return nil
-	}
-	return &rows[i%auditPageSize]
-}
-
-func (s *auditScreen) loadPage(p int) {
-	if s.loading[p] {
-		return
-	}
-	s.loading[p] = true
-	gen, f, db := s.gen, s.filter, s.u.app
-	var rows []wub.AuditEntry
-	s.u.jobs.run(func() error {
-		var err error
-		rows, err = db.ListAudit(context.Background(), f, p*auditPageSize, auditPageSize)
-		return err
-	}, func(err error) {
-		if gen != s.gen {
-			return
-		}
-		delete(s.loading, p)
-		if err != nil {
-			s.u.showError(err)
-			return
-		}
-		s.pages[p] = rows
-		s.table.Refresh()
-	})
-}
+func (s *auditScreen) entry(i int) *wub.AuditEntry { return s.list.row(i) }
 
 func (s *auditScreen) cellText(i, col int) string {
 	e := s.entry(i)
@@ -258,7 +209,7 @@ func (s *auditScreen) exportTo(w io.WriteCloser) {
 	var n int
 	s.u.jobs.run(func() error {
 		var err error
-		n, err = xlsx.WriteAudit(w, db.AuditSeq(context.Background(), f), opt)
+		n, err = xlsx.WriteAudit(w, db.AuditSeq(s.u.appCtx(), f), opt)
 		if cerr := w.Close(); err == nil {
 			err = cerr
 		}

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"fmt"
 	"path/filepath"
 
@@ -153,7 +152,7 @@ func (p *backupPanel) askRestore(src string) {
 	var info wub.BackupInfo
 	p.u.jobs.run(func() error {
 		var err error
-		info, err = app.VerifyBackup(context.Background(), src)
+		info, err = app.VerifyBackup(p.u.screenCtx(), src)
 		return err
 	}, func(err error) {
 		if err != nil {

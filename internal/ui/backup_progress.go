@@ -43,7 +43,7 @@ func newFileRun(u *App, restore bool) *fileRun {
 
 // start shows the bar and returns the context the store work runs under.
 func (r *fileRun) start() context.Context {
-	ctx, cancel := context.WithCancel(context.Background())
+	ctx, cancel := context.WithCancel(r.u.appCtx())
 	r.ctx, r.cancel = ctx, cancel
 	r.bar.SetValue(0)
 	r.cancelBtn.Enable()

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -33,6 +32,7 @@ type batchDetail struct {
 	members         *batchMembers
 
 	saveBtn  *widget.Button
+	flow     saveFlow // record_dialog.go
 	root     fyne.CanvasObject
 	dirty    bool
 	loading  bool
@@ -138,9 +138,9 @@ func (d *batchDetail) loadFacilitators() {
 	year, _ := strconv.Atoi(d.year.Selected)
 	id := d.orig.ID
 	var offer, chosen []wub.FacilitatorRow
-	_, current := d.facQuery.start()
+	_, current := d.facQuery.start(d.s.u.screenCtx())
 	d.s.u.jobs.run(func() error {
-		ctx := context.Background()
+		ctx := d.s.u.screenCtx()
 		var err error
 		if id != 0 {
 			if chosen, err = d.s.store.BatchFacilitators(ctx, id); err != nil {
@@ -220,13 +220,9 @@ func (d *batchDetail) save() {
 	b, ids, is := d.collect()
 	is = append(is, b.Check(d.s.u.agencies)...)
 	showFields(d.fields, is)
-	if is.HasErrors() {
-		d.s.u.notify(T("form.fix_errors", len(is.Errors())))
-		return
-	}
-	d.saveBtn.Disable()
-	d.s.u.jobs.run(func() error {
-		ctx := context.Background()
+	d.flow.u, d.flow.btn = d.s.u, d.saveBtn
+	d.flow.show = func(is wub.Issues) { showFields(d.fields, is) }
+	d.flow.run(is, func(ctx context.Context) (wub.Issues, error) {
 		var err error
 		if b.ID == 0 {
 			err = d.s.store.CreateBatch(ctx, b)
@@ -234,21 +230,10 @@ func (d *batchDetail) save() {
 			err = d.s.store.UpdateBatch(ctx, b)
 		}
 		if err != nil {
-			return err
+			return nil, err
 		}
-		return d.s.store.SetBatchFacilitators(ctx, b.ID, ids)
-	}, func(err error) {
-		d.saveBtn.Enable()
-		var is wub.Issues
-		if errors.As(err, &is) {
-			showFields(d.fields, is)
-			d.s.u.notify(T("form.not_saved"))
-			return
-		}
-		if err != nil {
-			d.s.u.showError(err)
-			return
-		}
+		return nil, d.s.store.SetBatchFacilitators(ctx, b.ID, ids)
+	}, func(wub.Issues) {
 		d.s.u.notify(T("form.saved", b.Name))
 		d.dirty = false
 		if d.orig.ID == 0 {

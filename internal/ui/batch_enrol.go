@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -82,7 +81,7 @@ func (e *enrolDialog) find() {
 	if e.onlyThis.Checked {
 		f.AgencyCode, f.Year = b.AgencyCode, b.Year
 	}
-	ctx, current := e.query.start()
+	ctx, current := e.query.start(e.m.s.u.screenCtx())
 	var rows []wub.TraineeRow
 	e.m.s.u.jobs.run(func() error {
 		var err error
@@ -129,7 +128,7 @@ func (e *enrolDialog) submit() {
 	e.enrolBtn.Disable()
 	e.m.s.u.jobs.run(func() error {
 		var err error
-		res, err = e.m.s.store.EnrolInBatch(context.Background(), b.ID, ids, b.StartDate)
+		res, err = e.m.s.store.EnrolInBatch(e.m.s.u.appCtx(), b.ID, ids, b.StartDate)
 		return err
 	}, func(err error) {
 		e.enrolBtn.Enable()

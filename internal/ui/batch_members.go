@@ -83,7 +83,7 @@ func (m *batchMembers) object() fyne.CanvasObject { return m.root }
 func (m *batchMembers) load() {
 	id := m.batch.ID
 	var ms []wub.BatchMember
-	ctx, current := m.query.start()
+	ctx, current := m.query.start(m.s.u.screenCtx())
 	m.s.u.jobs.run(func() error {
 		var err error
 		ms, err = m.s.store.BatchMembers(ctx, id)
@@ -142,7 +142,7 @@ func (m *batchMembers) act(work func(ctx context.Context, ids []int64) error, ms
 		m.s.u.notify(T("angkatan.pick_first"))
 		return
 	}
-	m.s.u.jobs.run(func() error { return work(context.Background(), ids) }, func(err error) {
+	m.s.u.jobs.run(func() error { return work(m.s.u.appCtx(), ids) }, func(err error) {
 		if err != nil {
 			m.s.u.showError(err)
 			return
@@ -168,7 +168,7 @@ func (m *batchMembers) askMove() {
 	b := m.batch
 	m.s.u.jobs.run(func() error {
 		var err error
-		others, err = m.s.store.BatchSummaries(context.Background(), b.AgencyCode, b.Year, "")
+		others, err = m.s.store.BatchSummaries(m.s.u.screenCtx(), b.AgencyCode, b.Year, "")
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -231,16 +231,9 @@ func (m *batchMembers) remove(reason string) {
 
 // showHistory lists every enrolment, move and removal of the batch.
 func (m *batchMembers) showHistory() {
-	var hs []wub.BatchChange
-	m.s.u.jobs.run(func() error {
-		var err error
-		hs, err = m.s.store.BatchHistory(context.Background(), m.batch.ID)
-		return err
-	}, func(err error) {
-		if err != nil {
-			m.s.u.showError(err)
-			return
-		}
+	load(m.s.u, nil, func(ctx context.Context) ([]wub.BatchChange, error) {
+		return m.s.store.BatchHistory(ctx, m.batch.ID)
+	}, func(hs []wub.BatchChange) {
 		var lines []string
 		for _, h := range hs {
 			line := fmt.Sprintf("%s  %s — %s", wub.FormatDate(h.Date), h.TraineeName, wub.BatchChangeLabel(h.Action))

@@ -131,23 +131,10 @@ func (s *batchesScreen) reload() {
 	if s.table == nil || s.search == nil {
 		return
 	}
-	ctx, current := s.query.start()
 	agency, year, text := s.agencyCode, s.yearValue, s.search.Text
-	var rows []wub.BatchSummary
-	s.u.jobs.run(func() error {
-		var err error
-		rows, err = s.store.BatchSummaries(ctx, agency, year, text)
-		return err
-	}, func(err error) {
-		if !current() {
-			return
-		}
-		if err != nil {
-			if ctx.Err() == nil {
-				s.u.showError(err)
-			}
-			return
-		}
+	load(s.u, &s.query, func(ctx context.Context) ([]wub.BatchSummary, error) {
+		return s.store.BatchSummaries(ctx, agency, year, text)
+	}, func(rows []wub.BatchSummary) {
 		s.rows = rows
 		members, lulus := 0, 0
 		for _, r := range rows {
@@ -255,7 +242,7 @@ func (s *batchesScreen) deleteSelected() {
 
 func (s *batchesScreen) deleteBatch(b wub.Batch) {
 	s.u.confirm(T("angkatan.delete_title"), T("angkatan.delete_confirm", b.Name), T("button.delete"), func() {
-		s.u.jobs.run(func() error { return s.store.DeleteBatch(context.Background(), b.ID) }, func(err error) {
+		s.u.jobs.run(func() error { return s.store.DeleteBatch(s.u.appCtx(), b.ID) }, func(err error) {
 			if err != nil {
 				s.u.showError(err)
 				return

@@ -100,7 +100,7 @@ func (s *consolidateScreen) shown() {
 	}
 	latest := 0
 	s.u.jobs.run(func() error {
-		all, err := s.store.ReceivedSubmissions(context.Background(), 0)
+		all, err := s.store.ReceivedSubmissions(s.u.screenCtx(), 0)
 		for _, rs := range all {
 			latest = max(latest, rs.Meta.Year)
 		}
@@ -142,7 +142,7 @@ func (s *consolidateScreen) reload() {
 	s.busy(true)
 	s.u.jobs.run(func() error {
 		var err error
-		c, err = s.consolidate(context.Background(), year)
+		c, err = s.consolidate(s.u.screenCtx(), year)
 		return err
 	}, func(err error) {
 		s.busy(false)
@@ -301,7 +301,7 @@ func (s *consolidateScreen) addPaths(paths []string) {
 		return
 	}
 	s.busy(true)
-	ctx, cancel := context.WithCancel(context.Background())
+	ctx, cancel := context.WithCancel(s.u.appCtx())
 	s.cancel = cancel
 	s.cancelBtn.Enable()
 	s.cancelBtn.Show()

@@ -108,7 +108,7 @@ func (s *contractRoundScreen) shown() {
 	var cs []wub.Contract
 	s.u.jobs.run(func() error {
 		var err error
-		cs, err = s.store.Contracts(context.Background(), wub.ContractFilter{AgencyCode: agency})
+		cs, err = s.store.Contracts(s.u.screenCtx(), wub.ContractFilter{AgencyCode: agency})
 		return err
 	}, func(err error) {
 		year := s.u.today().Year()
@@ -141,22 +141,9 @@ func (s *contractRoundScreen) load() {
 	if agency == "" || year == 0 {
 		return
 	}
-	ctx, current := s.query.start()
-	var r *wub.ContractRound
-	s.u.jobs.run(func() error {
-		var err error
-		r, err = s.store.ContractRound(ctx, agency, year)
-		return err
-	}, func(err error) {
-		if !current() {
-			return
-		}
-		if err != nil {
-			s.u.showError(err)
-			return
-		}
-		s.show(r)
-	})
+	load(s.u, &s.query, func(ctx context.Context) (*wub.ContractRound, error) {
+		return s.store.ContractRound(ctx, agency, year)
+	}, s.show)
 }
 
 func (s *contractRoundScreen) show(r *wub.ContractRound) {
@@ -269,7 +256,7 @@ func (s *contractRoundScreen) decideNote(v *roundRowView) {
 func (s *contractRoundScreen) save(ds []wub.ContractDecision, done func()) {
 	agency, year := s.selection()
 	s.u.jobs.run(func() error {
-		return s.store.Decide(context.Background(), agency, year, ds)
+		return s.store.Decide(s.u.appCtx(), agency, year, ds)
 	}, func(err error) {
 		if err != nil {
 			s.u.showError(err)
@@ -283,7 +270,7 @@ func (s *contractRoundScreen) save(ds []wub.ContractDecision, done func()) {
 func (s *contractRoundScreen) renewAllRows() {
 	agency, year := s.selection()
 	s.u.jobs.run(func() error {
-		return s.store.RenewAll(context.Background(), agency, year)
+		return s.store.RenewAll(s.u.appCtx(), agency, year)
 	}, func(err error) {
 		if err != nil {
 			s.u.showError(err)
@@ -305,7 +292,7 @@ func (s *contractRoundScreen) doCreate() {
 	var res wub.RenewalResult
 	s.u.jobs.run(func() error {
 		var err error
-		res, err = s.store.CreateRenewedContracts(context.Background(), agency, year)
+		res, err = s.store.CreateRenewedContracts(s.u.appCtx(), agency, year)
 		return err
 	}, func(err error) {
 		if err != nil {

@@ -40,16 +40,9 @@ func newDeadlinePanel(u *App) *deadlinePanel {
 	intro.Wrapping = fyne.TextWrapWord
 	form := widget.NewForm(widget.NewFormItem(T("regency.deadline_day"), container.NewGridWrap(fyne.NewSize(120, p.day.MinSize().Height), p.day)))
 	p.box = container.NewVBox(intro, form, container.NewHBox(p.save))
-	var day int
-	u.jobs.run(func() error {
-		var err error
-		day, err = u.app.LateDay(context.Background())
-		return err
-	}, func(err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
+	load(u, nil, func(ctx context.Context) (int, error) {
+		return u.app.LateDay(ctx)
+	}, func(day int) {
 		p.day.SetSelected(strconv.Itoa(day))
 	})
 	return p
@@ -60,7 +53,7 @@ func (p *deadlinePanel) store() {
 	if err != nil {
 		return
 	}
-	p.u.jobs.run(func() error { return p.u.app.SetLateDay(context.Background(), day) }, func(err error) {
+	p.u.jobs.run(func() error { return p.u.app.SetLateDay(p.u.appCtx(), day) }, func(err error) {
 		if err != nil {
 			p.u.showError(err)
 			return
@@ -74,7 +67,7 @@ func (s *submissionScreen) loadLateDay() {
 	var day int
 	s.u.jobs.run(func() error {
 		var err error
-		day, err = s.store.LateDay(context.Background())
+		day, err = s.store.LateDay(s.u.screenCtx())
 		return err
 	}, func(err error) {
 		if err != nil {

@@ -84,25 +84,21 @@ func (s *dupesScreen) pair(i int) *wub.DupPair {
 }
 
 func (s *dupesScreen) reload() {
-	ctx, current := s.reloadQuery.start()
-	var pairs []wub.DupPair
-	var merges []wub.Merge
+	type found struct {
+		pairs  []wub.DupPair
+		merges []wub.Merge
+	}
 	s.summary.SetText(T("dup.scanning"))
-	s.u.jobs.run(func() error {
+	load(s.u, &s.reloadQuery, func(ctx context.Context) (found, error) {
+		var r found
 		var err error
-		if pairs, err = s.u.app.LikelyDuplicates(ctx); err != nil {
-			return err
+		if r.pairs, err = s.u.app.LikelyDuplicates(ctx); err != nil {
+			return r, err
 		}
-		merges, err = s.u.app.Merges(ctx, 200)
-		return err
-	}, func(err error) {
-		if !current() {
-			return
-		}
-		if err != nil {
-			s.u.showError(err)
-			return
-		}
+		r.merges, err = s.u.db.Merges(ctx, 200)
+		return r, err
+	}, func(r found) {
+		pairs, merges := r.pairs, r.merges
 		keep := s.pair(s.table.selected)
 		s.pairs, s.merges = pairs, merges
 		s.summary.SetText(T("dup.open_count", wub.FormatInt(len(pairs))))
@@ -212,7 +208,7 @@ func (s *dupesScreen) undoMerge() {
 	id := m.ID
 	s.u.confirm(T("dup.undo"), T("dup.undo_confirm", m.KeptName, m.DroppedName), T("dup.undo"), func() {
 		s.u.jobs.run(func() error {
-			return s.u.app.UndoMerge(context.Background(), id)
+			return s.u.app.UndoMerge(s.u.appCtx(), id)
 		}, func(err error) {
 			if err != nil {
 				s.u.showError(err)
@@ -259,7 +255,7 @@ func (n *dupNote) refresh() {
 	if n.u.app == nil {
 		return
 	}
-	ctx, current := n.query.start()
+	ctx, current := n.query.start(n.u.screenCtx())
 	var count int
 	n.u.jobs.run(func() error {
 		var err error

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"fmt"
 	"strings"
 
@@ -69,7 +68,7 @@ func (r *dupReview) update() {
 
 // show loads both records of a pair (nil clears the view).
 func (r *dupReview) show(p *wub.DupPair) {
-	ctx, current := r.query.start()
+	ctx, current := r.query.start(r.s.u.screenCtx())
 	r.pair, r.a, r.b = p, nil, nil
 	r.body.Objects = nil
 	r.body.Refresh()
@@ -229,7 +228,7 @@ func (r *dupReview) merge() {
 	r.s.u.confirm(T("dup.merge"), T("dup.merge_confirm", drop.Name, wub.MaskNIK(drop.NIK), keep.Name, wub.MaskNIK(result.NIK)),
 		T("dup.merge"), func() {
 			r.s.u.jobs.run(func() error {
-				_, err := r.s.u.app.MergeTrainees(context.Background(), keep.ID, drop.ID, result, reason)
+				_, err := r.s.u.app.MergeTrainees(r.s.u.appCtx(), keep.ID, drop.ID, result, reason)
 				return err
 			}, func(err error) {
 				if err != nil {
@@ -248,7 +247,7 @@ func (r *dupReview) dismiss() {
 	}
 	aID, bID, reason := r.a.ID, r.b.ID, r.pair.Reason
 	r.s.u.jobs.run(func() error {
-		return r.s.u.app.DismissPair(context.Background(), aID, bID, reason)
+		return r.s.u.app.DismissPair(r.s.u.appCtx(), aID, bID, reason)
 	}, func(err error) {
 		if err != nil {
 			r.s.u.showError(err)

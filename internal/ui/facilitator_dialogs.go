@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -22,6 +21,7 @@ type facDialog struct {
 	d       dialog.Dialog
 	fields  map[string]*field
 	saveBtn *widget.Button
+	flow    saveFlow
 	// submit collects the fields and saves off the UI goroutine; it
 	// returns the issues found before saving.
 	submit func() wub.Issues
@@ -59,26 +59,12 @@ func (r *facilitatorRecords) openDialog(title string, rows []dlgRow, submit func
 	return dlg
 }
 
-// saved runs a store write; issues go under the fields, success closes the
-// dialog and reloads the records.
+// saved runs a store write through the forms' one save (saveFlow); issues
+// go under the fields, success closes the dialog and reloads the records.
 func (r *facilitatorRecords) saved(dlg *facDialog, write func(ctx context.Context) (wub.Issues, error)) {
-	var warns wub.Issues
-	dlg.saveBtn.Disable()
-	r.s.u.jobs.run(func() error {
-		var err error
-		warns, err = write(context.Background())
-		return err
-	}, func(err error) {
-		dlg.saveBtn.Enable()
-		var is wub.Issues
-		if errors.As(err, &is) {
-			showFields(dlg.fields, is)
-			return
-		}
-		if err != nil {
-			r.s.u.showError(err)
-			return
-		}
+	dlg.flow.u, dlg.flow.btn = r.s.u, dlg.saveBtn
+	dlg.flow.show = func(is wub.Issues) { showFields(dlg.fields, is) }
+	dlg.flow.run(nil, write, func(warns wub.Issues) {
 		if len(warns) > 0 {
 			r.s.u.notify(warns.Error())
 		} else {
@@ -229,7 +215,7 @@ func (r *facilitatorRecords) editVisit(m *wub.Mentoring) {
 	}
 	var q latest
 	find.OnChanged = func(text string) {
-		ctx, current := q.start()
+		ctx, current := q.start(r.s.u.screenCtx())
 		var rows []wub.TraineeRow
 		r.s.u.jobs.run(func() error {
 			var err error

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"errors"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -33,7 +32,7 @@ type facilitatorForm struct {
 	touched   map[string]bool
 	attempted bool
 	dirty     bool
-	saving    bool
+	flow      saveFlow // record_dialog.go
 	loading   bool
 }
 
@@ -203,39 +202,19 @@ func (f *facilitatorForm) changed(key string) {
 }
 
 func (f *facilitatorForm) save() {
-	if f.saving {
+	if f.flow.saving {
 		return
 	}
 	f.attempted = true
-	if is := f.check(); is.HasErrors() {
-		f.s.u.notify(T("form.fix_errors", len(is.Errors())))
-		return
-	}
 	x, _ := f.collect()
-	f.saving = true
-	f.saveBtn.Disable()
-	var warns wub.Issues
-	f.s.u.jobs.run(func() error {
-		var err error
+	f.flow.u, f.flow.btn = f.s.u, f.saveBtn
+	f.flow.show = func(is wub.Issues) { showFields(f.fields, is) }
+	f.flow.run(f.check(), func(ctx context.Context) (wub.Issues, error) {
 		if x.ID == 0 {
-			warns, err = f.s.store.CreateFacilitator(context.Background(), x)
-		} else {
-			warns, err = f.s.store.UpdateFacilitator(context.Background(), x)
+			return f.s.store.CreateFacilitator(ctx, x)
 		}
-		return err
-	}, func(err error) {
-		f.saving = false
-		f.saveBtn.Enable()
-		var is wub.Issues
-		if errors.As(err, &is) {
-			showFields(f.fields, append(is, warns...))
-			f.s.u.notify(T("form.not_saved"))
-			return
-		}
-		if err != nil {
-			f.s.u.showError(err)
-			return
-		}
+		return f.s.store.UpdateFacilitator(ctx, x)
+	}, func(wub.Issues) {
 		f.s.u.notify(T("form.saved", x.Name))
 		f.dirty = false
 		if f.orig.ID == 0 {

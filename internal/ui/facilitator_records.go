@@ -94,7 +94,7 @@ func (r *facilitatorRecords) load() {
 	var vs []wub.Mentoring
 	var hs []wub.FacilitatorStatusChange
 	st := r.s.store
-	ctx, current := r.query.start()
+	ctx, current := r.query.start(r.s.u.screenCtx())
 	r.s.u.jobs.run(func() error {
 		var err error
 		if cs, err = st.Contracts(ctx, wub.ContractFilter{FacilitatorID: id}); err != nil {
@@ -208,7 +208,7 @@ func (r *facilitatorRecords) historyText(i, col int) string {
 // remove deletes one record after asking.
 func (r *facilitatorRecords) remove(what string, del func(ctx context.Context) error) {
 	r.s.u.confirm(T("fasilitator.delete_record_title"), T("fasilitator.delete_record_confirm", what), T("button.delete"), func() {
-		r.s.u.jobs.run(func() error { return del(context.Background()) }, func(err error) {
+		r.s.u.jobs.run(func() error { return del(r.s.u.appCtx()) }, func(err error) {
 			if err != nil {
 				r.s.u.showError(err)
 				return

@@ -184,23 +184,10 @@ func (s *facilitatorsScreen) reload() {
 	if s.table == nil {
 		return
 	}
-	ctx, current := s.query.start()
 	f := s.filter
-	var rows []wub.FacilitatorRow
-	s.u.jobs.run(func() error {
-		var err error
-		rows, err = s.store.SearchFacilitators(ctx, f)
-		return err
-	}, func(err error) {
-		if !current() {
-			return
-		}
-		if err != nil {
-			if ctx.Err() == nil {
-				s.u.showError(err)
-			}
-			return
-		}
+	load(s.u, &s.query, func(ctx context.Context) ([]wub.FacilitatorRow, error) {
+		return s.store.SearchFacilitators(ctx, f)
+	}, func(rows []wub.FacilitatorRow) {
 		s.rows = rows
 		s.table.clearSelection()
 		s.count.SetText(T("fasilitator.count", len(rows)))
@@ -223,7 +210,7 @@ func (s *facilitatorsScreen) loadMissing() {
 		return
 	}
 	var cs, running []wub.Contract
-	ctx, current := s.missesQ.start()
+	ctx, current := s.missesQ.start(s.u.screenCtx())
 	s.u.jobs.run(func() error {
 		var err error
 		if cs, err = s.store.MissingReports(ctx, agency, month); err != nil {
@@ -299,16 +286,9 @@ func (s *facilitatorsScreen) openRow(i int) {
 }
 
 func (s *facilitatorsScreen) openFacilitator(id int64) {
-	var f *wub.Facilitator
-	s.u.jobs.run(func() error {
-		var err error
-		f, err = s.store.Facilitator(context.Background(), id)
-		return err
-	}, func(err error) {
-		if err != nil {
-			s.u.showError(err)
-			return
-		}
+	load(s.u, nil, func(ctx context.Context) (*wub.Facilitator, error) {
+		return s.store.Facilitator(ctx, id)
+	}, func(f *wub.Facilitator) {
 		s.showForm(f)
 	})
 }
@@ -345,7 +325,7 @@ func (s *facilitatorsScreen) deleteOrRestore() {
 		return
 	}
 	if s.filter.Deleted && s.form == nil {
-		s.u.jobs.run(func() error { return s.store.RestoreFacilitator(context.Background(), id) }, func(err error) {
+		s.u.jobs.run(func() error { return s.store.RestoreFacilitator(s.u.appCtx(), id) }, func(err error) {
 			if err != nil {
 				s.u.showError(err)
 				return
@@ -356,7 +336,7 @@ func (s *facilitatorsScreen) deleteOrRestore() {
 		return
 	}
 	s.u.confirm(T("fasilitator.delete_title"), T("peserta.delete_confirm", name), T("button.delete"), func() {
-		s.u.jobs.run(func() error { return s.store.DeleteFacilitator(context.Background(), id) }, func(err error) {
+		s.u.jobs.run(func() error { return s.store.DeleteFacilitator(s.u.appCtx(), id) }, func(err error) {
 			if err != nil {
 				s.u.showError(err)
 				return

@@ -290,11 +290,11 @@ func TestGoldenFacilitatorScreens(t *testing.T) {
 		t.Fatal(err)
 	}
 	facScreen(t, u)
-	test.AssertRendersToMarkup(t, "fasilitator_list.xml", u.win.Canvas())
+	assertScreenMarkup(t, u, "fasilitator_list.xml")
 	u.nav.show("angkatan")
 	u.jobs.wait()
-	test.AssertRendersToMarkup(t, "angkatan_list.xml", u.win.Canvas())
+	assertScreenMarkup(t, u, "angkatan_list.xml")
 	u.nav.show("kontrak")
 	u.jobs.wait()
-	test.AssertRendersToMarkup(t, "kontrak.xml", u.win.Canvas())
+	assertScreenMarkup(t, u, "kontrak.xml")
 }

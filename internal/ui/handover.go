@@ -212,7 +212,7 @@ func (s *handoverScreen) exportTo(path string) {
 	s.exportBar.Show()
 	s.exported.SetText("")
 	var ex *handover.Exported
-	ctx := s.run.startExport()
+	ctx := s.run.startExport(s.u.appCtx())
 	hold := s.run.hold
 	s.u.jobs.run(func() error {
 		if hold != nil {

@@ -42,8 +42,8 @@ func (s *handoverScreen) importCancelBtn() *widget.Button {
 	return s.run.importBtn
 }
 
-func (r *handoverRun) startExport() context.Context {
-	ctx, cancel := context.WithCancel(context.Background())
+func (r *handoverRun) startExport(parent context.Context) context.Context {
+	ctx, cancel := context.WithCancel(parent)
 	r.exportCancel, r.exportCtx = cancel, ctx
 	r.exportBtn.Enable()
 	r.exportBtn.Show()
@@ -61,8 +61,8 @@ func (r *handoverRun) endExport(err error) bool {
 	return cancelled
 }
 
-func (r *handoverRun) startImport() context.Context {
-	ctx, cancel := context.WithCancel(context.Background())
+func (r *handoverRun) startImport(parent context.Context) context.Context {
+	ctx, cancel := context.WithCancel(parent)
 	r.importCancel, r.importCtx = cancel, ctx
 	r.importBtn.Enable()
 	r.importBtn.Show()

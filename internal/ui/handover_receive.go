@@ -81,7 +81,7 @@ func (s *handoverScreen) load(path string) {
 		if p, err = app.ReadHandover(path); err != nil {
 			return err
 		}
-		res, err = s.u.app.HandoverImport(context.Background(), p, app.HandoverImportOptions{DryRun: true})
+		res, err = s.u.app.HandoverImport(s.u.appCtx(), p, app.HandoverImportOptions{DryRun: true})
 		return err
 	}, func(err error) {
 		s.busy = false
@@ -134,7 +134,7 @@ func (s *handoverScreen) commit() {
 	s.importBar.Show()
 	var res *wub.HandoverResult
 	var agencies wub.Agencies
-	ctx := s.run.startImport()
+	ctx := s.run.startImport(s.u.appCtx())
 	hold := s.run.hold
 	s.u.jobs.run(func() error {
 		if hold != nil {
@@ -147,7 +147,7 @@ func (s *handoverScreen) commit() {
 		if err != nil {
 			return err
 		}
-		agencies, err = s.u.app.Agencies(context.Background())
+		agencies, err = s.u.app.Agencies(s.u.screenCtx())
 		return err
 	}, func(err error) {
 		s.busy = false
@@ -175,16 +175,9 @@ func (s *handoverScreen) commit() {
 }
 
 func (s *handoverScreen) loadHistory() {
-	var list []wub.HandoverImport
-	s.u.jobs.run(func() error {
-		var err error
-		list, err = s.u.app.HandoverImports(context.Background())
-		return err
-	}, func(err error) {
-		if err != nil {
-			s.u.showError(err)
-			return
-		}
+	load(s.u, nil, func(ctx context.Context) ([]wub.HandoverImport, error) {
+		return s.u.app.HandoverImports(ctx)
+	}, func(list []wub.HandoverImport) {
 		s.imports = list
 		s.history.Refresh()
 	})

@@ -185,7 +185,7 @@ func (s *importScreen) preview() {
 	var rep *xlsx.Report
 	s.u.jobs.run(func() error {
 		var err error
-		rep, err = xlsx.PreviewFile(context.Background(), s.path, o)
+		rep, err = xlsx.PreviewFile(s.u.screenCtx(), s.path, o)
 		return err
 	}, func(err error) {
 		s.busy = false

@@ -32,7 +32,7 @@ func newImportDupes(s *importScreen) *importDupes {
 // check looks for likely duplicates of a fresh preview's rows.
 func (d *importDupes) check(rep *xlsx.Report) {
 	u := d.s.u
-	ctx, current := d.query.start()
+	ctx, current := d.query.start(u.screenCtx())
 	d.dups = nil
 	d.box.Hide()
 	if rep == nil || u.db == nil {

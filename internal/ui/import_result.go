@@ -169,7 +169,7 @@ func (s *importScreen) runAll() {
 	for _, t := range rep.OtherTables {
 		sheets = append(sheets, t.Sheet)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
+	ctx, cancel := context.WithCancel(s.u.appCtx())
 	s.cancel = cancel
 	s.busy = true
 	s.refresh()

@@ -45,7 +45,7 @@ func (s *importScreen) commit() {
 // runCommit writes the preview's rows.
 func (s *importScreen) runCommit() {
 	rep := s.rep
-	ctx, cancel := context.WithCancel(context.Background())
+	ctx, cancel := context.WithCancel(s.u.appCtx())
 	s.cancel = cancel
 	s.busy = true
 	s.refresh()

@@ -132,7 +132,7 @@ func (v *journeyView) edit(entity string, id int64) {
 	}
 	var open func()
 	v.u.jobs.run(func() error {
-		ctx := context.Background()
+		ctx := v.u.screenCtx()
 		switch entity {
 		case "licence":
 			l, err := v.store.Licence(ctx, id)
@@ -186,7 +186,7 @@ func openListingEditForm(u *App, st correctionStore, l *wub.Listing, done func(w
 		var parse wub.Issues
 		c := &wub.Listing{ID: l.ID, ListedOn: parseDateInput(f.listed, "listed_on", &parse),
 			WithdrawnOn: parseDateInput(f.withdrawn, "withdrawn_on", &parse), WithdrawnReason: f.reason.Text}
-		f.d.run(parse, func() (wub.Issues, error) { return st.UpdateListing(context.Background(), c) }, done)
+		f.d.run(parse, func(ctx context.Context) (wub.Issues, error) { return st.UpdateListing(ctx, c) }, done)
 	})
 	return f
 }
@@ -204,7 +204,7 @@ func (v *journeyView) askDelete(entity string, id int64, title string) {
 }
 
 func (v *journeyView) deleteNow(entity string, id int64) {
-	v.u.jobs.run(func() error { return v.store.DeleteJourneyRecord(context.Background(), entity, id) }, func(err error) {
+	v.u.jobs.run(func() error { return v.store.DeleteJourneyRecord(v.u.appCtx(), entity, id) }, func(err error) {
 		if err != nil {
 			v.u.showError(err)
 			return
@@ -215,7 +215,7 @@ func (v *journeyView) deleteNow(entity string, id int64) {
 }
 
 func (v *journeyView) restore(entity string, id int64) {
-	v.u.jobs.run(func() error { return v.store.RestoreJourneyRecord(context.Background(), entity, id) }, func(err error) {
+	v.u.jobs.run(func() error { return v.store.RestoreJourneyRecord(v.u.appCtx(), entity, id) }, func(err error) {
 		if err != nil {
 			v.u.showError(err)
 			return

@@ -84,7 +84,7 @@ func (v *journeyView) saveBusiness(f *businessForm) {
 		}
 		b.Workers = n
 	}
-	f.d.run(parse, func() (wub.Issues, error) { return v.store.SaveBusiness(context.Background(), b) },
+	f.d.run(parse, func(ctx context.Context) (wub.Issues, error) { return v.store.SaveBusiness(ctx, b) },
 		func(w wub.Issues) { v.saved(b.Name, w) })
 }
 
@@ -124,7 +124,7 @@ func (v *journeyView) openLicenceFormFor(edit *wub.Licence) *licenceForm {
 		if edit != nil {
 			l.ID, save = edit.ID, v.store.UpdateLicence
 		}
-		f.d.run(parse, func() (wub.Issues, error) { return save(context.Background(), l) },
+		f.d.run(parse, func(ctx context.Context) (wub.Issues, error) { return save(ctx, l) },
 			func(w wub.Issues) { v.saved(wub.LicenceLabel(l.Kind)+" "+l.Number, w) })
 	})
 	return f
@@ -230,7 +230,7 @@ func (v *journeyView) saveMarketing(f *marketingForm) {
 		}
 		l := &wub.Listing{ProductID: selectedID(f.product), OutletID: selectedID(f.outlet), ListedOn: on}
 		what := f.product.Selected + " → " + f.outlet.Selected
-		f.d.run(parse, func() (wub.Issues, error) { return toDate(v.store.AddListing(context.Background(), l)) },
+		f.d.run(parse, func(ctx context.Context) (wub.Issues, error) { return toDate(v.store.AddListing(ctx, l)) },
 			func(w wub.Issues) { v.saved(what, w) })
 		return
 	}
@@ -239,7 +239,7 @@ func (v *journeyView) saveMarketing(f *marketingForm) {
 	if f.edit != nil {
 		c.ID, save = f.edit.ID, v.store.UpdateChannel
 	}
-	f.d.run(parse, func() (wub.Issues, error) { return toDate(save(context.Background(), c)) },
+	f.d.run(parse, func(ctx context.Context) (wub.Issues, error) { return toDate(save(ctx, c)) },
 		func(w wub.Issues) { v.saved(wub.ChannelLabel(c.Kind), w) })
 }
 
@@ -286,7 +286,7 @@ func (v *journeyView) openCapitalFormFor(edit *wub.Capital) *capitalForm {
 		if edit != nil {
 			c.ID, save = edit.ID, v.store.UpdateCapital
 		}
-		f.d.run(parse, func() (wub.Issues, error) { return save(context.Background(), c) },
+		f.d.run(parse, func(ctx context.Context) (wub.Issues, error) { return save(ctx, c) },
 			func(w wub.Issues) { v.saved(wub.CapitalLabel(c.Source)+" "+wub.FormatRupiah(c.Amount), w) })
 	})
 	return f
@@ -345,7 +345,7 @@ func (v *journeyView) openProductFormFor(edit *wub.Product) *productForm {
 		if edit != nil {
 			p.ID = edit.ID
 		}
-		f.d.run(parse, func() (wub.Issues, error) { return v.store.SaveProduct(context.Background(), p) },
+		f.d.run(parse, func(ctx context.Context) (wub.Issues, error) { return v.store.SaveProduct(ctx, p) },
 			func(w wub.Issues) { v.saved(p.Name, w) })
 	})
 	return f

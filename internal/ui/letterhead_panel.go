@@ -28,6 +28,7 @@ type letterheadPanel struct {
 	preview                                    *canvas.Image
 	chooseBtn, clearBtn, saveBtn               *widget.Button
 	errs                                       *widget.Label
+	flow                                       saveFlow // record_dialog.go
 	box                                        *fyne.Container
 }
 
@@ -81,16 +82,9 @@ func newLetterheadPanel(u *App) *letterheadPanel {
 }
 
 func (p *letterheadPanel) load() {
-	var l wub.Letterhead
-	p.u.jobs.run(func() error {
-		var err error
-		l, err = p.u.app.Letterhead(context.Background())
-		return err
-	}, func(err error) {
-		if err != nil {
-			p.u.showError(err)
-			return
-		}
+	load(p.u, nil, func(ctx context.Context) (wub.Letterhead, error) {
+		return p.u.app.Letterhead(ctx)
+	}, func(l wub.Letterhead) {
 		p.address.SetText(l.Address)
 		p.phone.SetText(l.Phone)
 		p.email.SetText(l.Email)
@@ -150,23 +144,18 @@ func (p *letterheadPanel) value() wub.Letterhead {
 
 func (p *letterheadPanel) save() {
 	l := p.value()
-	var is wub.Issues
-	p.saveBtn.Disable()
-	p.u.jobs.run(func() error {
-		var err error
-		is, err = p.u.app.SetLetterhead(context.Background(), l)
-		return err
-	}, func(err error) {
-		p.saveBtn.Enable()
-		if err != nil {
-			p.u.showError(err)
-			return
+	p.flow.u, p.flow.btn = p.u, p.saveBtn
+	p.flow.show = func(is wub.Issues) {
+		p.errs.SetText(is.Error())
+		p.errs.Show()
+	}
+	p.flow.run(nil, func(ctx context.Context) (wub.Issues, error) {
+		is, err := p.u.app.SetLetterhead(ctx, l)
+		if err == nil && is.HasErrors() {
+			return nil, is // not saved: shown under the form
 		}
-		if is.HasErrors() {
-			p.errs.SetText(is.Error())
-			p.errs.Show()
-			return
-		}
+		return is, err
+	}, func(wub.Issues) {
 		p.errs.Hide()
 		p.u.notify(T("letterhead.saved"))
 	})

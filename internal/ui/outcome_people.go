@@ -36,18 +36,23 @@ type outcomeList struct {
 	year      int
 	stage     string
 	title     string
-	people    []wub.PersonJourney
+	list      *pagedList[wub.PersonJourney] // the people, paged as Peserta (read whole: see wholeList)
+	all       func() []wub.PersonJourney    // every person read (the export writes them)
 	table     *rowTable
 	count     *widget.Label
 	exportBtn *widget.Button
 	dlg       dialog.Dialog
-	loaded    bool
 }
 
 func showOutcomePeople(u *App, st outcomeStore, year int, stage, agency, kec, title string) *outcomeList {
 	p := &outcomeList{u: u, year: year, stage: stage, title: title}
+	var fetch pageFetch[wub.PersonJourney]
+	fetch, p.all = wholeList(func(ctx context.Context) ([]wub.PersonJourney, error) {
+		return st.OutcomePeople(ctx, year, stage, agency, kec)
+	})
+	p.list = newPagedList(u, fetch)
 	p.count = widget.NewLabel(T("kuota.people_loading"))
-	p.table = newRowTable(outcomePeopleColumns, func() int { return len(p.people) }, p.cellText,
+	p.table = newRowTable(outcomePeopleColumns, p.list.length, p.cellText,
 		func(c int) string {
 			if c == 5 {
 				return wub.OutcomeLabel(stage)
@@ -55,31 +60,22 @@ func showOutcomePeople(u *App, st outcomeStore, year int, stage, agency, kec, ti
 			return T(outcomePeopleColumns[c].key)
 		}, func(int) {})
 	p.table.onOpen = p.openRow
+	p.list.table = p.table
 	p.exportBtn = widget.NewButtonWithIcon(T("hasil.export_list"), theme.DownloadIcon(), p.export)
 	p.exportBtn.Disable()
+	p.list.onReload = func(total int, _ any) {
+		p.count.SetText(T("kuota.people_count_person", wub.FormatInt(total)))
+		if total > 0 {
+			p.exportBtn.Enable()
+		}
+	}
 	hint := widget.NewLabel(T("kuota.people_hint"))
 	hint.Importance = widget.LowImportance
 	top := container.NewBorder(nil, nil, nil, p.exportBtn, p.count)
 	body := container.NewBorder(top, hint, nil, nil, p.table)
 	p.dlg = dialog.NewCustom(title, T("button.close"), container.NewGridWrap(fyne.NewSize(990, 520), body), u.win)
 	p.dlg.Show()
-	var people []wub.PersonJourney
-	u.jobs.run(func() error {
-		var err error
-		people, err = st.OutcomePeople(context.Background(), year, stage, agency, kec)
-		return err
-	}, func(err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		p.people, p.loaded = people, true
-		p.count.SetText(T("kuota.people_count_person", wub.FormatInt(len(people))))
-		if len(people) > 0 {
-			p.exportBtn.Enable()
-		}
-		p.table.Refresh()
-	})
+	p.list.reload()
 	return p
 }
 
@@ -91,10 +87,10 @@ func (p *outcomeList) agencyName(code string) string {
 }
 
 func (p *outcomeList) cellText(i, col int) string {
-	if i >= len(p.people) {
-		return ""
+	r := p.list.row(i)
+	if r == nil {
+		return "…"
 	}
-	r := p.people[i]
 	switch col {
 	case 0:
 		return r.NIK
@@ -129,10 +125,11 @@ func dateOrDash(t time.Time) string {
 
 // openRow closes the list and opens the person in Peserta.
 func (p *outcomeList) openRow(i int) {
-	if i >= len(p.people) || p.u.nav == nil {
+	r := p.list.row(i)
+	if r == nil || p.u.nav == nil {
 		return
 	}
-	id := p.people[i].TraineeID
+	id := r.TraineeID
 	p.dlg.Hide()
 	p.u.nav.show("peserta")
 	if s, ok := p.u.nav.built["peserta"].(*traineesScreen); ok {
@@ -159,7 +156,8 @@ func (p *outcomeList) exportTo(w interface {
 	Write([]byte) (int, error)
 	Close() error
 }, name string) {
-	people, title := p.people, p.title+" — "+T("kuota.people_count_person", wub.FormatInt(len(p.people)))
+	people := p.all()
+	title := p.title + " — " + T("kuota.people_count_person", wub.FormatInt(len(people)))
 	names := map[string]string{}
 	for _, q := range people {
 		names[q.AgencyCode] = p.agencyName(q.AgencyCode)

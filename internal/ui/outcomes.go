@@ -51,13 +51,7 @@ type outcomesScreen struct {
 
 func newOutcomesScreen(u *App) screen {
 	s := &outcomesScreen{u: u, store: u.app, figures: map[string]*widget.Button{}}
-	today := u.today()
-	var years []string
-	for y := max(today.Year(), 2024) + 1; y >= 2020; y-- {
-		years = append(years, strconv.Itoa(y))
-	}
-	s.year = newSelect(years, nil)
-	s.year.SetSelected(strconv.Itoa(max(today.Year(), 2020)))
+	s.year = figureYearChoice(u)
 	s.year.OnChanged = func(string) {
 		s.fillScope()
 		s.reload()
@@ -100,42 +94,15 @@ func (s *outcomesScreen) selectedYear() int {
 }
 
 // fillScope offers the regency and the agencies of the chosen year.
-func (s *outcomesScreen) fillScope() {
-	y := s.selectedYear()
-	codes, names := []string{""}, []string{T("kuota.scope_regency")}
-	for _, a := range s.u.agencies.Sorted().InYear(y) {
-		codes = append(codes, a.Code)
-		names = append(names, a.NameInYear(y).Short)
-	}
-	cur := s.scope.code()
-	s.scope.codes, s.scope.Options = codes, names
-	s.scope.setCode(cur)
-	if s.scope.SelectedIndex() < 0 {
-		s.scope.SetSelectedIndex(0)
-	}
-	s.scope.Refresh()
-}
+func (s *outcomesScreen) fillScope() { fillScopeChoice(s.u, s.scope, s.selectedYear()) }
 
 // reload reads the year's figures off the UI goroutine; only the newest
 // answer is shown.
 func (s *outcomesScreen) reload() {
-	ctx, current := s.query.start()
 	year := s.selectedYear()
-	var o wub.Outcomes
-	s.u.jobs.run(func() error {
-		var err error
-		o, err = s.store.Outcomes(ctx, year)
-		return err
-	}, func(err error) {
-		if !current() {
-			return
-		}
-		if err != nil {
-			if ctx.Err() == nil {
-				s.u.showError(err)
-			}
-			return
-		}
+	load(s.u, &s.query, func(ctx context.Context) (wub.Outcomes, error) {
+		return s.store.Outcomes(ctx, year)
+	}, func(o wub.Outcomes) {
 		s.o = &o
 		s.show()
 	})

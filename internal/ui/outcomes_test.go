@@ -39,6 +39,7 @@ func TestHasilScreen(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := hasil(t, u, "2024")
+	assertScreenMarkup(t, u, "hasil.xml") // the screen alone: its own golden file
 	h := demo.OutcomeHand
 	if got := s.headline.Text; got != "Dari 5 orang lulus pelatihan tahun 2024, 4 (80,0%) kini menjalankan usaha" {
 		t.Errorf("headline %q", got)
@@ -85,8 +86,8 @@ func TestHasilScreen(t *testing.T) {
 		}
 		b.OnTapped()
 		u.jobs.wait()
-		if len(s.people.people) != n {
-			t.Errorf("%s: figure %d, list %d", key, n, len(s.people.people))
+		if len(s.people.all()) != n {
+			t.Errorf("%s: figure %d, list %d", key, n, len(s.people.all()))
 		}
 		if want := strconv.Itoa(n) + " orang"; !strings.HasPrefix(s.people.count.Text, want) {
 			t.Errorf("%s: count line %q, want %q…", key, s.people.count.Text, want)
@@ -102,8 +103,8 @@ func TestHasilScreen(t *testing.T) {
 	s.figures[wub.DKP+"||"+wub.StageBusiness].OnTapped()
 	u.jobs.wait()
 	l := s.people
-	if len(l.people) != 1 || l.people[0].Name != "Budi Santoso" || l.cellText(0, 2) != u.agencyShort(wub.DKP, 2024) {
-		t.Fatalf("DKP business list %+v", l.people)
+	if len(l.all()) != 1 || l.all()[0].Name != "Budi Santoso" || l.cellText(0, 2) != u.agencyShort(wub.DKP, 2024) {
+		t.Fatalf("DKP business list %+v", l.all())
 	}
 	path := filepath.Join(t.TempDir(), "hasil.xlsx")
 	f, err := os.Create(path)

@@ -59,7 +59,7 @@ func (u *App) writePDF(path string, make makeDoc, done func(officedoc.Result, er
 	u.jobs.run(func() error {
 		return xlsx.WriteFile(path, func(w io.Writer) error {
 			var err error
-			res, err = make(context.Background(), w)
+			res, err = make(u.appCtx(), w)
 			return err
 		})
 	}, func(err error) {

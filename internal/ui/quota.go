@@ -64,13 +64,7 @@ type quotaScreen struct {
 
 func newQuotaScreen(u *App) screen {
 	s := &quotaScreen{u: u, store: u.app}
-	today := u.today()
-	var years []string
-	for y := max(today.Year(), 2024) + 1; y >= 2020; y-- {
-		years = append(years, strconv.Itoa(y))
-	}
-	s.year = newSelect(years, nil)
-	s.year.SetSelected(strconv.Itoa(max(today.Year(), 2020)))
+	s.year = figureYearChoice(u)
 	s.year.OnChanged = func(string) {
 		if s.yearNoteBox != nil && s.selectedYear() != s.u.today().Year() {
 			s.yearNoteBox.Hide() // the note speaks of the current year only
@@ -124,7 +118,7 @@ func (s *quotaScreen) shown() {
 	var latest int
 	s.u.jobs.run(func() error {
 		var err error
-		latest, err = s.u.app.ActiveYear(context.Background(), cur)
+		latest, err = s.u.app.ActiveYear(s.u.screenCtx(), cur)
 		return err
 	}, func(err error) {
 		if err == nil && latest >= 2020 && latest < cur {
@@ -146,21 +140,7 @@ func (s *quotaScreen) selectedYear() int {
 }
 
 // fillScope offers the regency and the agencies of the chosen year.
-func (s *quotaScreen) fillScope() {
-	y := s.selectedYear()
-	codes, names := []string{""}, []string{T("kuota.scope_regency")}
-	for _, a := range s.u.agencies.Sorted().InYear(y) {
-		codes = append(codes, a.Code)
-		names = append(names, a.NameInYear(y).Short)
-	}
-	cur := s.scope.code()
-	s.scope.codes, s.scope.Options = codes, names
-	s.scope.setCode(cur)
-	if s.scope.SelectedIndex() < 0 {
-		s.scope.SetSelectedIndex(0)
-	}
-	s.scope.Refresh()
-}
+func (s *quotaScreen) fillScope() { fillScopeChoice(s.u, s.scope, s.selectedYear()) }
 
 // reload asks the store for the dashboard of the chosen year as of today;
 // only the newest answer is shown.
@@ -168,23 +148,10 @@ func (s *quotaScreen) reload() {
 	if s.view == nil || s.scope.SelectedIndex() < 0 {
 		return
 	}
-	ctx, current := s.query.start()
 	q := wub.DashboardQuery{Year: s.selectedYear(), AsOf: s.u.today(), AgencyCode: s.scope.code()}
-	var d *wub.Dashboard
-	s.u.jobs.run(func() error {
-		var err error
-		d, err = s.store.Dashboard(ctx, q)
-		return err
-	}, func(err error) {
-		if !current() {
-			return
-		}
-		if err != nil {
-			if ctx.Err() == nil {
-				s.u.showError(err)
-			}
-			return
-		}
+	load(s.u, &s.query, func(ctx context.Context) (*wub.Dashboard, error) {
+		return s.store.Dashboard(ctx, q)
+	}, func(d *wub.Dashboard) {
 		s.d = d
 		s.view.show(d)
 		s.scroll.Refresh()

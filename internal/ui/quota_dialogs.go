@@ -19,6 +19,20 @@ type formDialog struct {
 	dlg     dialog.Dialog
 	msg     *widget.Label
 	saveBtn *widget.Button
+	flow    saveFlow // record_dialog.go
+}
+
+// save runs write through the forms' one save (saveFlow): any problem goes
+// to the message line and the dialog stays open; on success it closes and
+// done runs.
+func (fd *formDialog) save(u *App, write func(ctx context.Context) error, done func()) {
+	fd.flow.u, fd.flow.btn = u, fd.saveBtn
+	fd.flow.show = func(is wub.Issues) { fd.msg.SetText(is.Error()) }
+	fd.flow.failed = func(err error) bool { fd.msg.SetText(userMessage(err)); return true }
+	fd.flow.run(nil, func(ctx context.Context) (wub.Issues, error) { return nil, write(ctx) }, func(wub.Issues) {
+		fd.dlg.Hide()
+		done()
+	})
 }
 
 // newFormDialog shows body (scrolled) above footer, the message line and
@@ -72,16 +86,9 @@ type distributeForm struct {
 
 func (s *quotaScreen) distribute() {
 	year := s.selectedYear()
-	var qs []wub.Quota
-	s.u.jobs.run(func() error {
-		var err error
-		qs, err = s.store.Quotas(context.Background(), year)
-		return err
-	}, func(err error) {
-		if err != nil {
-			s.u.showError(err)
-			return
-		}
+	load(s.u, nil, func(ctx context.Context) ([]wub.Quota, error) {
+		return s.store.Quotas(ctx, year)
+	}, func(qs []wub.Quota) {
 		s.distributeDialog = newDistributeForm(s, year, qs)
 	})
 }
@@ -181,12 +188,7 @@ func (f *distributeForm) save() {
 		qs = append(qs, wub.Quota{AgencyCode: f.codes[i], Year: f.year, Count: n})
 	}
 	u := f.s.u
-	u.jobs.run(func() error { return f.s.store.SetQuotas(context.Background(), f.year, qs) }, func(err error) {
-		if err != nil {
-			f.fd.msg.SetText(userMessage(err))
-			return
-		}
-		f.fd.dlg.Hide()
+	f.fd.save(u, func(ctx context.Context) error { return f.s.store.SetQuotas(ctx, f.year, qs) }, func() {
 		u.notify(T("kuota.quotas_saved", f.year))
 		f.s.reload()
 	})
@@ -229,16 +231,9 @@ func (f *openingForm) selectedYear() int { y, _ := strconv.Atoi(f.year.Selected)
 // load shows the chosen year's agencies with their saved balances.
 func (f *openingForm) load() {
 	year := f.selectedYear()
-	var obs []wub.OpeningBalance
-	f.s.u.jobs.run(func() error {
-		var err error
-		obs, err = f.s.store.OpeningBalances(context.Background(), year)
-		return err
-	}, func(err error) {
-		if err != nil {
-			f.s.u.showError(err)
-			return
-		}
+	load(f.s.u, nil, func(ctx context.Context) ([]wub.OpeningBalance, error) {
+		return f.s.store.OpeningBalances(ctx, year)
+	}, func(obs []wub.OpeningBalance) {
 		have := map[string]wub.OpeningBalance{}
 		for _, o := range obs {
 			have[o.AgencyCode] = o
@@ -292,12 +287,7 @@ func (f *openingForm) save() {
 		obs = append(obs, o)
 	}
 	u := f.s.u
-	u.jobs.run(func() error { return f.s.store.SetOpeningBalances(context.Background(), obs) }, func(err error) {
-		if err != nil {
-			f.fd.msg.SetText(userMessage(err))
-			return
-		}
-		f.fd.dlg.Hide()
+	f.fd.save(u, func(ctx context.Context) error { return f.s.store.SetOpeningBalances(ctx, obs) }, func() {
 		u.notify(T("kuota.opening_saved", year))
 		f.s.reload()
 	})
@@ -305,16 +295,9 @@ func (f *openingForm) save() {
 
 // editTarget changes the program target, its period and training months.
 func (s *quotaScreen) editTarget() {
-	var t wub.Target
-	s.u.jobs.run(func() error {
-		var err error
-		t, err = s.store.Target(context.Background())
-		return err
-	}, func(err error) {
-		if err != nil {
-			s.u.showError(err)
-			return
-		}
+	load(s.u, nil, func(ctx context.Context) (wub.Target, error) {
+		return s.store.Target(ctx)
+	}, func(t wub.Target) {
 		s.targetDialog = newTargetForm(s, t)
 	})
 }
@@ -366,12 +349,7 @@ func newTargetForm(s *quotaScreen, t wub.Target) *targetForm {
 		nt.EndYear, _ = strconv.Atoi(f.to.Selected)
 		nt.Window.From, _ = strconv.Atoi(f.trainFrom.code())
 		nt.Window.To, _ = strconv.Atoi(f.trainTo.code())
-		s.u.jobs.run(func() error { return s.store.SetTarget(context.Background(), nt) }, func(err error) {
-			if err != nil {
-				f.fd.msg.SetText(userMessage(err))
-				return
-			}
-			f.fd.dlg.Hide()
+		f.fd.save(s.u, func(ctx context.Context) error { return s.store.SetTarget(ctx, nt) }, func() {
 			s.u.notify(T("kuota.target_saved"))
 			s.reload()
 		})

@@ -29,27 +29,42 @@ var peopleColumns = []tableColumn{
 }
 
 // peopleList is the list of people behind a dashboard figure, loaded a page
-// at a time like the Peserta list.
+// at a time by the same paged list as Peserta.
 type peopleList struct {
-	u       *App
-	store   quotaStore
-	f       wub.FigureFilter
-	total   int
-	pages   map[int][]wub.TraineeRow
-	loading map[int]bool
-	table   *rowTable
-	count   *widget.Label
-	dlg     dialog.Dialog
+	u     *App
+	list  *pagedList[wub.TraineeRow]
+	table *rowTable
+	count *widget.Label
+	dlg   dialog.Dialog
 }
 
 // showPeople opens the list of people behind a figure. opening is the part
 // of the figure that comes from opening balances, which have no names.
 func showPeople(u *App, st quotaStore, f wub.FigureFilter, title string, opening int) *peopleList {
-	p := &peopleList{u: u, store: st, f: f, pages: map[int][]wub.TraineeRow{}, loading: map[int]bool{}}
+	p := &peopleList{u: u}
+	p.list = newPagedList(u, func(ctx context.Context, offset, limit int) (page[wub.TraineeRow], error) {
+		var pg page[wub.TraineeRow]
+		var err error
+		if offset == 0 { // a reload: the count with the first page
+			if pg.total, err = st.CountFigurePeople(ctx, f); err != nil {
+				return pg, err
+			}
+		}
+		pg.rows, err = st.FigurePeople(ctx, f, offset, limit)
+		return pg, err
+	})
 	p.count = widget.NewLabel(T("kuota.people_loading"))
 	p.count.Wrapping = fyne.TextWrapWord
-	p.table = newRowTable(peopleColumns, func() int { return p.total }, p.cellText, func(c int) string { return T(peopleColumns[c].key) }, func(int) {})
+	p.table = newRowTable(peopleColumns, p.list.length, p.cellText, func(c int) string { return T(peopleColumns[c].key) }, func(int) {})
 	p.table.onOpen = p.openRow
+	p.list.table = p.table
+	p.list.onReload = func(total int, _ any) {
+		word := T("kuota.people_count_person")
+		if f.Counting == wub.CountEnrolment {
+			word = T("kuota.people_count_enrolment")
+		}
+		p.count.SetText(fmt.Sprintf(word, wub.FormatInt(total)))
+	}
 	note := widget.NewLabel("")
 	note.Importance = widget.LowImportance
 	if opening > 0 {
@@ -62,64 +77,11 @@ func showPeople(u *App, st quotaStore, f wub.FigureFilter, title string, opening
 	body := container.NewBorder(container.NewVBox(p.count, note), hint, nil, nil, p.table)
 	p.dlg = dialog.NewCustom(title, T("button.close"), container.NewGridWrap(fyne.NewSize(900, 520), body), u.win)
 	p.dlg.Show()
-	var total int
-	var first []wub.TraineeRow
-	u.jobs.run(func() error {
-		var err error
-		if total, err = st.CountFigurePeople(context.Background(), f); err != nil {
-			return err
-		}
-		first, err = st.FigurePeople(context.Background(), f, 0, pageSize)
-		return err
-	}, func(err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		p.total, p.pages[0] = total, first
-		word := T("kuota.people_count_person")
-		if f.Counting == wub.CountEnrolment {
-			word = T("kuota.people_count_enrolment")
-		}
-		p.count.SetText(fmt.Sprintf(word, wub.FormatInt(p.total)))
-		p.table.Refresh()
-	})
+	p.list.reload()
 	return p
 }
 
-func (p *peopleList) row(i int) *wub.TraineeRow {
-	pg := i / pageSize
-	rows, ok := p.pages[pg]
-	if !ok {
-		p.load(pg)
-		return nil
-	}
-	if i%pageSize >= len(rows) {
-		return nil
-	}
-	return &rows[i%pageSize]
-}
-
-func (p *peopleList) load(pg int) {
-	if p.loading[pg] {
-		return
-	}
-	p.loading[pg] = true
-	var rows []wub.TraineeRow
-	p.u.jobs.run(func() error {
-		var err error
-		rows, err = p.store.FigurePeople(context.Background(), p.f, pg*pageSize, pageSize)
-		return err
-	}, func(err error) {
-		delete(p.loading, pg)
-		if err != nil {
-			p.u.showError(err)
-			return
-		}
-		p.pages[pg] = rows
-		p.table.Refresh()
-	})
-}
+func (p *peopleList) row(i int) *wub.TraineeRow { return p.list.row(i) }
 
 func (p *peopleList) cellText(i, col int) string {
 	r := p.row(i)

@@ -132,7 +132,7 @@ func TestKuotaScreen(t *testing.T) {
 			continue
 		}
 		var got []string
-		for i := range p.total {
+		for i := range p.list.total {
 			got = append(got, p.cellText(i, 1))
 		}
 		if strings.Join(got, ",") != strings.Join(c.want, ",") {
@@ -189,7 +189,7 @@ func TestKuotaGoldenAndPicture(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := kuota(t, u, "2023")
-	test.AssertRendersToMarkup(t, "kuota.xml", u.win.Canvas())
+	assertScreenMarkup(t, u, "kuota.xml")
 
 	img := dashboardImage(s.d)
 	b := img.Bounds()

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"strings"
 	"time"
@@ -15,6 +16,63 @@ import (
 	"wubdesk/internal/wub"
 )
 
+// saveFlow is the one save of every form (the Peserta and Fasilitator
+// forms, each recordDialog, ...): problems in what was typed are shown at
+// once without touching the store; otherwise the store works off the UI
+// goroutine with the window's context (a save is never dropped because the
+// clerk clicked another screen), the Save button waits, and the store's
+// issues are shown with the warnings found so far. Any other error goes to
+// failed when set and it takes it (a dialog's message line), else to an
+// error dialog. On success done gets the warnings.
+type saveFlow struct {
+	u      *App
+	btn    *widget.Button       // disabled while saving (nil: none)
+	show   func(wub.Issues)     // puts issues under their fields
+	failed func(err error) bool // shows another error; false: not shown here (nil: a dialog)
+	saving bool
+}
+
+func (s *saveFlow) run(parse wub.Issues, work func(ctx context.Context) (wub.Issues, error), done func(warns wub.Issues)) {
+	if s.saving {
+		return
+	}
+	if parse.HasErrors() {
+		s.show(parse)
+		s.u.notify(T("form.fix_errors", len(parse.Errors())))
+		return
+	}
+	s.saving = true
+	if s.btn != nil {
+		s.btn.Disable()
+	}
+	ctx := s.u.appCtx()
+	var warns wub.Issues
+	s.u.jobs.run(func() error {
+		var err error
+		warns, err = work(ctx)
+		return err
+	}, func(err error) {
+		s.saving = false
+		if s.btn != nil {
+			s.btn.Enable()
+		}
+		var is wub.Issues
+		if errors.As(err, &is) {
+			s.show(append(is, warns...))
+			s.u.notify(T("form.not_saved"))
+			return
+		}
+		if err != nil && s.failed != nil && s.failed(err) {
+			return
+		}
+		if err != nil {
+			s.u.showError(err)
+			return
+		}
+		done(warns)
+	})
+}
+
 // recordDialog is a small form in a dialog, used to record one thing of a
 // trainee's journey or of Wamira Mart: labelled inputs with a message line
 // under each, and Save/Cancel. The store's issues land under the field
@@ -27,7 +85,7 @@ type recordDialog struct {
 	general *widget.Label
 	saveBtn *widget.Button
 	dlg     *dialog.CustomDialog
-	saving  bool
+	flow    saveFlow
 	closed  bool
 }
 
@@ -49,7 +107,7 @@ func (d *recordDialog) add(key, label string, input fyne.CanvasObject) {
 // show opens the dialog; save is called when the clerk presses Simpan.
 func (d *recordDialog) show(save func()) {
 	d.saveBtn = widget.NewButtonWithIcon(T("button.save"), theme.DocumentSaveIcon(), func() {
-		if !d.saving {
+		if !d.flow.saving {
 			save()
 		}
 	})
@@ -100,41 +158,22 @@ func (d *recordDialog) message(key string) string {
 	return ""
 }
 
-// run saves off the UI goroutine. Problems in what was typed (parse) are
-// shown at once without touching the store; the store's issues are shown
-// under their fields; on success the dialog closes and done runs.
-func (d *recordDialog) run(parse wub.Issues, work func() (wub.Issues, error), done func(warns wub.Issues)) {
-	if parse.HasErrors() {
-		d.showIssues(parse)
-		d.u.notify(T("form.fix_errors", len(parse.Errors())))
-		return
+// run saves through the form's saveFlow: problems in what was typed
+// (parse) are shown at once without touching the store; the store's issues
+// are shown under their fields, an error with a wub code above the buttons;
+// on success the dialog closes and done runs.
+func (d *recordDialog) run(parse wub.Issues, work func(ctx context.Context) (wub.Issues, error), done func(warns wub.Issues)) {
+	d.flow.u, d.flow.btn, d.flow.show = d.u, d.saveBtn, d.showIssues
+	d.flow.failed = func(err error) bool {
+		if wub.ErrorCode(err) == "" {
+			return false // unexpected: a dialog
+		}
+		d.showIssues(nil)
+		d.general.SetText("✖ " + err.Error())
+		d.general.Show()
+		return true
 	}
-	d.saving = true
-	d.saveBtn.Disable()
-	var warns wub.Issues
-	d.u.jobs.run(func() error {
-		var err error
-		warns, err = work()
-		return err
-	}, func(err error) {
-		d.saving = false
-		d.saveBtn.Enable()
-		var is wub.Issues
-		if errors.As(err, &is) {
-			d.showIssues(append(is, warns...))
-			d.u.notify(T("form.not_saved"))
-			return
-		}
-		if err != nil && wub.ErrorCode(err) != "" {
-			d.showIssues(nil)
-			d.general.SetText("✖ " + err.Error())
-			d.general.Show()
-			return
-		}
-		if err != nil {
-			d.u.showError(err)
-			return
-		}
+	d.flow.run(parse, work, func(warns wub.Issues) {
 		d.close()
 		done(warns)
 	})
@@ -185,30 +224,4 @@ func labels(codes []string, label func(string) string) []string {
 		out[i] = label(c)
 	}
 	return out
-}
-
-// placeSelects are a kecamatan select and a desa select that follows it.
-func placeSelects(kecCode, desaCode string) (kec, desa *codeSelect) {
-	var kc, kn []string
-	for _, k := range wub.Ref().Kecamatan {
-		kc, kn = append(kc, k.Code), append(kn, k.Name)
-	}
-	desa = newCodeSelect(nil, nil, nil)
-	desa.PlaceHolder = T("form.choose_kecamatan_first")
-	fill := func(code string) {
-		var dc, dn []string
-		for _, d := range wub.Ref().DesaIn(code) {
-			dc, dn = append(dc, d.Code), append(dn, d.Name)
-		}
-		desa.setOptions(dc, dn)
-		if code != "" {
-			desa.PlaceHolder = T("form.choose")
-		}
-	}
-	kec = newCodeSelect(kc, kn, fill)
-	kec.PlaceHolder = T("form.choose")
-	kec.setCode(kecCode)
-	fill(kecCode)
-	desa.setCode(desaCode)
-	return kec, desa
 }

@@ -283,8 +283,8 @@ func TestAuditScreenFiltersAndExports(t *testing.T) {
 	s := u.nav.screen("audit").(*auditScreen)
 	u.jobs.wait()
 	all, _ := db.CountAudit(bg, wub.AuditFilter{})
-	if s.total != all || all < 6 {
-		t.Fatalf("audit lists %d of %d", s.total, all)
+	if s.list.total != all || all < 6 {
+		t.Fatalf("audit lists %d of %d", s.list.total, all)
 	}
 	if got := s.cellText(0, 5); !strings.Contains(got, "Phone:") || s.cellText(0, 4) != "Ubah" {
 		t.Errorf("newest row: %q %q", s.cellText(0, 4), got)
@@ -293,8 +293,8 @@ func TestAuditScreenFiltersAndExports(t *testing.T) {
 	s.apply()
 	u.jobs.wait()
 	want, _ := db.CountAudit(bg, wub.AuditFilter{Entity: "trainee", EntityID: id})
-	if s.total != want || want != 3 {
-		t.Errorf("by NIK: %d rows, want %d (trainee insert, enrolment insert, update)", s.total, want)
+	if s.list.total != want || want != 3 {
+		t.Errorf("by NIK: %d rows, want %d (trainee insert, enrolment insert, update)", s.list.total, want)
 	}
 	s.from.SetText("31/02/2024")
 	s.apply()

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -83,7 +82,7 @@ func (f *officeForm) save(done func()) {
 	if !ok {
 		return
 	}
-	f.u.jobs.run(func() error { return f.u.app.SetOffice(context.Background(), o) }, func(err error) {
+	f.u.jobs.run(func() error { return f.u.app.SetOffice(f.u.appCtx(), o) }, func(err error) {
 		if err != nil {
 			f.u.showError(err)
 			return

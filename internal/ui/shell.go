@@ -89,6 +89,7 @@ func (n *navigation) show(id string) {
 }
 
 func (n *navigation) open(id string) {
+	n.u.life.enter() // the previous screen's work is cancelled, its results dropped
 	s, ok := n.built[id]
 	if !ok {
 		for _, d := range n.defs {

@@ -137,7 +137,7 @@ func (s *submissionScreen) refresh() {
 		return
 	}
 	s.exportBtn.Enable()
-	ctx, current := s.preview.start()
+	ctx, current := s.preview.start(s.u.screenCtx())
 	var n int
 	s.u.jobs.run(func() error {
 		var err error
@@ -186,7 +186,7 @@ func (s *submissionScreen) exportTo(path string) {
 	s.progress.SetValue(0)
 	s.progress.Show()
 	s.result.SetText("")
-	ctx, cancel := context.WithCancel(context.Background())
+	ctx, cancel := context.WithCancel(s.u.appCtx())
 	s.cancel = cancel
 	s.cancelBtn.Enable()
 	s.cancelBtn.Show()

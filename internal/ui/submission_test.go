@@ -245,7 +245,7 @@ func TestGoldenSubmissionScreens(t *testing.T) {
 	u, db := newTestUI(t, true)
 	seedTwoAgencies(t, db)
 	kirim(t, u)
-	test.AssertRendersToMarkup(t, "kirim.xml", u.win.Canvas())
+	assertScreenMarkup(t, u, "kirim.xml")
 	dir := t.TempDir()
 	var paths []string
 	for _, code := range []string{wub.DISPERINDAG, wub.DKP} {
@@ -267,9 +267,9 @@ func TestGoldenSubmissionScreens(t *testing.T) {
 	s := konsolidasi(t, u)
 	s.addPaths(paths)
 	u.jobs.wait()
-	test.AssertRendersToMarkup(t, "konsolidasi.xml", u.win.Canvas())
+	assertScreenMarkup(t, u, "konsolidasi.xml")
 	s.tabs.SelectIndex(2)
-	test.AssertRendersToMarkup(t, "konsolidasi_kalender.xml", u.win.Canvas())
+	assertScreenMarkup(t, u, "konsolidasi_kalender.xml")
 }
 
 // calendarTexts returns the text of each month cell of a calendar row.

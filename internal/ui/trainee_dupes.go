@@ -52,7 +52,7 @@ func (d *formDupes) check() {
 	t.Normalize()
 	t.Check(u.today()) // fills a missing sex and birth date from the NIK
 	p := wub.DupPersonOf(t)
-	ctx, current := d.query.start()
+	ctx, current := d.query.start(u.screenCtx())
 	if len(p.NIK) != 16 || wub.NormalizeName(p.Name) == "" {
 		d.pairs = nil
 		d.box.Hide()

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"strconv"
 	"strings"
 	"time"
@@ -107,7 +106,7 @@ func (r *enrolmentRow) loadBatchEnd(batchID int64) {
 	}
 	var end time.Time
 	r.f.s.u.jobs.run(func() error {
-		b, err := db.Batch(context.Background(), batchID)
+		b, err := db.Batch(r.f.s.u.screenCtx(), batchID)
 		if err == nil {
 			end = b.EndDate
 		}

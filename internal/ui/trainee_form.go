@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"errors"
 	"strconv"
 	"strings"
 
@@ -46,7 +45,7 @@ type traineeForm struct {
 	touched   map[string]bool
 	attempted bool
 	dirty     bool
-	saving    bool
+	flow      saveFlow // the save (record_dialog.go)
 	loading   bool
 
 	pdfBtn *widget.Button // the person's data report (pdf_docs.go)
@@ -315,7 +314,7 @@ func (f *traineeForm) changed(key string) {
 // lookupNIK announces, as the NIK is typed, that it is already registered.
 func (f *traineeForm) lookupNIK() {
 	nik := wub.NormalizeNIK(f.nik.Text)
-	ctx, current := f.nikQuery.start()
+	ctx, current := f.nikQuery.start(f.s.u.screenCtx())
 	if len(nik) != 16 {
 		f.nikNote.Hide()
 		return
@@ -353,39 +352,18 @@ func (f *traineeForm) openOther() {
 }
 
 func (f *traineeForm) save() {
-	if f.saving || !f.s.u.can(wub.ActEdit) {
+	if f.flow.saving || !f.s.u.can(wub.ActEdit) {
 		return
 	}
 	f.attempted = true
-	if is := f.check(); is.HasErrors() {
-		f.s.u.notify(T("form.fix_errors", len(is.Errors())))
-		return
-	}
 	t, _ := f.collect()
-	f.saving = true
-	f.saveBtn.Disable()
-	var warns wub.Issues
-	f.s.u.jobs.run(func() error {
-		var err error
+	f.flow.u, f.flow.btn, f.flow.show = f.s.u, f.saveBtn, f.showIssues
+	f.flow.run(f.check(), func(ctx context.Context) (wub.Issues, error) {
 		if t.ID == 0 {
-			warns, err = f.s.store.CreateTrainee(context.Background(), t)
-		} else {
-			warns, err = f.s.store.UpdateTrainee(context.Background(), t)
+			return f.s.store.CreateTrainee(ctx, t)
 		}
-		return err
-	}, func(err error) {
-		f.saving = false
-		f.saveBtn.Enable()
-		var is wub.Issues
-		if errors.As(err, &is) {
-			f.showIssues(append(is, warns...))
-			f.s.u.notify(T("form.not_saved"))
-			return
-		}
-		if err != nil {
-			f.s.u.showError(err)
-			return
-		}
+		return f.s.store.UpdateTrainee(ctx, t)
+	}, func(warns wub.Issues) {
 		msg := T("form.saved", t.Name)
 		if len(warns) > 0 {
 			msg = T("form.saved_with_warnings", t.Name, len(warns))

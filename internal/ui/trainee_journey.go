@@ -85,16 +85,9 @@ func (n *navigation) showJourney(id string) bool {
 	if !ok {
 		return true
 	}
-	var t *wub.Trainee
-	n.u.jobs.run(func() error {
-		var err error
-		t, err = s.store.Trainee(context.Background(), traineeID)
-		return err
-	}, func(err error) {
-		if err != nil {
-			n.u.showError(err)
-			return
-		}
+	load(n.u, nil, func(ctx context.Context) (*wub.Trainee, error) {
+		return s.store.Trainee(ctx, traineeID)
+	}, func(t *wub.Trainee) {
 		s.showForm(t)
 		if s.form.tabs != nil {
 			s.form.tabs.SelectIndex(1)
@@ -135,7 +128,7 @@ func (v *journeyView) load() {
 	var os []wub.OutletCount
 	var gone []wub.StageEvent
 	v.u.jobs.run(func() error {
-		ctx := context.Background()
+		ctx := v.u.screenCtx()
 		var err error
 		if ev, err = v.store.Timeline(ctx, id); err != nil {
 			return err

@@ -49,7 +49,7 @@ func (v *undatedView) refresh() {
 	if db == nil {
 		return
 	}
-	ctx, current := v.query.start()
+	ctx, current := v.query.start(v.s.u.screenCtx())
 	var rows []wub.UndatedEnrolment
 	var n int
 	v.s.u.jobs.run(func() error {

@@ -59,20 +59,18 @@ type traineesScreen struct {
 	deleteBtn *widget.Button
 
 	filter     wub.TraineeFilter
-	total      int
+	list       *pagedList[wub.TraineeRow]
 	entryOrder bool // a broad search shown in entry order: sorting waits for more letters
-	pages      map[int][]wub.TraineeRow
-	loading    map[int]bool
-	gen        uint64
-	query      latest
 
 	form    *traineeForm // non-nil while the form is shown
 	undated *undatedView // Data perlu dilengkapi
 }
 
 func newTraineesScreen(u *App) screen {
-	s := &traineesScreen{u: u, store: u.app, pages: map[int][]wub.TraineeRow{}, loading: map[int]bool{}}
+	s := &traineesScreen{u: u, store: u.app}
 	s.filter.Sort = wub.SortName
+	s.list = newPagedList(u, s.fetchFor(s.filter))
+	s.list.onReload = s.reloaded
 	s.buildList()
 	s.stack = container.NewStack(s.listView)
 	return s
@@ -95,7 +93,7 @@ func (s *traineesScreen) buildList() {
 		s.reload()
 	}
 	s.search.OnSubmitted = func(string) {
-		if s.total > 0 {
+		if s.list.total > 0 {
 			if s.table.selected < 0 {
 				s.table.selectRow(0)
 			}
@@ -158,7 +156,8 @@ func (s *traineesScreen) buildList() {
 	s.count = widget.NewLabel("")
 	s.count.TextStyle.Bold = true
 
-	s.table = newRowTable(traineeColumns, func() int { return s.total }, s.cellText, s.headerText, s.sortBy)
+	s.table = newRowTable(traineeColumns, s.list.length, s.cellText, s.headerText, s.sortBy)
+	s.list.table = s.table
 	s.table.onOpen = s.openRow
 	s.table.onSelect = func(int) { s.updateButtons() }
 
@@ -182,7 +181,7 @@ func (s *traineesScreen) updateButtons() {
 	if s.deleteBtn == nil { // a Select fired while the screen is being built
 		return
 	}
-	has := s.table != nil && s.table.selected >= 0 && s.row(s.table.selected) != nil
+	has := s.table != nil && s.table.selected >= 0 && s.list.row(s.table.selected) != nil
 	if s.filter.Deleted {
 		s.deleteBtn.SetText(T("button.restore"))
 		s.deleteBtn.SetIcon(theme.ContentUndoIcon())
@@ -209,96 +208,46 @@ func (s *traineesScreen) updateButtons() {
 	}
 }
 
-// reload counts and loads the first page for the current filter. Only the
-// newest request's answer is shown, so fast typing never shows stale rows.
+// reload counts and loads the first page for the current filter (the
+// paged list shows only the newest answer, so fast typing never shows stale
+// rows).
 func (s *traineesScreen) reload() {
 	if s.table == nil {
 		return
 	}
-	ctx, current := s.query.start()
-	f := s.filter
-	var list wub.TraineeList
-	s.u.jobs.run(func() error {
-		var err error
-		list, err = s.store.ListTrainees(ctx, f, 0, pageSize)
-		return err
-	}, func(err error) {
-		if !current() {
-			return
-		}
-		if err != nil {
-			if ctx.Err() == nil {
-				s.u.showError(err)
-			}
-			return
-		}
-		s.u.milestone("peserta_list_filled")
-		s.gen++
-		s.total = list.Total
-		s.entryOrder = list.EntryOrder
-		s.pages = map[int][]wub.TraineeRow{0: list.Rows}
-		s.loading = map[int]bool{}
-		s.table.clearSelection()
-		switch {
-		case list.EntryOrder:
-			// A broad search: the first matches in the order entered; typing
-			// more narrows and sorts again (keeps every keystroke instant).
-			s.count.SetText(T("peserta.count_more_search", wub.FormatInt(list.Total)))
-		case list.More:
-			s.count.SetText(T("peserta.count_more", wub.FormatInt(list.Total)))
-		default:
-			s.count.SetText(T("peserta.count", wub.FormatInt(list.Total)))
-		}
-		s.table.ScrollToTop()
-		s.table.Refresh()
-		s.updateButtons()
-	})
+	s.list.fetch = s.fetchFor(s.filter)
+	s.list.reload()
 }
 
-// row returns a loaded row, or nil and starts loading its page.
-func (s *traineesScreen) row(i int) *wub.TraineeRow {
-	p := i / pageSize
-	rows, ok := s.pages[p]
-	if !ok {
-		s.loadPage(p)
-		return nil
+// fetchFor reads pages of the list for a filter (a copy: fetches run off
+// the UI goroutine while the clerk goes on typing).
+func (s *traineesScreen) fetchFor(f wub.TraineeFilter) pageFetch[wub.TraineeRow] {
+	return func(ctx context.Context, offset, limit int) (page[wub.TraineeRow], error) {
+		list, err := s.store.ListTrainees(ctx, f, offset, limit)
+		return page[wub.TraineeRow]{rows: list.Rows, total: list.Total, info: list}, err
 	}
-	if i%pageSize >= len(rows) {
-		return nil
-	}
-	return &rows[i%pageSize]
 }
 
-func (s *traineesScreen) loadPage(p int) {
-	if s.loading[p] {
-		return
+// reloaded shows the count of a new first page.
+func (s *traineesScreen) reloaded(total int, info any) {
+	list, _ := info.(wub.TraineeList)
+	s.u.milestone("peserta_list_filled")
+	s.entryOrder = list.EntryOrder
+	switch {
+	case list.EntryOrder:
+		// A broad search: the first matches in the order entered; typing
+		// more narrows and sorts again (keeps every keystroke instant).
+		s.count.SetText(T("peserta.count_more_search", wub.FormatInt(total)))
+	case list.More:
+		s.count.SetText(T("peserta.count_more", wub.FormatInt(total)))
+	default:
+		s.count.SetText(T("peserta.count", wub.FormatInt(total)))
 	}
-	s.loading[p] = true
-	gen, f := s.gen, s.filter
-	var rows []wub.TraineeRow
-	s.u.jobs.run(func() error {
-		list, err := s.store.ListTrainees(context.Background(), f, p*pageSize, pageSize)
-		rows = list.Rows
-		return err
-	}, func(err error) {
-		if gen != s.gen {
-			return
-		}
-		delete(s.loading, p)
-		if err != nil {
-			s.u.showError(err)
-			return
-		}
-		if len(s.pages) > 40 { // keep memory flat while scrolling far
-			s.pages = map[int][]wub.TraineeRow{}
-		}
-		s.pages[p] = rows
-		s.table.Refresh()
-	})
+	s.updateButtons()
 }
 
 func (s *traineesScreen) cellText(i, col int) string {
-	r := s.row(i)
+	r := s.list.row(i)
 	if r == nil {
 		return "…"
 	}
@@ -355,7 +304,7 @@ func (s *traineesScreen) sortBy(col int) {
 }
 
 func (s *traineesScreen) openRow(i int) {
-	r := s.row(i)
+	r := s.list.row(i)
 	if r == nil {
 		return
 	}
@@ -367,16 +316,9 @@ func (s *traineesScreen) openRow(i int) {
 }
 
 func (s *traineesScreen) openTrainee(id int64) {
-	var t *wub.Trainee
-	s.u.jobs.run(func() error {
-		var err error
-		t, err = s.store.Trainee(context.Background(), id)
-		return err
-	}, func(err error) {
-		if err != nil {
-			s.u.showError(err)
-			return
-		}
+	load(s.u, nil, func(ctx context.Context) (*wub.Trainee, error) {
+		return s.store.Trainee(ctx, id)
+	}, func(t *wub.Trainee) {
 		s.showForm(t)
 	})
 }
@@ -412,13 +354,13 @@ func (s *traineesScreen) closeForm(changed bool) {
 }
 
 func (s *traineesScreen) deleteOrRestore() {
-	r := s.row(s.table.selected)
+	r := s.list.row(s.table.selected)
 	if r == nil {
 		return
 	}
 	id, name := r.ID, r.Name
 	if s.filter.Deleted {
-		s.u.jobs.run(func() error { return s.store.RestoreTrainee(context.Background(), id) }, func(err error) {
+		s.u.jobs.run(func() error { return s.store.RestoreTrainee(s.u.appCtx(), id) }, func(err error) {
 			if err != nil {
 				s.u.showError(err)
 				return
@@ -429,7 +371,7 @@ func (s *traineesScreen) deleteOrRestore() {
 		return
 	}
 	s.u.confirm(T("peserta.delete_title"), T("peserta.delete_confirm", name), T("button.delete"), func() {
-		s.u.jobs.run(func() error { return s.store.DeleteTrainee(context.Background(), id) }, func(err error) {
+		s.u.jobs.run(func() error { return s.store.DeleteTrainee(s.u.appCtx(), id) }, func(err error) {
 			if err != nil {
 				s.u.showError(err)
 				return

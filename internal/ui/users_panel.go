@@ -122,10 +122,10 @@ func (p *usersPanel) reload() {
 	var required bool
 	p.u.jobs.run(func() error {
 		var err error
-		if users, err = db.ListUsers(context.Background()); err != nil {
+		if users, err = db.ListUsers(p.u.screenCtx()); err != nil {
 			return err
 		}
-		required, err = db.SignInRequired(context.Background())
+		required, err = db.SignInRequired(p.u.screenCtx())
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -161,7 +161,7 @@ func (p *usersPanel) pick(i int) {
 // after runs a store call off the UI goroutine, then shows its outcome and
 // reloads the list.
 func (p *usersPanel) after(work func(ctx context.Context) error, ok string) {
-	p.u.jobs.run(func() error { return work(context.Background()) }, func(err error) {
+	p.u.jobs.run(func() error { return work(p.u.appCtx()) }, func(err error) {
 		if err != nil {
 			p.msg.Importance = widget.DangerImportance
 			p.msg.SetText(userMessage(err))

@@ -78,6 +78,7 @@ type wamiraScreen struct {
 	productTable *rowTable
 	productCount *widget.Label
 	query        latest
+	outletsQ     latest // the outlets and their counts (reload)
 
 	dialog *recordDialog     // the form open last (tests reach it)
 	corr   wamiraCorrections // wamira_corrections.go
@@ -151,20 +152,20 @@ func (s *wamiraScreen) shown() { s.reload() }
 // reload reads the outlets and their counts, keeping the selected outlet.
 func (s *wamiraScreen) reload() {
 	keep := s.selectedOutlet()
-	var outs []wub.OutletCount
-	var reach wub.WamiraReach
-	s.u.jobs.run(func() error {
+	type found struct {
+		outs  []wub.OutletCount
+		reach wub.WamiraReach
+	}
+	load(s.u, &s.outletsQ, func(ctx context.Context) (found, error) {
+		var r found
 		var err error
-		if outs, err = s.store.Outlets(context.Background()); err != nil {
-			return err
+		if r.outs, err = s.store.Outlets(ctx); err != nil {
+			return r, err
 		}
-		reach, err = s.store.WamiraReach(context.Background())
-		return err
-	}, func(err error) {
-		if err != nil {
-			s.u.showError(err)
-			return
-		}
+		r.reach, err = s.store.WamiraReach(ctx)
+		return r, err
+	}, func(r found) {
+		outs, reach := r.outs, r.reach
 		s.outlets = outs
 		open, shelf := 0, 0
 		codes, names := []string{""}, []string{T("wamira.all_outlets")}
@@ -222,16 +223,9 @@ func (s *wamiraScreen) loadListings() {
 		return
 	}
 	id, name, all := o.ID, o.Name, s.showWithdrawn.Checked
-	var rows []wub.ListingRow
-	s.u.jobs.run(func() error {
-		var err error
-		rows, err = s.store.OutletListings(context.Background(), id, all)
-		return err
-	}, func(err error) {
-		if err != nil {
-			s.u.showError(err)
-			return
-		}
+	load(s.u, nil, func(ctx context.Context) ([]wub.ListingRow, error) {
+		return s.store.OutletListings(ctx, id, all)
+	}, func(rows []wub.ListingRow) {
 		if cur := s.selectedOutlet(); cur == nil || cur.ID != id {
 			return // another outlet was chosen meanwhile
 		}
@@ -275,7 +269,7 @@ func (s *wamiraScreen) searchProducts() {
 	}
 	outletID, _ := strconv.ParseInt(s.outletFilter.code(), 10, 64)
 	f := wub.ProductFilter{Text: s.search.Text, OutletID: outletID, KecCode: s.kecFilter.code()}
-	ctx, current := s.query.start()
+	ctx, current := s.query.start(s.u.screenCtx())
 	var rows []wub.ProductRow
 	s.u.jobs.run(func() error {
 		var err error
@@ -403,7 +397,7 @@ func (s *wamiraScreen) exportTo(w io.WriteCloser, name string) {
 	outlet, today := o.Outlet, s.u.today()
 	var n int
 	s.u.jobs.run(func() error {
-		rows, err := s.store.OutletListings(context.Background(), outlet.ID, false)
+		rows, err := s.store.OutletListings(s.u.screenCtx(), outlet.ID, false)
 		if err != nil {
 			w.Close()
 			return err

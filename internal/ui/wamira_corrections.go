@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"context"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -56,7 +54,7 @@ func (s *wamiraScreen) askDeleteListing() {
 	id, what := l.ID, l.ProductRow.Name+" — "+l.OutletName
 	s.u.confirm(T("regency.j_delete_title"), T("regency.j_delete_confirm", wub.EntityLabel("listing"), what)+"\n"+
 		T("regency.wamira_restore_note"), T("button.delete"), func() {
-		s.u.jobs.run(func() error { return s.store.DeleteJourneyRecord(context.Background(), "listing", id) }, func(err error) {
+		s.u.jobs.run(func() error { return s.store.DeleteJourneyRecord(s.u.appCtx(), "listing", id) }, func(err error) {
 			if err != nil {
 				s.u.showError(err)
 				return

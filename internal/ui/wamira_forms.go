@@ -33,7 +33,7 @@ func (s *wamiraScreen) openOutletForm() *outletForm {
 		var parse wub.Issues
 		o := &wub.Outlet{Name: f.name.Text, Address: f.address.Text, KecCode: f.kecamatan.code(), DesaCode: f.desa.code(),
 			OpenedOn: parseDateInput(f.opened, "opened_on", &parse), Notes: f.notes.Text}
-		f.d.run(parse, func() (wub.Issues, error) { return s.store.SaveOutlet(context.Background(), o) }, func(wub.Issues) {
+		f.d.run(parse, func(ctx context.Context) (wub.Issues, error) { return s.store.SaveOutlet(ctx, o) }, func(wub.Issues) {
 			s.u.notify(T("usaha.saved", o.Name))
 			s.reload()
 		})
@@ -66,9 +66,9 @@ func (s *wamiraScreen) openCloseForm() *closeForm {
 		var parse wub.Issues
 		on := parseDateInput(f.date, "closed_on", &parse)
 		var n int
-		f.d.run(parse, func() (wub.Issues, error) {
+		f.d.run(parse, func(ctx context.Context) (wub.Issues, error) {
 			var err error
-			n, err = s.store.CloseOutlet(context.Background(), id, on, f.reason.Text)
+			n, err = s.store.CloseOutlet(ctx, id, on, f.reason.Text)
 			return nil, err
 		}, func(wub.Issues) {
 			s.u.notify(T("wamira.closed", name, n))
@@ -114,7 +114,7 @@ func (s *wamiraScreen) openListingForm() *listingForm {
 		productID, _ := strconv.ParseInt(f.product.code(), 10, 64)
 		l := &wub.Listing{ProductID: productID, OutletID: outletID, ListedOn: on}
 		what := f.product.Selected
-		f.d.run(parse, func() (wub.Issues, error) { return s.store.AddListing(context.Background(), l) }, func(w wub.Issues) {
+		f.d.run(parse, func(ctx context.Context) (wub.Issues, error) { return s.store.AddListing(ctx, l) }, func(w wub.Issues) {
 			s.u.notify(T("wamira.listed", what, outletName))
 			s.reload()
 		})
@@ -125,7 +125,7 @@ func (s *wamiraScreen) openListingForm() *listingForm {
 // findProducts fills the product choice with the products whose name, or
 // whose producer's name, matches what is typed.
 func (s *wamiraScreen) findProducts(f *listingForm, text string) {
-	ctx, current := f.query.start()
+	ctx, current := f.query.start(s.u.screenCtx())
 	var rows []wub.ProductRow
 	s.u.jobs.run(func() error {
 		var err error
@@ -170,8 +170,8 @@ func (s *wamiraScreen) openWithdrawForm() *withdrawForm {
 	f.d.show(func() {
 		var parse wub.Issues
 		on := parseDateInput(f.date, "withdrawn_on", &parse)
-		f.d.run(parse, func() (wub.Issues, error) {
-			return s.store.WithdrawListing(context.Background(), id, on, f.reason.Text)
+		f.d.run(parse, func(ctx context.Context) (wub.Issues, error) {
+			return s.store.WithdrawListing(ctx, id, on, f.reason.Text)
 		}, func(wub.Issues) {
 			s.u.notify(T("wamira.withdrawn", what))
 			s.reload()
