@@ -140,7 +140,7 @@ func BenchmarkImport(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		rep, err := xlsx.PreviewFile(ctx, book, xlsx.Options{Agency: wub.DKP, Year: 2023, DB: db})
+		rep, err := xlsx.PreviewFile(ctx, book, xlsx.Options{Agency: wub.DKP, Year: 2023, Register: db})
 		if err != nil {
 			b.Fatal(err)
 		}
