@@ -23,7 +23,6 @@ import (
 // submissionStore is what Kirim Laporan needs from the store.
 type submissionStore interface {
 	SubmissionCount(ctx context.Context, agency string, year int, end time.Time) (int, error)
-	SubmissionRows(ctx context.Context, agency string, year int, end time.Time, fn func(*wub.Trainee, *wub.Enrolment) error) error
 	LateDay(ctx context.Context) (int, error)
 }
 
