@@ -6,7 +6,6 @@ import (
 	"strings"
 	"time"
 
-
 	"wubdesk/internal/wub"
 )
 
