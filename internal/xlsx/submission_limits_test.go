@@ -52,3 +52,28 @@ func TestSubmissionReaderHasImportLimits(t *testing.T) {
 		t.Errorf("CSV: %v", r.Err)
 	}
 }
+
+// FuzzReadSubmissionBytes feeds arbitrary bytes (seeded with a real
+// submission, whole and cut short) to the submission reader: it must never
+// panic, and whatever it accepts must carry the rows its Meta promises.
+func FuzzReadSubmissionBytes(f *testing.F) {
+	d := time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)
+	a := wub.Agency{Code: wub.DKP, FirstYear: 2020, Names: []wub.AgencyName{{Short: "DKP", Full: "Dinas Kelautan dan Perikanan"}}}
+	var buf bytes.Buffer
+	if _, err := WriteSubmission(&buf, Submission{Agency: a, Month: d, Now: d, AppVersion: "fuzz"},
+		func(emit func(*wub.Trainee, *wub.Enrolment) error) error {
+			return emit(&wub.Trainee{ID: 1, NIK: "3528010202900002", Name: "Budi", Sex: "L"},
+				&wub.Enrolment{TraineeID: 1, AgencyCode: wub.DKP, Year: 2024, Status: wub.StatusTrained, CompletedOn: d})
+		}); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(buf.Bytes())
+	f.Add(buf.Bytes()[:buf.Len()/2])
+	f.Add([]byte("PK\x03\x04"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		r := readSubmission(bytes.NewReader(b), "fuzz.xlsx", Limits{FileBytes: 1 << 20, PartBytes: 4 << 20, Rows: 1000})
+		if r.OK() && len(r.Rows) != r.Meta.TraineeRows {
+			t.Fatalf("accepted with %d rows, Meta says %d", len(r.Rows), r.Meta.TraineeRows)
+		}
+	})
+}
