@@ -126,10 +126,11 @@ func (s *consolidateScreen) reload() {
 	}
 	year := s.selectedYear()
 	var c *xlsx.Consolidation
+	refused := s.refused // read here, on the UI goroutine that changes it
 	s.busy(true)
 	s.u.jobs.run(func() error {
 		var err error
-		c, err = s.u.app.Consolidate(context.Background(), year, s.refused)
+		c, err = s.u.app.Consolidate(context.Background(), year, refused)
 		return err
 	}, func(err error) {
 		s.busy(false)
