@@ -9,9 +9,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"time"
 
-	"wubdesk/internal/store"
+	"wubdesk/internal/app"
 	"wubdesk/internal/wub"
 	"wubdesk/internal/xlsx"
 )
@@ -86,18 +85,10 @@ func runConsolidate(ctx context.Context, env *Env, args []string) error {
 	if len(files) == 0 {
 		return wub.Errorf("consolidate_no_files")
 	}
-	var read []*xlsx.Received
-	for _, p := range files {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		read = append(read, xlsx.ReadSubmissionFile(p))
-	}
-	as, err := referenceAgencies(ctx)
+	c, err := app.ConsolidateFiles(ctx, files, xlsx.ConsolidateOptions{LateDay: *lateDay})
 	if err != nil {
 		return err
 	}
-	c := xlsx.Consolidate(read, xlsx.ConsolidateOptions{Agencies: as, LateDay: *lateDay, Now: time.Now()})
 	if err := xlsx.WriteFile(*out, func(w io.Writer) error { return xlsx.WriteConsolidation(w, c, wub.Office{}) }); err != nil {
 		return err
 	}
@@ -167,21 +158,4 @@ func expandSubmissions(paths []string) ([]string, error) {
 		out = append(out, in...)
 	}
 	return out, nil
-}
-
-// referenceAgencies reads the agency history that every database starts
-// with (migration 0001) from a throw-away database, so that the command
-// needs no --db and still knows which agencies should have reported.
-func referenceAgencies(ctx context.Context) (wub.Agencies, error) {
-	dir, err := os.MkdirTemp("", "wubdesk-ref-")
-	if err != nil {
-		return nil, err
-	}
-	defer os.RemoveAll(dir)
-	db, err := store.Open(filepath.Join(dir, "ref.db"))
-	if err != nil {
-		return nil, err
-	}
-	defer db.Close()
-	return db.Agencies(ctx)
 }

@@ -3,11 +3,10 @@ package cli
 import (
 	"context"
 	"fmt"
-	"io"
 	"strings"
 
+	"wubdesk/internal/app"
 	"wubdesk/internal/wub"
-	"wubdesk/internal/xlsx"
 )
 
 func init() {
@@ -36,52 +35,16 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	db, err := openDB(*dbPath)
+	a, db, err := openApp(*dbPath)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	as, err := db.Agencies(ctx)
-	if err != nil {
-		return err
-	}
-	a, ok := as.ByCode(strings.ToUpper(strings.TrimSpace(*agency)))
-	if !ok {
-		return wub.Errorf("agency_unknown", *agency)
-	}
-	if !a.RunsIn(m.Year()) {
-		return wub.Errorf("export_agency_no_program", a.NameInYear(m.Year()).Short, m.Year())
-	}
-	office, err := db.Office(ctx)
-	if err != nil {
-		return err
-	}
-	quota, fac, err := xlsx.SubmissionExtras(ctx, db, a.Code, m.Year())
-	if err != nil {
-		return err
-	}
-	journeys, err := db.JourneyFacts(ctx, m.Year(), wub.EndOfMonth(m))
-	if err != nil {
-		return err
-	}
-	openDupes, err := db.OpenDuplicateCount(ctx)
-	if err != nil {
-		return err
-	}
-	var meta wub.SubmissionMeta
-	err = xlsx.WriteFile(*out, func(w io.Writer) error {
-		var err error
-		meta, err = xlsx.WriteSubmission(w, xlsx.Submission{Agency: a, Month: m, Office: office, Quota: quota, Facilitators: fac,
-			Journeys: journeys, OpenDuplicates: openDupes},
-			func(emit func(*wub.Trainee, *wub.Enrolment) error) error {
-				return db.SubmissionRows(ctx, a.Code, m.Year(), wub.EndOfMonth(m), emit)
-			})
-		return err
-	})
+	meta, err := a.ExportSubmission(ctx, app.ExportRequest{Agency: *agency, Month: m, Path: *out})
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "%s %s: %d baris peserta (lulus %d, terdaftar %d, keluar %d) -> %s\n",
-		a.Code, meta.Period, meta.TraineeRows, meta.TrainedTotal, meta.RegisteredTotal, meta.DroppedTotal, *out)
+		meta.AgencyCode, meta.Period, meta.TraineeRows, meta.TrainedTotal, meta.RegisteredTotal, meta.DroppedTotal, *out)
 	return nil
 }

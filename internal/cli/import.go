@@ -9,7 +9,7 @@ import (
 	"strconv"
 	"strings"
 
-	"wubdesk/internal/store"
+	"wubdesk/internal/app"
 	"wubdesk/internal/wub"
 	"wubdesk/internal/xlsx"
 )
@@ -93,12 +93,12 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 			return &UsageError{wub.Message("import_year_flag", "", *year)}
 		}
 	}
-	db, err := openForWrite(ctx, env, *dbPath, *user, wub.ActEdit)
+	a, err := openAppForWrite(ctx, env, *dbPath, *user, wub.ActEdit)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
-	as, err := db.Agencies(ctx)
+	defer a.Close()
+	as, err := a.Agencies(ctx)
 	if err != nil {
 		return err
 	}
@@ -110,8 +110,8 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 		}
 		return &UsageError{wub.Message("agency_unknown", "", *agency) + " (" + strings.Join(codes, ", ") + ")"}
 	}
-	o := xlsx.Options{Sheet: *sheet, Agency: code, Year: y, UpdateExisting: *update, DB: db}
-	rep, res, committed, err := importSheet(ctx, db, as, pos[0], o, *errorsOut, *dry)
+	o := xlsx.Options{Sheet: *sheet, Agency: code, Year: y, UpdateExisting: *update}
+	rep, res, committed, err := importSheet(ctx, a, as, pos[0], o, *errorsOut, *dry)
 	if err != nil {
 		return err
 	}
@@ -124,7 +124,7 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 				ext := filepath.Ext(*errorsOut)
 				errs = strings.TrimSuffix(*errorsOut, ext) + "_" + safeName(t.Sheet) + ext
 			}
-			r, rs, c, err := importSheet(ctx, db, as, pos[0], o, errs, *dry)
+			r, rs, c, err := importSheet(ctx, a, as, pos[0], o, errs, *dry)
 			if err != nil {
 				return fmt.Errorf("%s: %w", t.Sheet, err)
 			}
@@ -148,16 +148,16 @@ func runImport(ctx context.Context, env *Env, args []string) error {
 
 type sheetResult struct {
 	rep       *xlsx.Report
-	res       xlsx.Result
+	res       app.ImportResult
 	committed bool
 }
 
 // importSheet previews one sheet, writes its error report and, unless a
 // dry run, commits its rows in one transaction.
-func importSheet(ctx context.Context, db *store.DB, as wub.Agencies, path string, o xlsx.Options, errorsOut string,
-	dry bool) (*xlsx.Report, xlsx.Result, bool, error) {
-	var res xlsx.Result
-	rep, err := xlsx.PreviewFile(ctx, path, o)
+func importSheet(ctx context.Context, a *app.App, as wub.Agencies, path string, o xlsx.Options, errorsOut string,
+	dry bool) (*xlsx.Report, app.ImportResult, bool, error) {
+	var res app.ImportResult
+	rep, err := a.PreviewImport(ctx, path, o)
 	if err != nil {
 		return nil, res, false, err
 	}
@@ -172,12 +172,9 @@ func importSheet(ctx context.Context, db *store.DB, as wub.Agencies, path string
 	if dry || rep.Accepted+rep.Updates == 0 {
 		return rep, res, false, nil
 	}
-	res, err = xlsx.Commit(ctx, db, rep, nil)
+	// ImportWorkbook says "saved" only of the file that is still there.
+	res, err = a.ImportWorkbook(ctx, rep, nil)
 	if err != nil {
-		return nil, res, false, err
-	}
-	// Said "Tersimpan" only for the file that is still there.
-	if err := db.Verify(); err != nil {
 		return nil, res, false, err
 	}
 	return rep, res, true, nil
@@ -233,7 +230,7 @@ func importOutput(rep *xlsx.Report, committed bool) importJSON {
 	return out
 }
 
-func printImport(env *Env, rep *xlsx.Report, committed bool, res xlsx.Result) {
+func printImport(env *Env, rep *xlsx.Report, committed bool, res app.ImportResult) {
 	w := env.Stdout
 	fmt.Fprintf(w, "Berkas %s, lembar %q, judul kolom sampai baris %d.\n", rep.File, rep.Sheet, rep.HeaderRow)
 	fmt.Fprintf(w, "%d baris dibaca: %d diterima, %d ditolak, %d dilewati.\n",

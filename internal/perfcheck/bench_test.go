@@ -12,6 +12,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"wubdesk/internal/app"
 	"wubdesk/internal/demo"
 	"wubdesk/internal/store"
 	"wubdesk/internal/wub"
@@ -140,11 +141,12 @@ func BenchmarkImport(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		rep, err := xlsx.PreviewFile(ctx, book, xlsx.Options{Agency: wub.DKP, Year: 2023, DB: db})
+		a := app.New(db)
+		rep, err := a.PreviewImport(ctx, book, xlsx.Options{Agency: wub.DKP, Year: 2023})
 		if err != nil {
 			b.Fatal(err)
 		}
-		res, err := xlsx.Commit(ctx, db, rep, nil)
+		res, err := a.ImportWorkbook(ctx, rep, nil)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -38,7 +38,6 @@ type App struct {
 	fyne     fyne.App
 	win      fyne.Window
 	opts     Options
-	db       legacyDB // legacy_store.go: only the files issue 20b moves onto app use it
 	app      *app.App // the use cases (internal/app): every screen calls these, never the store
 	office   wub.Office
 	agencies wub.Agencies
@@ -168,7 +167,6 @@ func (u *App) UseApp(a *app.App, office wub.Office, agencies wub.Agencies) {
 // setApp makes a the window's register (nil: none is open).
 func (u *App) setApp(a *app.App) {
 	u.app = a
-	u.setLegacyDB(a)
 }
 
 func (u *App) showMain() {

@@ -16,20 +16,10 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"wubdesk/internal/store"
+	"wubdesk/internal/app"
 	"wubdesk/internal/wub"
 	"wubdesk/internal/xlsx"
 )
-
-// consolidationStore is what Konsolidasi needs from the store: the memory
-// of the submissions received, for the calendar and for re-sent months.
-type consolidationStore interface {
-	RecordSubmission(ctx context.Context, rs wub.ReceivedSubmission, rows []wub.SubmissionRow) (wub.ReceivedSubmission, bool, error)
-	BackupBefore(ctx context.Context, reason string) (store.BackupInfo, error)
-	ReceivedSubmissions(ctx context.Context, year int) ([]wub.ReceivedSubmission, error)
-	ReceivedRows(ctx context.Context, id int64) ([]wub.SubmissionRow, error)
-	LateDay(ctx context.Context) (int, error)
-}
 
 // consolidateScreen is Konsolidasi, for Bagian Perekonomian: it reads the
 // agencies' submission workbooks, keeps them, and shows the regency totals
@@ -37,7 +27,6 @@ type consolidationStore interface {
 // sent which month, and what changed in months sent again.
 type consolidateScreen struct {
 	u         *App
-	store     consolidationStore
 	year      *widget.Select
 	addFiles  *widget.Button
 	addFolder *widget.Button
@@ -56,7 +45,7 @@ type consolidateScreen struct {
 }
 
 func newConsolidateScreen(u *App) screen {
-	s := &consolidateScreen{u: u, store: u.db}
+	s := &consolidateScreen{u: u}
 	var years []string
 	for y := u.today().Year(); y >= 2020; y-- {
 		years = append(years, strconv.Itoa(y))
@@ -100,10 +89,8 @@ func (s *consolidateScreen) shown() {
 	}
 	latest := 0
 	s.u.jobs.run(func() error {
-		all, err := s.store.ReceivedSubmissions(s.u.screenCtx(), 0)
-		for _, rs := range all {
-			latest = max(latest, rs.Meta.Year)
-		}
+		var err error
+		latest, err = s.u.app.LatestReceivedYear(s.u.screenCtx())
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -139,10 +126,11 @@ func (s *consolidateScreen) reload() {
 	}
 	year := s.selectedYear()
 	var c *xlsx.Consolidation
+	refused := s.refused // read here, on the UI goroutine that changes it
 	s.busy(true)
 	s.u.jobs.run(func() error {
 		var err error
-		c, err = s.consolidate(s.u.screenCtx(), year)
+		c, err = s.u.app.Consolidate(s.u.screenCtx(), year, refused)
 		return err
 	}, func(err error) {
 		s.busy(false)
@@ -152,65 +140,6 @@ func (s *consolidateScreen) reload() {
 		}
 		s.show(c)
 	})
-}
-
-// consolidate runs on a worker: the stored submissions of the year become
-// the consolidation's input, received at the time they were first stored.
-func (s *consolidateScreen) consolidate(ctx context.Context, year int) (*xlsx.Consolidation, error) {
-	stored, err := s.store.ReceivedSubmissions(ctx, year)
-	if err != nil {
-		return nil, err
-	}
-	var files []*xlsx.Received
-	for _, rs := range stored {
-		rows, err := s.store.ReceivedRows(ctx, rs.ID)
-		if err != nil {
-			return nil, err
-		}
-		files = append(files, &xlsx.Received{ReceivedSubmission: rs, Path: rs.FileName, Rows: rows})
-	}
-	files = append(files, s.refused...)
-	lateDay, err := s.store.LateDay(ctx)
-	if err != nil {
-		return nil, err
-	}
-	opts := xlsx.ConsolidateOptions{Agencies: s.u.agencies, Year: year, LateDay: lateDay, Now: s.u.db.Now()}
-	if err := s.fillTargets(ctx, &opts); err != nil {
-		return nil, err
-	}
-	return xlsx.Consolidate(files, opts), nil
-}
-
-// fillTargets takes the program target, this year's quotas and the opening
-// balance of 2020–2022 from the Kuota screen's records, so that the
-// consolidated workbook and the dashboard tell the same story.
-func (s *consolidateScreen) fillTargets(ctx context.Context, o *xlsx.ConsolidateOptions) error {
-	db := s.u.db
-	t, err := db.Target(ctx)
-	if err != nil {
-		return err
-	}
-	o.Target = t.Count
-	qs, err := db.Quotas(ctx, o.Year)
-	if err != nil {
-		return err
-	}
-	if len(qs) > 0 {
-		o.Quotas = map[string]int{}
-		for _, q := range qs {
-			o.Quotas[q.AgencyCode] = q.Count
-		}
-	}
-	obs, err := db.OpeningBalances(ctx, 0)
-	if err != nil {
-		return err
-	}
-	for _, b := range obs {
-		if b.Year <= 2022 { // the years before WUBDesk (ConsolidateOptions.OpeningBalance)
-			o.OpeningBalance += b.Count
-		}
-	}
-	return nil
 }
 
 func (s *consolidateScreen) busy(on bool) {
@@ -305,41 +234,21 @@ func (s *consolidateScreen) addPaths(paths []string) {
 	s.cancel = cancel
 	s.cancelBtn.Enable()
 	s.cancelBtn.Show()
-	var accepted, again, read int
-	var refused []*xlsx.Received
-	year := 0
+	var res app.Received
 	hold := s.hold
 	s.u.jobs.run(func() error {
-		if _, err := s.store.BackupBefore(ctx, store.ReasonConsolidation); err != nil {
-			return err
-		}
-		for i, p := range paths {
+		var err error
+		res, err = s.u.app.ReceiveSubmissions(ctx, paths, func(i int, p string) {
 			if hold != nil {
 				hold(i)
 			}
-			if ctx.Err() != nil {
-				break // each file is its own transaction: those read stay
+			if ctx.Err() == nil {
+				s.u.jobs.deliver(func() { s.summary.SetText(T("konsolidasi.reading", i+1, len(paths), filepath.Base(p))) })
 			}
-			s.u.jobs.deliver(func() { s.summary.SetText(T("konsolidasi.reading", i+1, len(paths), filepath.Base(p))) })
-			read++
-			r := xlsx.ReadSubmissionFile(p)
-			if !r.OK() {
-				refused = append(refused, r)
-				continue
-			}
-			_, added, err := s.store.RecordSubmission(ctx, r.ReceivedSubmission, r.Rows)
-			if err != nil {
-				return err
-			}
-			if added {
-				accepted++
-			} else {
-				again++
-			}
-			year = max(year, r.Meta.Year)
-		}
-		return nil
+		})
+		return err
 	}, func(err error) {
+		accepted, again, read, refused, year := res.Accepted, res.Again, res.Read, res.Refused, res.Year
 		stopped := ctx.Err() != nil && read < len(paths)
 		cancel()
 		s.cancel = nil

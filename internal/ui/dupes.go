@@ -95,7 +95,7 @@ func (s *dupesScreen) reload() {
 		if r.pairs, err = s.u.app.LikelyDuplicates(ctx); err != nil {
 			return r, err
 		}
-		r.merges, err = s.u.db.Merges(ctx, 200)
+		r.merges, err = s.u.app.Merges(ctx, 200)
 		return r, err
 	}, func(r found) {
 		pairs, merges := r.pairs, r.merges

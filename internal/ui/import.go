@@ -177,7 +177,6 @@ func (s *importScreen) preview() {
 	s.fileLabel.SetText(T("import.reading", filepath.Base(s.path)))
 	s.refresh()
 	o := s.opts
-	o.DB = s.u.db
 	if y, err := strconv.Atoi(strings.TrimSpace(s.year.Text)); err == nil {
 		o.Year = y
 	}
@@ -185,7 +184,7 @@ func (s *importScreen) preview() {
 	var rep *xlsx.Report
 	s.u.jobs.run(func() error {
 		var err error
-		rep, err = xlsx.PreviewFile(s.u.screenCtx(), s.path, o)
+		rep, err = s.u.app.PreviewImport(s.u.screenCtx(), s.path, o)
 		return err
 	}, func(err error) {
 		s.busy = false

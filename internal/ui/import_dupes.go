@@ -35,13 +35,13 @@ func (d *importDupes) check(rep *xlsx.Report) {
 	ctx, current := d.query.start(u.screenCtx())
 	d.dups = nil
 	d.box.Hide()
-	if rep == nil || u.db == nil {
+	if rep == nil || u.app == nil {
 		return
 	}
 	var dups []xlsx.RowDup
 	u.jobs.run(func() error {
 		var err error
-		dups, err = rep.LikelyDuplicates(ctx, u.db)
+		dups, err = u.app.ImportDuplicates(ctx, rep)
 		return err
 	}, func(err error) {
 		if !current() || err != nil || d.s.rep != rep {

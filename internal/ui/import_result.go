@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"wubdesk/internal/app"
 	"wubdesk/internal/xlsx"
 )
 
@@ -23,7 +24,7 @@ type importDone struct {
 
 type sheetDone struct {
 	rep *xlsx.Report
-	res xlsx.Result
+	res app.ImportResult
 }
 
 func (d *importDone) totals() (inserted, updated, rejected, skipped int) {
@@ -164,7 +165,7 @@ func (s *importScreen) importAll() {
 func (s *importScreen) runAll() {
 	rep, path := s.rep, s.path
 	o := s.opts
-	o.DB, o.Agency, o.Year, o.Mapping = s.u.db, rep.Agency, rep.Year, nil
+	o.Agency, o.Year, o.Mapping = rep.Agency, rep.Year, nil
 	sheets := []string{rep.Sheet}
 	for _, t := range rep.OtherTables {
 		sheets = append(sheets, t.Sheet)
@@ -194,14 +195,14 @@ func (s *importScreen) runAll() {
 			if k > 0 { // the chosen sheet is previewed already
 				o.Sheet = name
 				var err error
-				if r, err = xlsx.PreviewFile(ctx, path, o); err != nil {
+				if r, err = s.u.app.PreviewImport(ctx, path, o); err != nil {
 					return err
 				}
 			}
-			var res xlsx.Result
+			var res app.ImportResult
 			if r.Accepted+r.Updates > 0 {
 				var err error
-				if res, err = xlsx.Commit(ctx, s.u.db, r, nil); err != nil {
+				if res, err = s.u.app.ImportWorkbook(ctx, r, nil); err != nil {
 					return err
 				}
 			}

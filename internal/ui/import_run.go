@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"wubdesk/internal/app"
 	"wubdesk/internal/xlsx"
 )
 
@@ -60,10 +61,10 @@ func (s *importScreen) runCommit() {
 	d := dialog.NewCustomWithoutButtons(T("import.progress_title"),
 		container.NewGridWrap(fyne.NewSize(460, 140), container.NewVBox(msg, s.progress, cancelBtn)), s.u.win)
 	d.Show()
-	var res xlsx.Result
+	var res app.ImportResult
 	s.u.jobs.run(func() error {
 		var err error
-		res, err = xlsx.Commit(ctx, s.u.db, rep, func(done, total int) {
+		res, err = s.u.app.ImportWorkbook(ctx, rep, func(done, total int) {
 			s.u.jobs.deliver(func() { s.progress.SetValue(float64(done) / float64(total)) })
 		})
 		return err

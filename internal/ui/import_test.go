@@ -99,7 +99,7 @@ func TestImportScreenPreviewMappingCommit(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "ditolak.xlsx")
 	s.writeErrors(path)
 	u.jobs.wait()
-	back, err := xlsx.PreviewFile(bg, path, xlsx.Options{DB: db})
+	back, err := xlsx.PreviewFile(bg, path, xlsx.Options{Register: db})
 	if err != nil || back.Rejected != 7 {
 		t.Fatalf("error report: %v, %+v", err, back)
 	}

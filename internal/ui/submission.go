@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -17,14 +16,13 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"wubdesk/internal/app"
 	"wubdesk/internal/wub"
-	"wubdesk/internal/xlsx"
 )
 
 // submissionStore is what Kirim Laporan needs from the store.
 type submissionStore interface {
 	SubmissionCount(ctx context.Context, agency string, year int, end time.Time) (int, error)
-	SubmissionRows(ctx context.Context, agency string, year int, end time.Time, fn func(*wub.Trainee, *wub.Enrolment) error) error
 	LateDay(ctx context.Context) (int, error)
 }
 
@@ -54,7 +52,7 @@ type submissionScreen struct {
 }
 
 func newSubmissionScreen(u *App) screen {
-	s := &submissionScreen{u: u, store: u.db, lateDay: wub.DefaultLateDay}
+	s := &submissionScreen{u: u, store: u.app, lateDay: wub.DefaultLateDay}
 	prev := u.today().AddDate(0, 0, -u.today().Day()) // a report is usually for the month just ended
 	var years []string
 	for y := u.today().Year(); y >= 2020; y-- {
@@ -196,34 +194,12 @@ func (s *submissionScreen) exportTo(path string) {
 		if hold != nil {
 			hold()
 		}
-		total, err := s.store.SubmissionCount(ctx, a.Code, m.Year(), wub.EndOfMonth(m))
-		if err != nil {
-			return err
-		}
-		quota, fac, err := xlsx.SubmissionExtras(ctx, s.u.db, a.Code, m.Year())
-		if err != nil {
-			return err
-		}
-		journeys, err := s.u.db.JourneyFacts(ctx, m.Year(), wub.EndOfMonth(m))
-		if err != nil {
-			return err
-		}
-		openDupes, err := s.u.db.OpenDuplicateCount(ctx)
-		if err != nil {
-			return err
-		}
-		return xlsx.WriteFile(path, func(w io.Writer) error {
-			meta, err = xlsx.WriteSubmission(w, xlsx.Submission{Agency: a, Month: m, Office: s.u.office, Now: s.u.db.Now(),
-				Quota: quota, Facilitators: fac, Journeys: journeys, OpenDuplicates: openDupes,
-				Progress: func(n int) {
-					if total > 0 {
-						s.u.jobs.deliver(func() { s.progress.SetValue(float64(n) / float64(total)) })
-					}
-				}}, func(emit func(*wub.Trainee, *wub.Enrolment) error) error {
-				return s.store.SubmissionRows(ctx, a.Code, m.Year(), wub.EndOfMonth(m), emit)
-			})
-			return err
-		})
+		var err error
+		meta, err = s.u.app.ExportSubmission(ctx, app.ExportRequest{Agency: a.Code, Month: m, Path: path,
+			Progress: func(n, total int) {
+				s.u.jobs.deliver(func() { s.progress.SetValue(float64(n) / float64(total)) })
+			}})
+		return err
 	}, func(err error) {
 		cancelled := errors.Is(err, context.Canceled)
 		cancel()

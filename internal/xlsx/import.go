@@ -9,7 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"wubdesk/internal/store"
 	"wubdesk/internal/wub"
 )
 
@@ -27,7 +26,16 @@ type Options struct {
 	// day): the completion date given to a Lulus row without one, with a
 	// warning. Zero, or later than Today, takes Today.
 	FileDate time.Time
-	DB       *store.DB // when set, NIKs already registered are found (nik_registered)
+	Register Register // when set, NIKs already registered are found (nik_registered)
+}
+
+// Register is what a preview asks of the register it imports into
+// (*store.DB is one; app.PreviewImport passes it): where the given NIKs
+// are registered (NIK → agency and year, as nik_registered shows it) and
+// the register's today.
+type Register interface {
+	RegisteredNIKs(ctx context.Context, niks []string) (map[string]string, error)
+	Today() time.Time
 }
 
 // SheetInfo describes one worksheet of the file.
@@ -38,7 +46,7 @@ type SheetInfo struct {
 }
 
 // Report is the preview of an import: what was found and what each row
-// becomes. Nothing is written until Commit.
+// becomes. Nothing is written until app.ImportWorkbook writes its Writes.
 type Report struct {
 	File        string // file name as given (base name)
 	Sheets      []SheetInfo
@@ -150,7 +158,7 @@ func Preview(ctx context.Context, in io.Reader, name string, o Options) (*Report
 	if err := rep.findOtherTables(ctx, wb); err != nil {
 		return nil, err
 	}
-	if err := rep.checkRegistered(ctx, o.DB); err != nil {
+	if err := rep.checkRegistered(ctx, o.Register); err != nil {
 		return nil, err
 	}
 	rep.count()
@@ -298,8 +306,8 @@ func (rep *Report) setHeader(h *header, o Options) error {
 func (rep *Report) setParser(ctx context.Context, o Options) error {
 	today := o.Today
 	if today.IsZero() {
-		if o.DB != nil {
-			today = o.DB.Today()
+		if o.Register != nil {
+			today = o.Register.Today()
 		} else {
 			n := time.Now()
 			today = time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, time.UTC)

@@ -124,7 +124,7 @@ func TestCancelMidwayChangesNothing(t *testing.T) {
 	db := openDB(t)
 	var buf bytes.Buffer
 	writeBigWorkbook(t, &buf, 1200)
-	rep, err := Preview(ctx, bytes.NewReader(buf.Bytes()), "besar.xlsx", Options{DB: db, Today: today})
+	rep, err := Preview(ctx, bytes.NewReader(buf.Bytes()), "besar.xlsx", Options{Register: db, Today: today})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -138,7 +138,7 @@ func TestCancelMidwayChangesNothing(t *testing.T) {
 	}
 	c, cancel := context.WithCancel(ctx)
 	seen := 0
-	_, err = Commit(c, db, rep, func(done, total int) {
+	_, err = commit(c, db, rep, func(done, total int) {
 		seen = done
 		if done == 500 {
 			cancel()
@@ -151,7 +151,7 @@ func TestCancelMidwayChangesNothing(t *testing.T) {
 	if tr, err := db.TraineeByNIK(ctx, nik); tr != nil || err != nil {
 		t.Errorf("row 7 is in the database after a cancel: %v %v", tr, err)
 	}
-	if _, err := Commit(ctx, db, rep, nil); err != nil {
+	if _, err := commit(ctx, db, rep, nil); err != nil {
 		t.Fatalf("commit after the cancel: %v", err)
 	}
 	if tr, _ := db.TraineeByNIK(ctx, nik); tr == nil {
@@ -185,12 +185,12 @@ func BenchmarkImport100k(b *testing.B) {
 		stop := sampleHeap()
 		cpu0 := cpuSeconds()
 		b.StartTimer()
-		rep, err := PreviewFile(ctx, path, Options{DB: db})
+		rep, err := PreviewFile(ctx, path, Options{Register: db})
 		must(b, err)
 		if rep.Accepted != n {
 			b.Fatalf("accepted %d of %d", rep.Accepted, n)
 		}
-		_, err = Commit(ctx, db, rep, nil)
+		_, err = commit(ctx, db, rep, nil)
 		must(b, err)
 		b.StopTimer()
 		b.ReportMetric(cpuSeconds()-cpu0, "cpu-s")

@@ -49,9 +49,9 @@ var officeNIKs = []string{"3528045203950001", "3528021007880002", "3528034701900
 
 func TestCommitWritesAcceptedRows(t *testing.T) {
 	db := openDB(t)
-	rep := previewOffice(t, Options{DB: db})
+	rep := previewOffice(t, Options{Register: db})
 	var calls [][2]int
-	res, err := Commit(ctx, db, rep, func(done, total int) { calls = append(calls, [2]int{done, total}) })
+	res, err := commit(ctx, db, rep, func(done, total int) { calls = append(calls, [2]int{done, total}) })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,7 +73,7 @@ func TestCommitWritesAcceptedRows(t *testing.T) {
 	}
 
 	// Importing the same file again: every row is now registered.
-	again := previewOffice(t, Options{DB: db})
+	again := previewOffice(t, Options{Register: db})
 	if again.Accepted != 0 || again.Rejected != 16 {
 		t.Fatalf("second preview: %d accepted, %d rejected", again.Accepted, again.Rejected)
 	}
@@ -81,7 +81,7 @@ func TestCommitWritesAcceptedRows(t *testing.T) {
 	if again.Reason(i) != "NIK sudah terdaftar: Siti Aminah — Disperindag 2022." {
 		t.Errorf("row 8 reason %q", again.Reason(i))
 	}
-	if _, err := Commit(ctx, db, again, nil); wub.ErrorCode(err) != "import_nothing" {
+	if _, err := commit(ctx, db, again, nil); wub.ErrorCode(err) != "import_nothing" {
 		t.Errorf("commit of nothing: %v", err)
 	}
 }
@@ -89,19 +89,19 @@ func TestCommitWritesAcceptedRows(t *testing.T) {
 func TestCommitUpdateExisting(t *testing.T) {
 	db := openDB(t)
 	// The same people were registered by Diskop UKM in 2021 with fewer details.
-	rep, err := PreviewFile(ctx, filepath.Join("testdata", "separate_cols.xlsx"), Options{DB: db, Today: today})
+	rep, err := PreviewFile(ctx, filepath.Join("testdata", "separate_cols.xlsx"), Options{Register: db, Today: today})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Commit(ctx, db, rep, nil); err != nil {
+	if _, err := commit(ctx, db, rep, nil); err != nil {
 		t.Fatal(err)
 	}
 	before, _ := db.TraineeByNIK(ctx, "3528021007880002")
-	up := previewOffice(t, Options{DB: db, UpdateExisting: true})
+	up := previewOffice(t, Options{Register: db, UpdateExisting: true})
 	if up.Updates != 4 || up.Accepted != 5 {
 		t.Fatalf("updates %d, accepted %d", up.Updates, up.Accepted)
 	}
-	res, err := Commit(ctx, db, up, nil)
+	res, err := commit(ctx, db, up, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,10 +120,10 @@ func TestCommitUpdateExisting(t *testing.T) {
 
 func TestCancelledCommitChangesNothing(t *testing.T) {
 	db := openDB(t)
-	rep := previewOffice(t, Options{DB: db})
+	rep := previewOffice(t, Options{Register: db})
 	before := snapshot(t, db, officeNIKs...)
 	c, cancel := context.WithCancel(ctx)
-	_, err := Commit(c, db, rep, func(done, total int) {
+	_, err := commit(c, db, rep, func(done, total int) {
 		if done >= 1 {
 			cancel()
 		}
@@ -139,14 +139,14 @@ func TestCancelledCommitChangesNothing(t *testing.T) {
 
 func TestFailingCommitChangesNothing(t *testing.T) {
 	db := openDB(t)
-	rep := previewOffice(t, Options{DB: db})
+	rep := previewOffice(t, Options{Register: db})
 	// Someone registers row 24's NIK between the preview and the commit.
 	if _, err := db.CreateTrainee(ctx, &wub.Trainee{NIK: "3528111203910013", Name: "Kamil", Sex: "L",
 		Enrolments: []wub.Enrolment{{AgencyCode: wub.DKP, Year: 2023, Status: wub.StatusTrained}}}); err != nil {
 		t.Fatal(err)
 	}
 	before := snapshot(t, db, officeNIKs...)
-	_, err := Commit(ctx, db, rep, nil)
+	_, err := commit(ctx, db, rep, nil)
 	if wub.ErrorCode(err) != "import_changed" {
 		t.Fatalf("err %v, want import_changed", err)
 	}
@@ -157,15 +157,15 @@ func TestFailingCommitChangesNothing(t *testing.T) {
 
 func TestCommitNeedsYearAndAgency(t *testing.T) {
 	db := openDB(t)
-	rep, err := PreviewFile(ctx, filepath.Join("testdata", "office_2022.xlsx"), Options{DB: db, Agency: "DPMPTSP", Year: 2023})
+	rep, err := PreviewFile(ctx, filepath.Join("testdata", "office_2022.xlsx"), Options{Register: db, Agency: "DPMPTSP", Year: 2023})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Commit(ctx, db, rep, nil); wub.ErrorCode(err) != "agency_not_in_year" {
+	if _, err := commit(ctx, db, rep, nil); wub.ErrorCode(err) != "agency_not_in_year" {
 		t.Errorf("DPMPTSP 2023: %v", err)
 	}
 	rep.SetTarget("", 2022)
-	if _, err := Commit(ctx, db, rep, nil); wub.ErrorCode(err) != "import_agency_missing" {
+	if _, err := commit(ctx, db, rep, nil); wub.ErrorCode(err) != "import_agency_missing" {
 		t.Errorf("no agency: %v", err)
 	}
 }
@@ -174,15 +174,15 @@ func TestCommitNeedsYearAndAgency(t *testing.T) {
 // by code) it imports cleanly.
 func TestErrorReportRoundTrip(t *testing.T) {
 	db := openDB(t)
-	rep := previewOffice(t, Options{DB: db})
-	if _, err := Commit(ctx, db, rep, nil); err != nil {
+	rep := previewOffice(t, Options{Register: db})
+	if _, err := commit(ctx, db, rep, nil); err != nil {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
 	if err := WriteErrors(&buf, rep); err != nil {
 		t.Fatal(err)
 	}
-	back, err := Preview(ctx, bytes.NewReader(buf.Bytes()), "ditolak.xlsx", Options{DB: db, Today: today})
+	back, err := Preview(ctx, bytes.NewReader(buf.Bytes()), "ditolak.xlsx", Options{Register: db, Today: today})
 	if err != nil {
 		t.Fatal(err)
 	}

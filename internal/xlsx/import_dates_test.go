@@ -23,7 +23,7 @@ func TestImportLulusGetsFileDate(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			db := openDB(t)
-			rep, err := PreviewFile(ctx, filepath.Join("testdata", "separate_cols.xlsx"), Options{Today: today, FileDate: tc.fileDate, DB: db})
+			rep, err := PreviewFile(ctx, filepath.Join("testdata", "separate_cols.xlsx"), Options{Today: today, FileDate: tc.fileDate, Register: db})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -39,7 +39,7 @@ func TestImportLulusGetsFileDate(t *testing.T) {
 			if warned != 8 {
 				t.Fatalf("%d rows warned, want the 8 accepted", warned)
 			}
-			if _, err := Commit(ctx, db, rep, nil); err != nil {
+			if _, err := commit(ctx, db, rep, nil); err != nil {
 				t.Fatal(err)
 			}
 			n := 0

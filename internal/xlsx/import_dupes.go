@@ -3,7 +3,6 @@ package xlsx
 import (
 	"context"
 
-	"wubdesk/internal/store"
 	"wubdesk/internal/wub"
 )
 
@@ -16,10 +15,16 @@ type RowDup struct {
 	Pair     wub.DupPair
 }
 
+// DupFinder finds the likely duplicates of people among themselves and in
+// the register (*store.DB is one; app.ImportDuplicates passes it).
+type DupFinder interface {
+	DuplicatesAmong(ctx context.Context, people []wub.DupPerson) ([]wub.DupPair, error)
+}
+
 // LikelyDuplicates checks the rows that would be imported (accepted and
 // updates) against the register and against each other with the domain's
 // duplicate rules: a warning for the clerk, never a reason to reject a row.
-func (rep *Report) LikelyDuplicates(ctx context.Context, db *store.DB) ([]RowDup, error) {
+func (rep *Report) LikelyDuplicates(ctx context.Context, db DupFinder) ([]RowDup, error) {
 	if db == nil {
 		return nil, nil
 	}

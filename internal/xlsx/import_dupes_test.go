@@ -10,7 +10,7 @@ import (
 // a NIK one digit away is warned about, and stays accepted.
 func TestPreviewWarnsOfLikelyDuplicates(t *testing.T) {
 	db := openDB(t)
-	rep := previewOffice(t, Options{DB: db})
+	rep := previewOffice(t, Options{Register: db})
 	first := -1
 	for i, r := range rep.Rows {
 		if r.Status == Accepted {
@@ -30,7 +30,7 @@ func TestPreviewWarnsOfLikelyDuplicates(t *testing.T) {
 	if _, err := db.CreateTrainee(ctx, &other); err != nil {
 		t.Fatal(err)
 	}
-	rep = previewOffice(t, Options{DB: db})
+	rep = previewOffice(t, Options{Register: db})
 	dups, err := rep.LikelyDuplicates(ctx, db)
 	if err != nil {
 		t.Fatal(err)

@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"wubdesk/internal/store"
 	"wubdesk/internal/wub"
 )
 
@@ -176,7 +175,7 @@ func looksLikeData(r sheetRow, nikCol int) bool {
 
 // checkRegistered looks up the NIKs of the accepted rows in the database,
 // a batch at a time so that a large file needs no list of all its NIKs.
-func (rep *Report) checkRegistered(ctx context.Context, db *store.DB) error {
+func (rep *Report) checkRegistered(ctx context.Context, db Register) error {
 	if db == nil {
 		return nil
 	}

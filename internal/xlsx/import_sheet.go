@@ -250,10 +250,21 @@ func (r *sheetReader) value(typ, style string, col int) (cell, error) {
 		if err != nil || !ok {
 			return cell{}, wub.Errorf("import_damaged", r.wb.name, "teks sel "+cellName(col, r.row.num)+" tidak ada")
 		}
+		if r.wb.raw {
+			s = unescapeX(s)
+		}
 		return cell{text: s}, nil
-	case "inlineStr", "str", "e":
+	case "inlineStr":
+		if r.wb.raw {
+			v = unescapeX(v)
+		}
+		return cell{text: v}, nil
+	case "str", "e":
 		return cell{text: v}, nil
 	case "b":
+		if r.wb.raw {
+			return cell{text: v}, nil
+		}
 		if v == "1" {
 			return cell{text: "TRUE"}, nil
 		}
@@ -271,6 +282,9 @@ func (r *sheetReader) value(typ, style string, col int) (cell, error) {
 	f, err := strconv.ParseFloat(v, 64)
 	if err != nil {
 		return cell{text: v}, nil // not a number after all: keep the text
+	}
+	if r.wb.raw {
+		return cell{text: v, num: true}, nil
 	}
 	if s, err := strconv.Atoi(style); err == nil && s >= 0 && s < len(r.wb.dateStyle) && r.wb.dateStyle[s] {
 		if t, err := excelize.ExcelDateToTime(f, r.wb.date1904); err == nil && f >= 1 {
@@ -313,4 +327,32 @@ func cellName(col, row int) string {
 		return strconv.Itoa(row)
 	}
 	return n
+}
+
+// unescapeX decodes the _xHHHH_ escapes of a string item (ECMA-376
+// ST_Xstring; "_x005F_" is a literal "_") as excelize and Excel read them:
+// the submission's writer escaped its text so (appendEscaped), and its
+// checksum is of the decoded text. A code that is no character (a lone
+// surrogate) is dropped.
+func unescapeX(s string) string {
+	if !strings.Contains(s, "_x") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		if s[i] == '_' && escapePattern(s[i:]) {
+			n, _ := strconv.ParseUint(s[i+2:i+6], 16, 32)
+			switch {
+			case n == 0x5F:
+				b.WriteByte('_')
+			case n < 0xD800 || n > 0xDFFF:
+				b.WriteRune(rune(n))
+			}
+			i += 7
+			continue
+		}
+		b.WriteByte(s[i])
+		i++
+	}
+	return b.String()
 }

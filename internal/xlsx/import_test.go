@@ -325,3 +325,11 @@ func ExampleSkipMessage() {
 	fmt.Println(SkipMessage(SkipTotal))
 	// Output: Baris jumlah atau sub total
 }
+
+// imported is app.ImportResult as the tests in this package see it.
+type imported struct{ Inserted, Updated, Enrolled, Unchanged int }
+
+// commit is app.ImportWorkbook over db, the use case that writes a
+// preview's Writes. A test in package xlsx cannot import app (app imports
+// xlsx), so link_test.go, in package xlsx_test, sets it.
+var commit func(ctx context.Context, db *store.DB, rep *Report, progress func(done, total int)) (imported, error)

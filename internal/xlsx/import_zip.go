@@ -71,6 +71,9 @@ type workbook struct {
 	lim       Limits
 	csv       *csvFile // set when the file is CSV text: its one sheet
 	xls       *xlsBook // set when the file is an Excel 97–2003 workbook
+	// raw keeps cell values as stored (numbers as written, dates as serial
+	// numbers), as the submission's checksum was made; the import converts.
+	raw bool
 }
 
 var (

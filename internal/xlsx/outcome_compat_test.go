@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"testing"
 	"time"
 
@@ -40,7 +41,7 @@ func TestOutcomeColumnsKeepOlderReadersChecksum(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	old, n, err := readSheet(f, "DKP.xlsx", SheetPeserta, pesertaColumns, nil)
+	old, n, err := excelizeReadSheet(f, SheetPeserta, pesertaColumns)
 	if err != nil || n != 1 {
 		t.Fatalf("older reader: %v, %d rows", err, n)
 	}
@@ -60,4 +61,34 @@ func TestOutcomeColumnsKeepOlderReadersChecksum(t *testing.T) {
 	if !got.BusinessStarted.Equal(d(2, 19)) || !got.FirstWamira.Equal(d(4, 15)) || !got.FirstNIB.IsZero() {
 		t.Errorf("read back %+v", got)
 	}
+}
+
+// excelizeReadSheet is how WUBDesk read a data sheet before the streaming
+// reader (excelize's row iterator, raw values): the digest of the headings
+// it knows and of every row's cells as they are, dates canonical.
+func excelizeReadSheet(f *excelize.File, sheet string, cols []SheetColumn) ([]byte, int, error) {
+	rows, err := f.Rows(sheet)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	digest := sha256.New()
+	n := 0
+	for first := true; rows.Next(); first = false {
+		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, 0, err
+		}
+		if first {
+			digest.Write(appendCanonical(nil, cells))
+			cols = withOptionalColumns(cols, cells)
+			continue
+		}
+		if blank(cells) {
+			continue
+		}
+		digest.Write(appendCanonical(nil, canonicalRow(cells, cols)))
+		n++
+	}
+	return digest.Sum(nil), n, rows.Error()
 }

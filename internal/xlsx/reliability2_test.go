@@ -25,7 +25,7 @@ func TestCellThatIsNotTextIsRejected(t *testing.T) {
 		dataRow(w, 8, "3528045203950\xff20", "Dewi")
 	}, nil)
 	db := openDB(t)
-	rep, err := Preview(ctx, bytes.NewReader(b), "x.xlsx", Options{DB: db, Today: today, Agency: "DKP", Year: 2024})
+	rep, err := Preview(ctx, bytes.NewReader(b), "x.xlsx", Options{Register: db, Today: today, Agency: "DKP", Year: 2024})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,7 +48,7 @@ func TestCellThatIsNotTextIsRejected(t *testing.T) {
 			t.Errorf("row %d: reason %q does not name column %s", r.Num, reason, col)
 		}
 	}
-	if _, err := Commit(ctx, db, rep, nil); err != nil {
+	if _, err := commit(ctx, db, rep, nil); err != nil {
 		t.Fatal(err)
 	}
 	ts, err := db.SearchTrainees(ctx, wub.TraineeFilter{}, 0, 100)

@@ -6,8 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/xuri/excelize/v2"
-
 	"wubdesk/internal/wub"
 )
 
@@ -139,9 +137,8 @@ func monthSectionLetter(s *Submission) string {
 // headings after the format's columns: stage → column index; nil when the
 // file has none. The reader hashes and keeps those cells as they are (the
 // serial numbers the writer hashed), like any reader of the format.
-func outcomeColumnsOf(f *excelize.File) map[string]int {
-	header, err := firstRow(f, SheetPeserta)
-	if err != nil || len(header) <= len(pesertaColumns) {
+func outcomeColumnsOf(header []string) map[string]int {
+	if len(header) <= len(pesertaColumns) {
 		return nil
 	}
 	byHeader := map[string]string{}

@@ -1,15 +1,12 @@
 package xlsx
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
-
-	"github.com/xuri/excelize/v2"
 
 	"wubdesk/internal/wub"
 )
@@ -30,14 +27,16 @@ type Received struct {
 // OK reports whether the file is a valid, unchanged submission.
 func (r *Received) OK() bool { return r.Err == nil }
 
-// ReadSubmissionFile reads and checks a submission workbook from disk.
+// ReadSubmissionFile reads and checks a submission workbook from disk
+// through the import's streaming reader, with its limits (DefaultLimits).
 func ReadSubmissionFile(path string) *Received {
-	b, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return &Received{Path: path, ReceivedSubmission: wub.ReceivedSubmission{FileName: filepath.Base(path)},
 			Err: wub.Errorf("submission_not_found", filepath.Base(path))}
 	}
-	r := ReadSubmission(bytes.NewReader(b), filepath.Base(path))
+	defer f.Close()
+	r := ReadSubmission(f, filepath.Base(path))
 	r.Path = path
 	return r
 }
@@ -49,29 +48,59 @@ func ReadSubmissionFile(path string) *Received {
 // ReceivedAt is left zero: the consolidation then takes the time the file
 // was made (Meta), which an edit cannot change; the GUI sets the time it
 // first recorded the file.
-func ReadSubmission(r io.Reader, name string) *Received {
+//
+// It reads with the import's hardened streaming reader (import_zip.go,
+// import_sheet.go) and DefaultLimits: a file, a part once uncompressed
+// (the zip bomb guard), a sheet's rows and a cell are all capped, and only
+// one row is held at a time. A file on disk is not read into memory.
+func ReadSubmission(in io.Reader, name string) *Received {
+	return readSubmission(in, name, DefaultLimits)
+}
+
+func readSubmission(in io.Reader, name string, lim Limits) *Received {
 	out := &Received{Path: name}
 	out.FileName = name
-	data, err := io.ReadAll(r)
+	lim = lim.orDefault()
+	ra, size, err := readerAt(in, lim)
 	if err != nil {
+		if _, ok := err.(*wub.Err); ok {
+			out.Err = wub.Errorf("submission_too_big", name, "> "+mib(lim.FileBytes), mib(lim.FileBytes))
+		} else {
+			out.Err = wub.Errorf("submission_unreadable", name, err.Error())
+		}
+		return out
+	}
+	if size > lim.FileBytes {
+		out.Err = wub.Errorf("submission_too_big", name, mib(size), mib(lim.FileBytes))
+		return out
+	}
+	h := sha256.New()
+	if _, err := io.Copy(h, io.NewSectionReader(ra, 0, size)); err != nil {
 		out.Err = wub.Errorf("submission_unreadable", name, err.Error())
 		return out
 	}
-	sum := sha256.Sum256(data)
-	out.FileSHA256 = hex.EncodeToString(sum[:])
-	f, err := excelize.OpenReader(bytes.NewReader(data))
-	if err != nil {
-		out.Err = wub.Errorf("submission_unreadable", name, err.Error())
+	out.FileSHA256 = hex.EncodeToString(h.Sum(nil))
+	head := make([]byte, 4)
+	if n, _ := ra.ReadAt(head, 0); n < 4 || string(head) != "PK\x03\x04" {
+		out.Err = wub.Errorf("submission_unreadable", name, "bukan arsip zip")
 		return out
 	}
-	defer f.Close()
-	if idx, _ := f.GetSheetIndex(SheetMeta); idx < 0 {
+	wb, err := openWorkbook(ra, size, name, lim)
+	if err != nil {
+		out.Err = readErr(name, err)
+		return out
+	}
+	wb.raw = true
+	metaRef, ok := sheetOf(wb, SheetMeta)
+	if !ok {
 		out.Err = wub.Errorf("submission_no_meta", name)
 		return out
 	}
-	metaRows, err := f.GetRows(SheetMeta, excelize.Options{RawCellValue: true})
+	metaRows, err := wb.allRows(metaRef)
 	if err != nil {
-		out.Err = wub.Errorf("submission_meta_invalid", name, err.Error())
+		if out.Err = readErr(name, err); wub.ErrorCode(out.Err) != "submission_too_big_part" {
+			out.Err = wub.Errorf("submission_meta_invalid", name, reasonText(err))
+		}
 		return out
 	}
 	meta, pairs, stored, kinds, err := parseMeta(metaRows)
@@ -84,8 +113,18 @@ func ReadSubmission(r io.Reader, name string) *Received {
 		out.Err = wub.Errorf("submission_format_newer", name, meta.Format, wub.SubmissionFormat)
 		return out
 	}
-	outcomeCols := outcomeColumnsOf(f)
-	peserta, n, err := readSheet(f, name, SheetPeserta, pesertaColumns, func(row []string) {
+	pRef, ok := sheetOf(wb, SheetPeserta)
+	if !ok {
+		out.Err = wub.Errorf("submission_meta_invalid", name, SheetPeserta)
+		return out
+	}
+	header, err := wb.firstRow(pRef)
+	if err != nil {
+		out.Err = readErr(name, err)
+		return out
+	}
+	outcomeCols := outcomeColumnsOf(header)
+	peserta, n, err := readSheet(wb, name, pRef, pesertaColumns, func(row []string) {
 		out.Rows = append(out.Rows, keyRow(row))
 		if outcomeCols != nil {
 			out.Journeys = append(out.Journeys, journeyOfRow(row, outcomeCols))
@@ -101,8 +140,13 @@ func ReadSubmission(r io.Reader, name string) *Received {
 	}
 	var fasil []byte
 	if len(kinds) > 0 {
+		fRef, ok := sheetOf(wb, SheetFasilitator)
+		if !ok {
+			out.Err = wub.Errorf("submission_meta_invalid", name, SheetFasilitator)
+			return out
+		}
 		cols := make([]SheetColumn, len(kinds))
-		header, _ := firstRow(f, SheetFasilitator)
+		header, _ := wb.firstRow(fRef)
 		for i, k := range kinds {
 			cols[i].Kind = k
 			if i < len(header) {
@@ -110,7 +154,7 @@ func ReadSubmission(r io.Reader, name string) *Received {
 			}
 		}
 		var m int
-		if fasil, m, err = readSheet(f, name, SheetFasilitator, cols, nil); err != nil {
+		if fasil, m, err = readSheet(wb, name, fRef, cols, nil); err != nil {
 			out.Err = err
 			return out
 		}
@@ -125,34 +169,74 @@ func ReadSubmission(r io.Reader, name string) *Received {
 	return out
 }
 
-func firstRow(f *excelize.File, sheet string) ([]string, error) {
-	rows, err := f.Rows(sheet)
+// readErr is a reader's failure as a submission error: too big (a part
+// past its cap, too many rows, a cell too long) or unreadable.
+func readErr(name string, err error) error {
+	switch wub.ErrorCode(err) {
+	case "import_too_big", "import_too_many_rows", "import_cell_too_big":
+		return wub.Errorf("submission_too_big_part", name)
+	}
+	return wub.Errorf("submission_unreadable", name, reasonText(err))
+}
+
+func sheetOf(wb *workbook, name string) (sheetRef, bool) {
+	for _, s := range wb.sheets {
+		if s.name == name {
+			return s, true
+		}
+	}
+	return sheetRef{}, false
+}
+
+// texts are a streamed row's cells as strings (the row's cells are reused).
+func texts(r sheetRow) []string {
+	out := make([]string, len(r.cells))
+	for i, c := range r.cells {
+		out[i] = c.text
+	}
+	return out
+}
+
+// allRows reads a small sheet whole (Meta).
+func (wb *workbook) allRows(s sheetRef) ([][]string, error) {
+	rows, err := wb.rows(s)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out [][]string
+	for rows.Next() {
+		out = append(out, texts(rows.Row()))
+	}
+	return out, rows.Err()
+}
+
+// firstRow is the first row of a sheet (its headings).
+func (wb *workbook) firstRow(s sheetRef) ([]string, error) {
+	rows, err := wb.rows(s)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	if !rows.Next() {
-		return nil, rows.Error()
+		return nil, rows.Err()
 	}
-	return rows.Columns(excelize.Options{RawCellValue: true})
+	return texts(rows.Row()), nil
 }
 
 // readSheet streams a data sheet, checks its headings, turns each row back
 // into its canonical form and returns the digest and the number of rows.
-func readSheet(f *excelize.File, name, sheet string, cols []SheetColumn, each func([]string)) ([]byte, int, error) {
-	rows, err := f.Rows(sheet)
+func readSheet(wb *workbook, name string, s sheetRef, cols []SheetColumn, each func([]string)) ([]byte, int, error) {
+	rows, err := wb.rows(s)
 	if err != nil {
-		return nil, 0, wub.Errorf("submission_meta_invalid", name, sheet)
+		return nil, 0, readErr(name, err)
 	}
 	defer rows.Close()
 	digest := sha256.New()
 	var canon []byte
 	n := 0
 	for first := true; rows.Next(); first = false {
-		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			return nil, 0, wub.Errorf("submission_unreadable", name, err.Error())
-		}
+		cells := texts(rows.Row())
 		if first {
 			for i, c := range cols {
 				got := ""
@@ -160,7 +244,7 @@ func readSheet(f *excelize.File, name, sheet string, cols []SheetColumn, each fu
 					got = cells[i]
 				}
 				if got != c.Header {
-					return nil, 0, wub.Errorf("submission_header_changed", name, colName(i), sheet, got)
+					return nil, 0, wub.Errorf("submission_header_changed", name, colName(i), s.name, got)
 				}
 			}
 			canon = appendCanonical(canon[:0], cells)
@@ -179,8 +263,8 @@ func readSheet(f *excelize.File, name, sheet string, cols []SheetColumn, each fu
 			each(row)
 		}
 	}
-	if err := rows.Error(); err != nil {
-		return nil, 0, wub.Errorf("submission_unreadable", name, err.Error())
+	if err := rows.Err(); err != nil {
+		return nil, 0, readErr(name, err)
 	}
 	return digest.Sum(nil), n, nil
 }
