@@ -25,8 +25,8 @@ const MaxBatch = 20000
 
 // Entities the hub counts; others are kept as records only.
 const (
-	EntityTrainee   = "trainee"
-	EntityEnrolment = "enrolment"
+	EntityTrainee   = hubapi.EntityTrainee
+	EntityEnrolment = hubapi.EntityEnrolment
 )
 
 type recKey struct{ entity, gid string }
@@ -252,7 +252,7 @@ func (h *Hub) push(ctx context.Context, dev *Device, req hubapi.PushRequest) (hu
 			case hubapi.OpDelete:
 				s.deleted = true
 			case hubapi.OpHandover:
-				to, _ := c.Data["to_agency"].(string)
+				to, _ := c.Data[hubapi.DataToAgency].(string)
 				to = strings.ToUpper(strings.TrimSpace(to))
 				if !agencyCodeRE.MatchString(to) {
 					reject(r, "hub_handover_agency", c.Seq, to)
@@ -462,7 +462,7 @@ func (h *Hub) writeRecords(ctx context.Context, tx pgx.Tx, states map[recKey]*re
 	newNIK := map[string]string{}
 	for _, g := range tGIDs {
 		s := states[recKey{EntityTrainee, g}]
-		n := traineeRow{exists: true, owner: s.owner, nik: str(s.data, "nik"), live: !s.deleted}
+		n := traineeRow{exists: true, owner: s.owner, nik: str(s.data, hubapi.DataNIK), live: !s.deleted}
 		o := oldT[g]
 		if o.exists && o.live {
 			td(o.owner)[0]--
@@ -525,7 +525,7 @@ func (h *Hub) writeRecords(ctx context.Context, tx pgx.Tx, states map[recKey]*re
 	missing := []string{}
 	for _, g := range eGIDs {
 		s := states[recKey{EntityEnrolment, g}]
-		tg := strings.ToLower(str(s.data, "trainee_gid"))
+		tg := strings.ToLower(str(s.data, hubapi.DataTraineeGID))
 		if _, ok := newNIK[tg]; !ok && uuidRE.MatchString(tg) {
 			missing = append(missing, tg)
 		}
@@ -548,9 +548,9 @@ func (h *Hub) writeRecords(ctx context.Context, tx pgx.Tx, states map[recKey]*re
 	b = &pgx.Batch{}
 	for _, g := range eGIDs {
 		s := states[recKey{EntityEnrolment, g}]
-		tg := strings.ToLower(str(s.data, "trainee_gid"))
-		n := enrolmentRow{exists: true, owner: s.owner, traineeGID: tg, nik: str(s.data, "nik"),
-			year: intOf(s.data, "year"), status: str(s.data, "status"), live: !s.deleted}
+		tg := strings.ToLower(str(s.data, hubapi.DataTraineeGID))
+		n := enrolmentRow{exists: true, owner: s.owner, traineeGID: tg, nik: str(s.data, hubapi.DataNIK),
+			year: intOf(s.data, hubapi.DataYear), status: str(s.data, hubapi.DataStatus), live: !s.deleted}
 		if v, ok := newNIK[tg]; ok {
 			n.nik = v
 		}
