@@ -269,7 +269,7 @@ func (h *Hub) push(ctx context.Context, dev *Device, req hubapi.PushRequest) (hu
 			resp.Applied++
 		}
 
-		if err := h.writeRecords(ctx, tx, states, now); err != nil {
+		if err := h.writeRecords(ctx, tx, dev.OfficeID, states, now); err != nil {
 			return err
 		}
 		if TestPushPause > 0 {
@@ -370,7 +370,7 @@ type delta struct{ trainees, trained int }
 // writeRecords writes the changed records and keeps trainee, enrolment,
 // person and office_tally in step (each a difference of the stored row
 // before and after).
-func (h *Hub) writeRecords(ctx context.Context, tx pgx.Tx, states map[recKey]*recState, now time.Time) error {
+func (h *Hub) writeRecords(ctx context.Context, tx pgx.Tx, pusher string, states map[recKey]*recState, now time.Time) error {
 	tGIDs, eGIDs := []string{}, []string{} // never NULL in SQL
 	b := &pgx.Batch{}
 	for k, s := range states {
@@ -595,10 +595,24 @@ func (h *Hub) writeRecords(ctx context.Context, tx pgx.Tx, states map[recKey]*re
 		dD = append(dD, int32(persons[nik].trained))
 	}
 	if len(niks) > 0 {
-		if _, err := tx.Exec(ctx, `INSERT INTO person (nik, trainees, trained) SELECT * FROM unnest($1::text[], $2::int[], $3::int[])
-			ON CONFLICT (nik) DO UPDATE SET trainees = person.trainees + EXCLUDED.trainees, trained = person.trained + EXCLUDED.trained`,
-			niks, dT, dD); err != nil {
+		// The new counts come back; the old ones are new minus the delta: a
+		// person whose trainees cross zero enters or leaves the regency.
+		var dp, dt int
+		if err := tx.QueryRow(ctx, `WITH d AS (SELECT * FROM unnest($1::text[], $2::int[], $3::int[]) AS d(nik, dt, dd)),
+			up AS (INSERT INTO person (nik, trainees, trained) SELECT nik, dt, dd FROM d
+				ON CONFLICT (nik) DO UPDATE SET trainees = person.trainees + EXCLUDED.trainees, trained = person.trained + EXCLUDED.trained
+				RETURNING nik, trainees, trained)
+			SELECT COALESCE(sum(CASE WHEN up.trainees > 0 AND up.trainees - d.dt <= 0 THEN 1 WHEN up.trainees <= 0 AND up.trainees - d.dt > 0 THEN -1 ELSE 0 END), 0),
+			       COALESCE(sum(CASE WHEN up.trained > 0 AND up.trained - d.dd <= 0 THEN 1 WHEN up.trained <= 0 AND up.trained - d.dd > 0 THEN -1 ELSE 0 END), 0)
+			FROM up JOIN d ON d.nik = up.nik`, niks, dT, dD).Scan(&dp, &dt); err != nil {
 			return err
+		}
+		if dp != 0 || dt != 0 {
+			if _, err := tx.Exec(ctx, `INSERT INTO office_tally (office, regency_people, regency_trained) VALUES ($1, $2, $3)
+				ON CONFLICT (office) DO UPDATE SET regency_people = office_tally.regency_people + EXCLUDED.regency_people,
+				regency_trained = office_tally.regency_trained + EXCLUDED.regency_trained`, pusher, dp, dt); err != nil {
+				return err
+			}
 		}
 		if _, err := tx.Exec(ctx, "DELETE FROM person WHERE nik = ANY($1) AND trainees <= 0 AND trained <= 0", niks); err != nil {
 			return err

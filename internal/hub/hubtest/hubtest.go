@@ -29,6 +29,7 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -137,12 +138,23 @@ func (h *Hub) AddUser(t testing.TB, username, password, role string) {
 	}
 }
 
-// Report is the hub's live figures, read from the database.
+// Report is the hub's live figures, read from the database. It fails the
+// test when they differ from a recount of the hub's records (the counters
+// kept by each push must always equal the records).
 func (h *Hub) Report(t testing.TB) hubapi.Report {
 	t.Helper()
 	r, err := h.Hub.Report(context.Background())
 	if err != nil {
 		t.Fatal(err)
+	}
+	rc, err := h.Hub.Recount(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := r
+	got.Months = rc.Months
+	if !reflect.DeepEqual(got, rc) {
+		t.Fatalf("the hub's counters %+v differ from a recount of its records %+v", got, rc)
 	}
 	return r
 }

@@ -107,11 +107,18 @@ CREATE TABLE person (
     trained  int NOT NULL DEFAULT 0
 );
 
--- Per-office counters, kept in step the same way.
+-- Per-office counters, kept in step the same way. regency_people and
+-- regency_trained are this office's pushes' share of the regency's distinct
+-- people (person rows whose trainees went from 0 to more, minus back) and
+-- of its trained people: their sums over all offices are the regency
+-- figures, so reading them costs a handful of rows at any size, and
+-- concurrent pushes of different offices never wait on one counter row.
 CREATE TABLE office_tally (
-    office     uuid PRIMARY KEY REFERENCES office(id),
-    people     int NOT NULL DEFAULT 0,
-    enrolments int NOT NULL DEFAULT 0
+    office          uuid PRIMARY KEY REFERENCES office(id),
+    people          int NOT NULL DEFAULT 0,
+    enrolments      int NOT NULL DEFAULT 0,
+    regency_people  int NOT NULL DEFAULT 0,
+    regency_trained int NOT NULL DEFAULT 0
 );
 
 -- Each (device, seq) is applied once.
