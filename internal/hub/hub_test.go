@@ -428,3 +428,100 @@ func TestSignInSlowed(t *testing.T) {
 		t.Fatalf("bad role: %v", err)
 	}
 }
+
+func TestOfficeState(t *testing.T) {
+	h := hubtest.StartShared(t)
+	d := enrol(t, h, "DISKOP")
+	if err := h.Hub.SetQuota(ctx, "DISKOP", 2026, 120, "test"); err != nil {
+		t.Fatal(err)
+	}
+	h.Hub.SetQuota(ctx, "DKPP", 2026, 80, "test")
+	if err := h.Hub.SetTarget(ctx, 1000, "2025-01-01", "2029-12-31", "test"); err != nil {
+		t.Fatal(err)
+	}
+	if err := h.Hub.SetTarget(ctx, 1000, "2029-01-01", "2025-12-31", "test"); code(err) != "hub_target_invalid" {
+		t.Fatalf("target ending before it starts: %v", err)
+	}
+	var st hubapi.OfficeState
+	if _, err := hubtest.Call(h.URL, h.Fingerprint, d.Token, "GET", hubapi.PathOffice, nil, &st); err != nil {
+		t.Fatal(err)
+	}
+	if st.Agency != "DISKOP" || len(st.Quotas) != 1 || st.Quotas[0] != (hubapi.Quota{Agency: "DISKOP", Year: 2026, People: 120}) ||
+		st.Target != (hubapi.Target{People: 1000, From: "2025-01-01", Until: "2029-12-31"}) || st.Months == nil || st.ServerNow == "" {
+		t.Fatalf("office state: %+v", st)
+	}
+	if _, err := time.Parse(time.RFC3339, st.ServerNow); err != nil {
+		t.Fatal(err)
+	}
+	var health map[string]bool
+	if _, err := hubtest.Call(h.URL, h.Fingerprint, "", "GET", hubapi.PathHealth, nil, &health); err != nil || !health["ok"] {
+		t.Fatalf("health: %v %v", health, err)
+	}
+	if _, err := hubtest.Call(h.URL, h.Fingerprint, "", "GET", "/api/v1/nothing", nil, nil); code(err) != "hub_not_found" {
+		t.Fatalf("unknown path: %v", err)
+	}
+}
+
+// Six offices push at once, registering overlapping NIKs (the same people
+// trained by several agencies) and, by mistake, the same record ids: each
+// record has one owner, the others are refused, and the counters equal a
+// recount of the records.
+func TestConcurrentOffices(t *testing.T) {
+	h := hubtest.StartShared(t)
+	agencies := []string{"DISKOP", "DKPP", "DISPERINDAG", "DINSOS", "DISNAKER", "DISPAR"}
+	devs := make([]*device, len(agencies))
+	for i, a := range agencies {
+		devs[i] = enrol(t, h, a)
+	}
+	var wg sync.WaitGroup
+	rejected := make([]int, len(devs))
+	errs := make([]error, len(devs))
+	for i, d := range devs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			seq := int64(0)
+			for batch := 0; batch < 5; batch++ {
+				var cs []hubapi.Change
+				for k := 0; k < 40; k++ {
+					p := batch*40 + k // person p, shared by all offices
+					seq++
+					tg := fmt.Sprintf("%08d-0000-4000-8000-%012d", i, p)
+					if k%10 == 0 {
+						tg = fmt.Sprintf("ffffffff-0000-4000-8000-%012d", p) // the same id in every office
+					}
+					cs = append(cs, trainee(seq, tg, fmt.Sprintf("35280101018%05d", p)))
+					seq++
+					status := "registered"
+					if (p+i)%2 == 0 {
+						status = "trained"
+					}
+					cs = append(cs, enrolment(seq, fmt.Sprintf("%08d-0000-4000-9000-%012d", i, p), tg, status, 2026))
+				}
+				r, err := d.push(cs...)
+				if err != nil {
+					errs[i] = err
+					return
+				}
+				rejected[i] += len(r.Rejected)
+			}
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Fatalf("%s: %v", agencies[i], err)
+		}
+	}
+	total := 0
+	for _, n := range rejected {
+		total += n
+	}
+	if total != 20*5 { // 20 ids shared by all: 5 of 6 offices refused for each
+		t.Fatalf("%d refusals, want %d", total, 20*5)
+	}
+	rep := h.Report(t) // fails unless counters = recount
+	if rep.Regency.People != 200 {
+		t.Fatalf("regency people %d, want 200", rep.Regency.People)
+	}
+}

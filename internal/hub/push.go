@@ -31,7 +31,12 @@ const (
 
 type recKey struct{ entity, gid string }
 
+// errRaced: a record this batch took for new was made by a concurrent
+// batch; the batch is run again.
+var errRaced = errors.New("hub: record made concurrently")
+
 type recState struct {
+	existed    bool // in the database before this batch
 	exists     bool
 	owner      string
 	device     string
@@ -75,7 +80,7 @@ func (h *Hub) Push(ctx context.Context, dev *Device, req hubapi.PushRequest) (hu
 		var he *Error
 		switch {
 		case err == nil, errors.As(err, &he), ctx.Err() != nil:
-		case errors.As(err, &pe) && (pe.Code == "40P01" || pe.Code == "40001"):
+		case errors.Is(err, errRaced), errors.As(err, &pe) && (pe.Code == "40P01" || pe.Code == "40001"):
 			// Deadlock or serialisation failure: the batch is retried whole.
 			time.Sleep(time.Duration(attempt+1) * 20 * time.Millisecond)
 			continue
@@ -185,7 +190,7 @@ func (h *Hub) push(ctx context.Context, dev *Device, req hubapi.PushRequest) (hu
 			}
 			for rows.Next() {
 				var k recKey
-				s := &recState{exists: true}
+				s := &recState{exists: true, existed: true}
 				if err := rows.Scan(&k.entity, &k.gid, &s.owner, &s.device, &s.seq, &s.deleted, &s.handoverTo, &s.data, &s.officeAt); err != nil {
 					rows.Close()
 					return err
@@ -377,11 +382,21 @@ func (h *Hub) writeRecords(ctx context.Context, tx pgx.Tx, pusher string, states
 		if !s.changed {
 			continue
 		}
-		b.Queue(`INSERT INTO record (entity, gid, owner, device, seq, deleted, handover_to, data, office_at, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-			ON CONFLICT (entity, gid) DO UPDATE SET owner = EXCLUDED.owner, device = EXCLUDED.device, seq = EXCLUDED.seq,
-			deleted = EXCLUDED.deleted, handover_to = EXCLUDED.handover_to, data = EXCLUDED.data, office_at = EXCLUDED.office_at,
-			updated_at = EXCLUDED.updated_at`, k.entity, k.gid, s.owner, s.device, s.seq, s.deleted, s.handoverTo, s.data, s.officeAt, now)
+		if !s.existed {
+			// New here: a concurrent batch may have made the same record since
+			// it was read; then this batch runs again and meets it.
+			b.Queue(`INSERT INTO record (entity, gid, owner, device, seq, deleted, handover_to, data, office_at, updated_at)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (entity, gid) DO NOTHING`,
+				k.entity, k.gid, s.owner, s.device, s.seq, s.deleted, s.handoverTo, s.data, s.officeAt, now).Exec(func(ct pgconn.CommandTag) error {
+				if ct.RowsAffected() == 0 {
+					return errRaced
+				}
+				return nil
+			})
+		} else {
+			b.Queue(`UPDATE record SET owner = $3, device = $4, seq = $5, deleted = $6, handover_to = $7, data = $8, office_at = $9,
+				updated_at = $10 WHERE entity = $1 AND gid = $2`, k.entity, k.gid, s.owner, s.device, s.seq, s.deleted, s.handoverTo, s.data, s.officeAt, now)
+		}
 		switch k.entity {
 		case EntityTrainee:
 			tGIDs = append(tGIDs, k.gid)
