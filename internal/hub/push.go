@@ -2,6 +2,7 @@ package hub
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
@@ -127,7 +128,8 @@ func (h *Hub) push(ctx context.Context, dev *Device, req hubapi.PushRequest) (hu
 			}
 		}
 		seen := map[int64]bool{}
-		rows, err := tx.Query(ctx, "SELECT seq FROM applied_change WHERE device = $1 AND seq = ANY($2)", dev.ID, seqs)
+		rows, err := tx.Query(ctx, `SELECT a.seq FROM unnest($2::bigint[]) AS u(seq)
+			JOIN applied_change a ON a.device = $1 AND a.seq = u.seq`, dev.ID, seqs)
 		if err != nil {
 			return err
 		}
@@ -372,31 +374,52 @@ func intOf(m map[string]any, k string) int {
 
 type delta struct{ trainees, trained int }
 
+// recCols are records as columns, for one set-based statement.
+type recCols struct {
+	entity, gid, owner, device, handover, data, officeAt []string
+	seq                                                  []int64
+	deleted                                              []bool
+}
+
 // writeRecords writes the changed records and keeps trainee, enrolment,
 // person and office_tally in step (each a difference of the stored row
 // before and after).
 func (h *Hub) writeRecords(ctx context.Context, tx pgx.Tx, pusher string, states map[recKey]*recState, now time.Time) error {
 	tGIDs, eGIDs := []string{}, []string{} // never NULL in SQL
-	b := &pgx.Batch{}
+	// Records, set-based: one INSERT for the new, one UPDATE for the known.
+	var cols [2]recCols
+	keys := make([]recKey, 0, len(states))
 	for k, s := range states {
-		if !s.changed {
-			continue
+		if s.changed {
+			keys = append(keys, k)
 		}
-		if !s.existed {
-			// New here: a concurrent batch may have made the same record since
-			// it was read; then this batch runs again and meets it.
-			b.Queue(`INSERT INTO record (entity, gid, owner, device, seq, deleted, handover_to, data, office_at, updated_at)
-				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (entity, gid) DO NOTHING`,
-				k.entity, k.gid, s.owner, s.device, s.seq, s.deleted, s.handoverTo, s.data, s.officeAt, now).Exec(func(ct pgconn.CommandTag) error {
-				if ct.RowsAffected() == 0 {
-					return errRaced
-				}
-				return nil
-			})
-		} else {
-			b.Queue(`UPDATE record SET owner = $3, device = $4, seq = $5, deleted = $6, handover_to = $7, data = $8, office_at = $9,
-				updated_at = $10 WHERE entity = $1 AND gid = $2`, k.entity, k.gid, s.owner, s.device, s.seq, s.deleted, s.handoverTo, s.data, s.officeAt, now)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		return keys[i].entity < keys[j].entity || keys[i].entity == keys[j].entity && keys[i].gid < keys[j].gid
+	})
+	for _, k := range keys {
+		s := states[k]
+		c := &cols[0]
+		if s.existed {
+			c = &cols[1]
 		}
+		data, err := json.Marshal(s.data)
+		if err != nil {
+			return err
+		}
+		ho := ""
+		if s.handoverTo != nil {
+			ho = *s.handoverTo
+		}
+		c.entity = append(c.entity, k.entity)
+		c.gid = append(c.gid, k.gid)
+		c.owner = append(c.owner, s.owner)
+		c.device = append(c.device, s.device)
+		c.seq = append(c.seq, s.seq)
+		c.deleted = append(c.deleted, s.deleted)
+		c.handover = append(c.handover, ho)
+		c.data = append(c.data, string(data))
+		c.officeAt = append(c.officeAt, s.officeAt)
 		switch k.entity {
 		case EntityTrainee:
 			tGIDs = append(tGIDs, k.gid)
@@ -404,8 +427,26 @@ func (h *Hub) writeRecords(ctx context.Context, tx pgx.Tx, pusher string, states
 			eGIDs = append(eGIDs, k.gid)
 		}
 	}
-	if b.Len() > 0 {
-		if err := tx.SendBatch(ctx, b).Close(); err != nil {
+	const recUnnest = `unnest($1::text[], $2::uuid[], $3::uuid[], $4::uuid[], $5::bigint[], $6::bool[], $7::text[], $8::text[], $9::text[])
+		AS u(entity, gid, owner, device, seq, deleted, handover, data, office_at)`
+	if c := cols[0]; len(c.gid) > 0 {
+		// New here: a concurrent batch may have made one of these records since
+		// it was read; then this batch runs again and meets it.
+		tag, err := tx.Exec(ctx, `INSERT INTO record (entity, gid, owner, device, seq, deleted, handover_to, data, office_at, updated_at)
+			SELECT entity, gid, owner, device, seq, deleted, NULLIF(handover, ''), data::jsonb, office_at, $10 FROM `+recUnnest+`
+			ON CONFLICT (entity, gid) DO NOTHING`, c.entity, c.gid, c.owner, c.device, c.seq, c.deleted, c.handover, c.data, c.officeAt, now)
+		if err != nil {
+			return err
+		}
+		if int(tag.RowsAffected()) != len(c.gid) {
+			return errRaced
+		}
+	}
+	if c := cols[1]; len(c.gid) > 0 {
+		if _, err := tx.Exec(ctx, `UPDATE record r SET owner = u.owner, device = u.device, seq = u.seq, deleted = u.deleted,
+			handover_to = NULLIF(u.handover, ''), data = u.data::jsonb, office_at = u.office_at, updated_at = $10
+			FROM `+recUnnest+` WHERE r.entity = u.entity AND r.gid = u.gid`,
+			c.entity, c.gid, c.owner, c.device, c.seq, c.deleted, c.handover, c.data, c.officeAt, now); err != nil {
 			return err
 		}
 	}
@@ -471,9 +512,9 @@ func (h *Hub) writeRecords(ctx context.Context, tx pgx.Tx, pusher string, states
 	}
 
 	// Trainees.
-	b = &pgx.Batch{}
-	type prop struct{ gid, nik string }
-	var props []prop
+	var tOwner, tNIK []string
+	var tLive []bool
+	var pGID, pNIK []string // trainees whose NIK is new or changed
 	newNIK := map[string]string{}
 	for _, g := range tGIDs {
 		s := states[recKey{EntityTrainee, g}]
@@ -492,46 +533,44 @@ func (h *Hub) writeRecords(ctx context.Context, tx pgx.Tx, pusher string, states
 			}
 		}
 		newNIK[g] = n.nik
-		b.Queue(`INSERT INTO trainee (gid, owner, nik, live) VALUES ($1, $2, $3, $4)
-			ON CONFLICT (gid) DO UPDATE SET owner = EXCLUDED.owner, nik = EXCLUDED.nik, live = EXCLUDED.live`, g, n.owner, n.nik, n.live)
+		tOwner, tNIK, tLive = append(tOwner, n.owner), append(tNIK, n.nik), append(tLive, n.live)
 		if !o.exists || o.nik != n.nik {
-			props = append(props, prop{g, n.nik})
+			pGID, pNIK = append(pGID, g), append(pNIK, n.nik)
 		}
 	}
-	if b.Len() > 0 {
-		if err := tx.SendBatch(ctx, b).Close(); err != nil {
+	if len(tGIDs) > 0 {
+		if _, err := tx.Exec(ctx, `INSERT INTO trainee (gid, owner, nik, live) SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::bool[])
+			ON CONFLICT (gid) DO UPDATE SET owner = EXCLUDED.owner, nik = EXCLUDED.nik, live = EXCLUDED.live`, tGIDs, tOwner, tNIK, tLive); err != nil {
 			return err
 		}
 	}
 	// Enrolments stored before whose trainee's NIK is new or changed take it
 	// (those in this batch are written below with it).
-	if len(props) > 0 {
-		b = &pgx.Batch{}
-		for _, p := range props {
-			nik := p.nik
-			b.Queue(`WITH old AS (SELECT gid, nik, live AND status = 'trained' AS t FROM enrolment
-					WHERE trainee_gid = $1 AND nik <> $2 AND NOT (gid = ANY($3::uuid[])) ORDER BY gid FOR UPDATE)
-				UPDATE enrolment e SET nik = $2 FROM old WHERE e.gid = old.gid RETURNING old.nik, old.t`, p.gid, p.nik, eGIDs).
-				Query(func(rows pgx.Rows) error {
-					for rows.Next() {
-						var on string
-						var t bool
-						if err := rows.Scan(&on, &t); err != nil {
-							return err
-						}
-						if t {
-							if on != "" {
-								pd(on).trained--
-							}
-							if nik != "" {
-								pd(nik).trained++
-							}
-						}
-					}
-					return rows.Err()
-				})
+	if len(pGID) > 0 {
+		rows, err := tx.Query(ctx, `WITH p AS (SELECT * FROM unnest($1::uuid[], $2::text[]) AS p(gid, nik)),
+			old AS (SELECT e.gid, e.nik AS old_nik, p.nik AS new_nik, e.live AND e.status = 'trained' AS t
+				FROM enrolment e JOIN p ON e.trainee_gid = p.gid
+				WHERE e.nik <> p.nik AND NOT (e.gid = ANY($3::uuid[])) ORDER BY e.gid FOR UPDATE OF e),
+			up AS (UPDATE enrolment e SET nik = old.new_nik FROM old WHERE e.gid = old.gid RETURNING old.old_nik, old.new_nik, old.t)
+			SELECT old_nik, new_nik FROM up WHERE t`, pGID, pNIK, eGIDs)
+		if err != nil {
+			return err
 		}
-		if err := tx.SendBatch(ctx, b).Close(); err != nil {
+		for rows.Next() {
+			var on, nn string
+			if err := rows.Scan(&on, &nn); err != nil {
+				rows.Close()
+				return err
+			}
+			if on != "" {
+				pd(on).trained--
+			}
+			if nn != "" {
+				pd(nn).trained++
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
 			return err
 		}
 	}
@@ -560,7 +599,9 @@ func (h *Hub) writeRecords(ctx context.Context, tx pgx.Tx, pusher string, states
 			return rows.Err()
 		}
 	}
-	b = &pgx.Batch{}
+	var eOwner, eTG, eNIK, eStatus []string
+	var eYear []int32
+	var eLive []bool
 	for _, g := range eGIDs {
 		s := states[recKey{EntityEnrolment, g}]
 		tg := strings.ToLower(str(s.data, hubapi.DataTraineeGID))
@@ -582,16 +623,18 @@ func (h *Hub) writeRecords(ctx context.Context, tx pgx.Tx, pusher string, states
 				pd(n.nik).trained++
 			}
 		}
-		var tgv any
-		if uuidRE.MatchString(tg) {
-			tgv = tg
+		if !uuidRE.MatchString(tg) {
+			tg = ""
 		}
-		b.Queue(`INSERT INTO enrolment (gid, owner, trainee_gid, nik, year, status, live) VALUES ($1, $2, $3, $4, $5, $6, $7)
-			ON CONFLICT (gid) DO UPDATE SET owner = EXCLUDED.owner, trainee_gid = EXCLUDED.trainee_gid, nik = EXCLUDED.nik,
-			year = EXCLUDED.year, status = EXCLUDED.status, live = EXCLUDED.live`, g, n.owner, tgv, n.nik, n.year, n.status, n.live)
+		eOwner, eTG, eNIK, eStatus = append(eOwner, n.owner), append(eTG, tg), append(eNIK, n.nik), append(eStatus, n.status)
+		eYear, eLive = append(eYear, int32(n.year)), append(eLive, n.live)
 	}
-	if b.Len() > 0 {
-		if err := tx.SendBatch(ctx, b).Close(); err != nil {
+	if len(eGIDs) > 0 {
+		if _, err := tx.Exec(ctx, `INSERT INTO enrolment (gid, owner, trainee_gid, nik, year, status, live)
+			SELECT gid, owner, NULLIF(tg, '')::uuid, nik, year, status, live
+			FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::int[], $6::text[], $7::bool[]) AS u(gid, owner, tg, nik, year, status, live)
+			ON CONFLICT (gid) DO UPDATE SET owner = EXCLUDED.owner, trainee_gid = EXCLUDED.trainee_gid, nik = EXCLUDED.nik,
+			year = EXCLUDED.year, status = EXCLUDED.status, live = EXCLUDED.live`, eGIDs, eOwner, eTG, eNIK, eYear, eStatus, eLive); err != nil {
 			return err
 		}
 	}
