@@ -267,6 +267,12 @@ func TestPushIdempotentAndOutOfOrder(t *testing.T) {
 	if len(r.Rejected) != 2 || r.Through != 8 || r.Rejected[0].Code != "hub_change_gid" || r.Rejected[1].Code != "hub_change_op" {
 		t.Fatalf("bad changes: %+v", r)
 	}
+	r = d.mustPush(hubapi.Change{Seq: 0, Entity: "trainee", GID: gid(), Op: hubapi.OpUpsert},
+		hubapi.Change{Seq: 9, Entity: "trainee", GID: gid(), Op: hubapi.OpHandover, Data: map[string]any{"to_agency": "DKPP"}})
+	if len(r.Rejected) != 2 || r.Through != 9 || r.Rejected[0].Code != "hub_change_seq" || r.Rejected[1].Code != "hub_record_unknown" {
+		t.Fatalf("seq 0 and a handover of an unknown record: %+v", r)
+	}
+	h.Report(t) // counters = recount
 }
 
 // An office cannot change another office's record; a handover passes it.

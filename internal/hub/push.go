@@ -143,12 +143,9 @@ func (h *Hub) push(ctx context.Context, dev *Device, req hubapi.PushRequest) (hu
 			return rows.Err()
 		}
 		var fresh []*result
-		var invalid []*result
 		for _, c := range req.Changes {
 			if c.Seq <= 0 {
-				r := &result{c: c}
-				reject(r, "hub_change_seq")
-				invalid = append(invalid, r)
+				reject(&result{c: c}, "hub_change_seq") // not held: it has no seq to hold it by
 				continue
 			}
 			if seen[c.Seq] {
@@ -170,7 +167,6 @@ func (h *Hub) push(ctx context.Context, dev *Device, req hubapi.PushRequest) (hu
 				fresh = append(fresh, r)
 			}
 		}
-		_ = invalid
 
 		// Lock and read the records touched, in key order.
 		states := map[recKey]*recState{}
