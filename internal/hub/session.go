@@ -28,7 +28,8 @@ type User struct {
 const SessionLife = 12 * time.Hour
 
 // Sign-in slowing: after freeFailures failed attempts for a user name, the
-// next attempt waits 2^(n-freeFailures) seconds, at most maxWait.
+// next attempt waits 2^(n-freeFailures) seconds, at most maxWait. A day
+// without failures starts the count again.
 const (
 	freeFailures = 3
 	maxWait      = 15 * time.Minute
@@ -98,7 +99,8 @@ func (h *Hub) SignIn(ctx context.Context, username, password string) (hubapi.Sig
 		err := pgx.BeginFunc(ctx, h.Pool, func(tx pgx.Tx) error {
 			var n int
 			if err := tx.QueryRow(ctx, `INSERT INTO sign_in_failure (username, failures, last_at, wait_until) VALUES ($1, 1, $2, $2)
-				ON CONFLICT (username) DO UPDATE SET failures = sign_in_failure.failures + 1, last_at = $2
+				ON CONFLICT (username) DO UPDATE SET last_at = $2,
+					failures = CASE WHEN sign_in_failure.last_at < $2 - interval '24 hours' THEN 1 ELSE sign_in_failure.failures + 1 END
 				RETURNING failures`, username, now).Scan(&n); err != nil {
 				return err
 			}
