@@ -45,6 +45,12 @@ func TestHubCommands(t *testing.T) {
 	if code, _, stderr := runCLI(t, "hub", "user", "add", "--pg", url, "--username", "x", "--role", "boss"); code != 2 || !strings.Contains(stderr, "reviewer atau admin") {
 		t.Fatalf("bad role: %d %s", code, stderr)
 	}
+	if code, out, stderr := runCLI(t, "hub", "office", "list", "--pg", url); code != 0 || !strings.Contains(out, "DISKOP") || !strings.Contains(out, "belum ada perangkat") {
+		t.Fatalf("office list: %d %s %s", code, out, stderr)
+	}
+	if code, _, stderr := runCLI(t, "hub", "device", "revoke", "--pg", url, "--device", "00000000-0000-4000-8000-000000000000"); code != 2 || !strings.Contains(stderr, "tidak dikenal") {
+		t.Fatalf("revoke unknown device: %d %s", code, stderr)
+	}
 	if code, out, stderr := runCLI(t, "hub", "office", "revoke", "--pg", url, "--agency", "DISKOP"); code != 0 || !strings.Contains(out, "0 perangkat") {
 		t.Fatalf("revoke: %d %s %s", code, out, stderr)
 	}

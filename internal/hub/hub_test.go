@@ -213,7 +213,19 @@ func TestEnrolAndRevoke(t *testing.T) {
 		}
 	}
 	// A new code after the revocation enrols the office again.
-	enrol(t, h, "DISKOP").mustPush(trainee(1, gid(), "3528010101900003"))
+	d2 := enrol(t, h, "DISKOP")
+	d2.mustPush(trainee(1, gid(), "3528010101900003"))
+	// One device revoked by its id.
+	if err := h.Hub.RevokeDevice(ctx, d2.DeviceID, "test"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d2.push(trainee(2, gid(), "3528010101900004")); code(err) != "hub_device_revoked" {
+		t.Fatalf("push of a revoked device: %v", err)
+	}
+	ds, err := h.Hub.Devices(ctx)
+	if err != nil || len(ds) != 2 || ds[0].Revoked == "" || ds[1].Revoked == "" || ds[1].Through != 1 {
+		t.Fatalf("devices: %+v %v", ds, err)
+	}
 }
 
 // The same batch twice and batches out of order end in the same state;
