@@ -11,8 +11,11 @@ import (
 // and its last sync) and for the regency, where each NIK counts once.
 func (h *Hub) Report(ctx context.Context) (hubapi.Report, error) {
 	r := hubapi.Report{Offices: []hubapi.OfficeReport{}}
+	// One statement, so one snapshot: the offices' and the regency's
+	// figures always agree, even while offices push.
 	rows, err := h.Pool.Query(ctx, `SELECT o.agency, COALESCE(t.people, 0), COALESCE(t.enrolments, 0),
-			(SELECT max(d.last_sync) FROM device d WHERE d.office = o.id)
+			(SELECT max(d.last_sync) FROM device d WHERE d.office = o.id),
+			sum(COALESCE(t.regency_people, 0)) OVER (), sum(COALESCE(t.regency_trained, 0)) OVER ()
 		FROM office o LEFT JOIN office_tally t ON t.office = o.id ORDER BY o.agency`)
 	if err != nil {
 		return r, err
@@ -20,7 +23,7 @@ func (h *Hub) Report(ctx context.Context) (hubapi.Report, error) {
 	for rows.Next() {
 		var o hubapi.OfficeReport
 		var last *time.Time
-		if err := rows.Scan(&o.Agency, &o.People, &o.Enrolments, &last); err != nil {
+		if err := rows.Scan(&o.Agency, &o.People, &o.Enrolments, &last, &r.Regency.People, &r.Regency.TrainedPeople); err != nil {
 			rows.Close()
 			return r, err
 		}
@@ -32,10 +35,6 @@ func (h *Hub) Report(ctx context.Context) (hubapi.Report, error) {
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return r, err
-	}
-	if err := h.Pool.QueryRow(ctx, `SELECT COALESCE(sum(regency_people), 0), COALESCE(sum(regency_trained), 0) FROM office_tally`).
-		Scan(&r.Regency.People, &r.Regency.TrainedPeople); err != nil {
 		return r, err
 	}
 	r.Months, err = h.months(ctx, "")
