@@ -287,9 +287,9 @@ func (h *Hub) push(ctx context.Context, dev *Device, req hubapi.PushRequest) (hu
 				continue
 			}
 			aSeq = append(aSeq, r.c.Seq)
-			aEnt = append(aEnt, r.c.Entity)
-			aGID = append(aGID, r.c.GID)
-			aOp = append(aOp, r.c.Op)
+			aEnt = append(aEnt, clip(r.c.Entity, 40)) // a refused change may carry anything
+			aGID = append(aGID, clip(r.c.GID, 40))
+			aOp = append(aOp, clip(r.c.Op, 20))
 			aRes = append(aRes, r.result)
 			aCode = append(aCode, r.code)
 		}
@@ -341,6 +341,13 @@ func (h *Hub) push(ctx context.Context, dev *Device, req hubapi.PushRequest) (hu
 	h.log().Info("hub push", "device", dev.ID, "changes", len(req.Changes), "applied", resp.Applied,
 		"duplicates", resp.Duplicates, "rejected", len(resp.Rejected), "through", resp.Through)
 	return resp, nil
+}
+
+func clip(s string, n int) string {
+	if len(s) > n {
+		return s[:n]
+	}
+	return s
 }
 
 func str(m map[string]any, k string) string {
