@@ -545,3 +545,19 @@ func TestConcurrentOffices(t *testing.T) {
 		t.Fatalf("regency people %d, want 200", rep.Regency.People)
 	}
 }
+
+// Changes PostgreSQL could not store (a NUL in the data, an invalid UTF-8
+// gid) are refused one by one; the rest of the batch is applied.
+func TestPushRefusesUnstorableChanges(t *testing.T) {
+	h := hubtest.StartShared(t)
+	d := enrol(t, h, "DISKOP")
+	r := d.mustPush(hubapi.Change{Seq: 1, Entity: "trainee", GID: gid(), Op: hubapi.OpUpsert, Data: map[string]any{"nik": "3528010101900051", "name": "A\x00B"}},
+		hubapi.Change{Seq: 2, Entity: "trainee", GID: "\xff\x00bad", Op: hubapi.OpUpsert},
+		trainee(3, gid(), "3528010101900052"))
+	if r.Through != 3 || r.Applied != 1 || len(r.Rejected) != 2 || r.Rejected[0].Code != "hub_change_data" || r.Rejected[1].Code != "hub_change_gid" {
+		t.Fatalf("%+v", r)
+	}
+	if rep := h.Report(t); rep.Regency.People != 1 {
+		t.Fatalf("%+v", rep.Regency)
+	}
+}

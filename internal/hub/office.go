@@ -170,10 +170,7 @@ func (h *Hub) Enrol(ctx context.Context, req hubapi.EnrolRequest) (hubapi.EnrolR
 		}
 		token, th := newToken()
 		dev := newUUID()
-		name := req.DeviceName
-		if len(name) > 100 {
-			name = name[:100]
-		}
+		name := clip(req.DeviceName, 100)
 		if _, err := tx.Exec(ctx, "INSERT INTO device (id, office, name, token_hash, created_at) VALUES ($1, $2, $3, $4, $5)",
 			dev, office, name, th, now); err != nil {
 			return err

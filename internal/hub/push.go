@@ -1,6 +1,7 @@
 package hub
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -161,9 +162,12 @@ func (h *Hub) push(ctx context.Context, dev *Device, req hubapi.PushRequest) (hu
 			case !uuidRE.MatchString(c.GID):
 				reject(r, "hub_change_gid", c.Seq)
 			case c.Op != hubapi.OpUpsert && c.Op != hubapi.OpDelete && c.Op != hubapi.OpHandover:
-				reject(r, "hub_change_op", c.Seq, c.Op)
+				reject(r, "hub_change_op", c.Seq, clip(c.Op, 20))
+			case badData(c.Data):
+				reject(r, "hub_change_data", c.Seq)
 			default:
 				r.c.GID = strings.ToLower(c.GID)
+				r.c.At = clip(c.At, 40)
 				fresh = append(fresh, r)
 			}
 		}
@@ -343,11 +347,22 @@ func (h *Hub) push(ctx context.Context, dev *Device, req hubapi.PushRequest) (hu
 	return resp, nil
 }
 
+// clip keeps at most n bytes of valid UTF-8 without NUL (PostgreSQL text
+// takes neither).
 func clip(s string, n int) string {
 	if len(s) > n {
-		return s[:n]
+		s = s[:n]
 	}
-	return s
+	return strings.ReplaceAll(strings.ToValidUTF8(s, ""), "\x00", "")
+}
+
+// badData: a record PostgreSQL's jsonb cannot hold (a NUL character).
+func badData(d map[string]any) bool {
+	if d == nil {
+		return false
+	}
+	b, err := json.Marshal(d)
+	return err != nil || bytes.Contains(b, []byte(`\u0000`))
 }
 
 func str(m map[string]any, k string) string {

@@ -72,7 +72,7 @@ func (h *Hub) AddUser(ctx context.Context, username, password, role, actor strin
 // argon2id hash whether or not the name exists.
 func (h *Hub) SignIn(ctx context.Context, username, password string) (hubapi.SignInResponse, error) {
 	var resp hubapi.SignInResponse
-	username = strings.TrimSpace(username)
+	username = clip(strings.TrimSpace(username), 64)
 	now := h.now()
 	var wait time.Time
 	err := h.Pool.QueryRow(ctx, "SELECT wait_until FROM sign_in_failure WHERE username = $1", username).Scan(&wait)

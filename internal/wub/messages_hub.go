@@ -37,6 +37,7 @@ func init() {
 		"hub_change_entity":    {"Perubahan nomor %d: jenis data tidak sah.", "Change %d: the kind of record is not valid."},
 		"hub_change_gid":       {"Perubahan nomor %d: id global bukan UUID.", "Change %d: the global id is not a UUID."},
 		"hub_change_op":        {"Perubahan nomor %d: operasi %q tidak dikenal (upsert, delete atau handover).", "Change %d: unknown operation %q (upsert, delete or handover)."},
+		"hub_change_data":      {"Perubahan nomor %d: isi data memuat karakter NUL yang tidak dapat disimpan. Periksa data itu di kantor lalu simpan ulang.", "Change %d: the record holds a NUL character, which cannot be stored. Check the record at the office and save it again."},
 		"hub_record_unknown":   {"Perubahan nomor %d: data yang diserahkan belum pernah dikirim ke hub.", "Change %d: the record handed over was never sent to the hub."},
 		"hub_not_owner":        {"Perubahan nomor %d ditolak: data ini milik %s. Sebuah kantor hanya boleh mengubah datanya sendiri.", "Change %d refused: this record belongs to %s. An office may change only its own records."},
 		"hub_handover_agency":  {"Perubahan nomor %d: dinas tujuan serah terima %q tidak sah.", "Change %d: the handover's receiving agency %q is not valid."},
