@@ -41,7 +41,7 @@ const MinPasswordLen = 10
 // AddUser adds a hub user, or sets a new password and role for an existing one.
 func (h *Hub) AddUser(ctx context.Context, username, password, role, actor string) error {
 	username = strings.TrimSpace(username)
-	if username == "" || len(username) > 64 || strings.ContainsAny(username, " \t:") {
+	if username == "" || len(username) > 64 || strings.ContainsAny(username, " \t:\x00") || !utf8.ValidString(username) {
 		return errorf(400, "hub_username_invalid")
 	}
 	if role != RoleReviewer && role != RoleAdmin {
