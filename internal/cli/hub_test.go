@@ -18,6 +18,9 @@ func TestHubCommands(t *testing.T) {
 	pg := pgtest.Start(t)
 	url := pg.NewDatabase(t)
 
+	if code, _, stderr := runCLI(t, "hub", "init", "--pg", pg.URL("no_such_db")); code != 2 || !strings.Contains(stderr, "tidak ada") {
+		t.Fatalf("init of a database that does not exist: %d %s", code, stderr)
+	}
 	if code, _, stderr := runCLI(t, "hub", "office", "add", "--pg", url, "--agency", "DISKOP"); code != 2 || !strings.Contains(stderr, "hub init") {
 		t.Fatalf("office add before init: %d %s", code, stderr)
 	}

@@ -174,6 +174,12 @@ func tokenHash(t string) []byte {
 func pgReason(err error) string {
 	var pe *pgconn.PgError
 	if errors.As(err, &pe) {
+		switch pe.Code {
+		case "28P01", "28000":
+			return "PostgreSQL menolak pengguna atau kata sandinya / PostgreSQL refused the user or its password (" + pe.Code + ")"
+		case "3D000":
+			return "basis data itu tidak ada di PostgreSQL / that database does not exist (" + pe.Code + ")"
+		}
 		return fmt.Sprintf("PostgreSQL %s (%s)", pe.Code, pe.Severity)
 	}
 	var ce *pgconn.ConnectError
