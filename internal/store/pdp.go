@@ -433,3 +433,28 @@ func (db *DB) Breaches(ctx context.Context) ([]wub.Breach, error) {
 	}
 	return out, rows.Err()
 }
+
+// Can reports whether the signed-in role may do a (everything without
+// sign-in), for use cases that check before they start.
+func (db *DB) Can(a wub.Action) bool { return db.allowed(a) == nil }
+
+// SettingsIn reads settings from a database file without opening it for
+// writing (a backup, a file the app has open): the office key for a
+// headless backup or import. Missing keys are "".
+func SettingsIn(ctx context.Context, path string, keys ...string) (map[string]string, error) {
+	c, err := sql.Open("sqlite", readOnlyURI(path))
+	if err != nil {
+		return nil, err
+	}
+	defer c.Close()
+	out := map[string]string{}
+	for _, k := range keys {
+		var v string
+		err := c.QueryRowContext(ctx, "SELECT value FROM setting WHERE key = ?", k).Scan(&v)
+		if err != nil && err != sql.ErrNoRows {
+			return nil, err
+		}
+		out[k] = v
+	}
+	return out, nil
+}

@@ -128,3 +128,41 @@ type ProcessingRecord struct {
 	Access         []User   // who has access (the users)
 	SigninRequired bool
 }
+
+// Numbered documents of personal data protection (the letter register).
+const (
+	DocErasure      = "erasure"       // berita acara penghapusan data pribadi
+	DocBreachPeople = "breach-people" // notification to the people affected
+	DocBreachAuth   = "breach-auth"   // notification to the authority
+)
+
+// CopyKindLabel names a copy log kind.
+func CopyKindLabel(kind string) string {
+	switch kind {
+	case CopyExport:
+		return nikText("Laporan bulanan", "Monthly submission")
+	case CopyHandover:
+		return nikText("Paket serah terima", "Handover package")
+	case CopyBackup:
+		return nikText("Cadangan", "Backup")
+	case CopyReport:
+		return nikText("Laporan data pribadi", "Personal data report")
+	}
+	return kind
+}
+
+// LockLabel says how a copy was protected.
+func LockLabel(c CopyRecord) string {
+	if !c.Encrypted {
+		return nikText("TIDAK terenkripsi", "NOT encrypted")
+	}
+	switch c.Lock {
+	case LockPassphrase:
+		return nikText("terenkripsi (kata sandi)", "encrypted (passphrase)")
+	case LockOffice:
+		return nikText("terenkripsi (kunci kantor)", "encrypted (office key)")
+	case LockRecipient:
+		return nikText("terenkripsi (kunci kantor penerima)", "encrypted (receiving office's key)")
+	}
+	return nikText("terenkripsi", "encrypted")
+}
