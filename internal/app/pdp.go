@@ -177,7 +177,7 @@ const DefaultPurpose = "Pendaftaran, pelatihan, pendampingan dan pelaporan peser
 	"Kabupaten Pamekasan, dalam rangka pelaksanaan tugas pemerintahan (Pasal 20 ayat 2 huruf e UU No. 27 Tahun 2022)."
 
 // DefaultRecipients are the recipients when none were written.
-const DefaultRecipients = "Bagian Perekonomian Setda (laporan bulanan, NIK disamarkan pada laporan keluar), " +
+const DefaultRecipients = "Bagian Perekonomian Setda (laporan bulanan dengan NIK, agar setiap orang dihitung sekali), " +
 	"dinas penerima serah terima program, pemeriksa yang berwenang."
 
 // Processing returns the record of processing: the settings and who has

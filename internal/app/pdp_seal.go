@@ -267,6 +267,72 @@ func ReadPackage(ctx context.Context, path, dbPath, passphrase string) (*handove
 			return nil, err
 		}
 	}
+	return readSealedPackage(path, u)
+}
+
+// SealHandover encrypts a package just written (in place, under its own
+// name: the header tells it is sealed) and logs it with the NIKs it holds.
+// A nil lock leaves it plain: an admin's choice, logged as such.
+func (a *App) SealHandover(ctx context.Context, ex *handover.Exported, lock *seal.Lock) error {
+	_, err := a.SealHandoverPackage(ctx, ex, lock)
+	return err
+}
+
+// SealHandoverPackage is SealHandover returning the package as written
+// (plain, verified), for its berita acara.
+func (a *App) SealHandoverPackage(ctx context.Context, ex *handover.Exported, lock *seal.Lock) (*handover.Package, error) {
+	if lock == nil {
+		if err := a.allowPlain(); err != nil {
+			os.Remove(ex.Path)
+			os.Remove(ex.BeritaAcara)
+			return nil, err
+		}
+	}
+	p, err := handover.ReadFile(ex.Path)
+	if err != nil {
+		return nil, err
+	}
+	var niks []string
+	for _, r := range p.Rows["trainee"] {
+		if s, ok := r["nik"].(string); ok {
+			niks = append(niks, s)
+		}
+	}
+	if lock != nil {
+		tmp := ex.Path + ".plain"
+		if err := os.Rename(ex.Path, tmp); err != nil {
+			return nil, err
+		}
+		err := seal.EncryptFile(tmp, ex.Path, *lock)
+		os.Remove(tmp)
+		if err != nil {
+			return nil, err
+		}
+	}
+	note := fmt.Sprintf("%s → %s, %s", p.Manifest.From.ShortName, p.Manifest.To.ShortName, p.Manifest.HandoverDate)
+	_, err = a.db.RecordCopy(ctx, wub.CopyRecord{Kind: wub.CopyHandover, Path: ex.Path, Encrypted: lock != nil,
+		Lock: lockKind(lock), Note: note}, niks)
+	return p, err
+}
+
+// ReadPackage reads a handover package for the open register, decrypting
+// it with the passphrase (its own, or the admin's for this office's key).
+func (a *App) ReadPackage(ctx context.Context, path, passphrase string) (*handover.Package, error) {
+	sealed, err := seal.FileIsSealed(path)
+	if err != nil || !sealed {
+		return handover.ReadFile(path)
+	}
+	if passphrase == "" {
+		return nil, wub.Errorf("seal_need_key")
+	}
+	k, err := a.OfficeKey(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return readSealedPackage(path, seal.Unlock{Passphrase: passphrase, Office: k})
+}
+
+func readSealedPackage(path string, u seal.Unlock) (*handover.Package, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -281,44 +347,6 @@ func ReadPackage(ctx context.Context, path, dbPath, passphrase string) (*handove
 		return nil, err
 	}
 	return handover.Read(data, filepath.Base(path))
-}
-
-// SealHandover encrypts a package just written (in place, under its own
-// name: the header tells it is sealed) and logs it with the NIKs it holds.
-// A nil lock leaves it plain: an admin's choice, logged as such.
-func (a *App) SealHandover(ctx context.Context, ex *handover.Exported, lock *seal.Lock) error {
-	if lock == nil {
-		if err := a.allowPlain(); err != nil {
-			os.Remove(ex.Path)
-			os.Remove(ex.BeritaAcara)
-			return err
-		}
-	}
-	p, err := handover.ReadFile(ex.Path)
-	if err != nil {
-		return err
-	}
-	var niks []string
-	for _, r := range p.Rows["trainee"] {
-		if s, ok := r["nik"].(string); ok {
-			niks = append(niks, s)
-		}
-	}
-	if lock != nil {
-		tmp := ex.Path + ".plain"
-		if err := os.Rename(ex.Path, tmp); err != nil {
-			return err
-		}
-		err := seal.EncryptFile(tmp, ex.Path, *lock)
-		os.Remove(tmp)
-		if err != nil {
-			return err
-		}
-	}
-	note := fmt.Sprintf("%s → %s, %s", p.Manifest.From.ShortName, p.Manifest.To.ShortName, p.Manifest.HandoverDate)
-	_, err = a.db.RecordCopy(ctx, wub.CopyRecord{Kind: wub.CopyHandover, Path: ex.Path, Encrypted: lock != nil,
-		Lock: lockKind(lock), Note: note}, niks)
-	return err
 }
 
 // LockFor builds a package's lock from what the clerk chose: a public key

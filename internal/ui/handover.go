@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"wubdesk/internal/handover"
+	"wubdesk/internal/seal"
 	"wubdesk/internal/wub"
 )
 
@@ -33,6 +34,7 @@ type handoverScreen struct {
 	exportPDF *widget.Button // berita acara of the package just exported (pdf_docs.go)
 	importPDF *widget.Button // berita acara of the package loaded for import
 	lastPkg   string
+	pdp       handoverPDP // pdp_handover.go: the lock of the next export, the passphrase of the next load
 	loadedPkg *handover.Package // the package last loaded, kept after its import for the berita acara
 
 	// Terima (import)
@@ -191,7 +193,7 @@ func (s *handoverScreen) chooseExport() {
 		if !strings.EqualFold(filepath.Ext(path), handover.Ext) {
 			path += handover.Ext
 		}
-		s.exportTo(path)
+		s.u.askLock(true, func(l *seal.Lock) { s.pdp.lock = l; s.exportTo(path) }) // pdp_handover.go
 	}, s.u.win)
 	d.SetFileName("serah-terima_" + s.u.office.AgencyCode + "_" + s.to.code() + "_" + wub.ISO(s.handoverDate()) + handover.Ext)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{handover.Ext}))
@@ -219,6 +221,9 @@ func (s *handoverScreen) exportTo(path string) {
 		}
 		var err error
 		ex, err = handover.ExportFile(ctx, s.u.db, o, path)
+		if err == nil {
+			err = s.sealExport(ctx, ex) // pdp_handover.go
+		}
 		return err
 	}, func(err error) {
 		s.busy = false

@@ -86,7 +86,7 @@ func (u *App) writePDF(path string, make makeDoc, done func(officedoc.Result, er
 
 func (s *handoverScreen) beritaAcaraMaker(path string) makeDoc {
 	return func(ctx context.Context, w io.Writer) (officedoc.Result, error) {
-		p, err := handover.ReadFile(path)
+		p, err := s.exportedPackage(path) // pdp_handover.go: an encrypted package is read as written
 		if err != nil {
 			return officedoc.Result{}, err
 		}
