@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"wubdesk/internal/app"
 	"wubdesk/internal/wub"
 	"wubdesk/internal/xlsx"
 )
@@ -83,5 +84,6 @@ func runExport(ctx context.Context, env *Env, args []string) error {
 	}
 	fmt.Fprintf(env.Stdout, "%s %s: %d baris peserta (lulus %d, terdaftar %d, keluar %d) -> %s\n",
 		a.Code, meta.Period, meta.TraineeRows, meta.TrainedTotal, meta.RegisteredTotal, meta.DroppedTotal, *out)
-	return nil
+	// The copy log (issue 24): which NIKs left the PC in this workbook.
+	return app.New(db).RecordSubmission(ctx, *out, a.Code, m.Year(), wub.EndOfMonth(m), false)
 }

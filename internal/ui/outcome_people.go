@@ -97,7 +97,7 @@ func (p *outcomeList) cellText(i, col int) string {
 	r := p.people[i]
 	switch col {
 	case 0:
-		return r.NIK
+		return wub.MaskNIK(r.NIK)
 	case 1:
 		return r.Name
 	case 2:

@@ -56,11 +56,15 @@ func (u *App) printPDF(name string, make makeDoc) {
 func (u *App) writePDF(path string, make makeDoc, done func(officedoc.Result, error)) {
 	var res officedoc.Result
 	u.jobs.run(func() error {
-		return xlsx.WriteFile(path, func(w io.Writer) error {
+		err := xlsx.WriteFile(path, func(w io.Writer) error {
 			var err error
 			res, err = make(context.Background(), w)
 			return err
 		})
+		if err == nil && u.app != nil { // who printed what (issue 24); a read-only file records nothing
+			_ = u.app.Printed(context.Background(), 0, res.Kind+" "+filepath.Base(path), max(1, len(res.Numbers)))
+		}
+		return err
 	}, func(err error) {
 		if done != nil {
 			done(res, err)

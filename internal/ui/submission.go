@@ -212,7 +212,7 @@ func (s *submissionScreen) exportTo(path string) {
 		if err != nil {
 			return err
 		}
-		return xlsx.WriteFile(path, func(w io.Writer) error {
+		err = xlsx.WriteFile(path, func(w io.Writer) error {
 			meta, err = xlsx.WriteSubmission(w, xlsx.Submission{Agency: a, Month: m, Office: s.u.office, Now: s.u.db.Now(),
 				Quota: quota, Facilitators: fac, Journeys: journeys, OpenDuplicates: openDupes,
 				Progress: func(n int) {
@@ -224,6 +224,10 @@ func (s *submissionScreen) exportTo(path string) {
 			})
 			return err
 		})
+		if err == nil { // the copy log (issue 24): which NIKs left the PC in this workbook
+			err = s.u.app.RecordSubmission(ctx, path, a.Code, m.Year(), wub.EndOfMonth(m), false)
+		}
+		return err
 	}, func(err error) {
 		cancelled := errors.Is(err, context.Canceled)
 		cancel()
