@@ -367,3 +367,14 @@ func LockFor(publicKey, passphrase, again string) (*seal.Lock, error) {
 	return &seal.Lock{Passphrase: passphrase}, nil
 }
 
+
+// OpenSealedCopy decrypts an encrypted backup beside the open register
+// with the passphrase (its own, or the admin's for the office key) and
+// returns the plain copy's path (the caller removes it).
+func (a *App) OpenSealedCopy(ctx context.Context, src, passphrase string) (string, error) {
+	k, err := a.OfficeKey(ctx)
+	if err != nil {
+		return "", err
+	}
+	return OpenSealed(src, filepath.Dir(a.db.Path), seal.Unlock{Passphrase: passphrase, Office: k})
+}

@@ -61,14 +61,9 @@ func (p *backupPanel) askSealedRestore(src string) bool {
 	}
 	p.u.askPassphrase(filepath.Base(src), func(pass string) {
 		var plain string
-		dir := filepath.Dir(p.u.opts.DBPath)
 		p.u.jobs.run(func() error {
 			var err error
-			k, err := p.u.app.OfficeKey(context.Background())
-			if err != nil {
-				return err
-			}
-			plain, err = app.OpenSealed(src, dir, seal.Unlock{Passphrase: pass, Office: k})
+			plain, err = p.u.app.OpenSealedCopy(context.Background(), src, pass)
 			return err
 		}, func(err error) {
 			if err != nil {
