@@ -249,7 +249,9 @@ func (a *App) PeopleInCopy(ctx context.Context, id int64) ([]wub.BreachPerson, e
 }
 
 // AddBreach records a breach (admin).
-func (a *App) AddBreach(ctx context.Context, b wub.Breach) (int64, error) { return a.db.AddBreach(ctx, b) }
+func (a *App) AddBreach(ctx context.Context, b wub.Breach) (int64, error) {
+	return a.db.AddBreach(ctx, b)
+}
 
 // Breaches lists the breach log, newest first.
 func (a *App) Breaches(ctx context.Context) ([]wub.Breach, error) { return a.db.Breaches(ctx) }
@@ -258,4 +260,3 @@ func (a *App) Breaches(ctx context.Context) ([]wub.Breach, error) { return a.db.
 func (a *App) BreachNotice(ctx context.Context, b wub.Breach, toPeople bool, w io.Writer) (officedoc.Result, error) {
 	return officedoc.BreachNotice(ctx, a.db, b, toPeople, w)
 }
-

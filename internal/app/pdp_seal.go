@@ -367,7 +367,6 @@ func LockFor(publicKey, passphrase, again string) (*seal.Lock, error) {
 	return &seal.Lock{Passphrase: passphrase}, nil
 }
 
-
 // OpenSealedCopy decrypts an encrypted backup beside the open register
 // with the passphrase (its own, or the admin's for the office key) and
 // returns the plain copy's path (the caller removes it).

@@ -140,4 +140,3 @@ func (i sealedKeyIdentity) Unwrap(stanzas []*age.Stanza) ([]byte, error) {
 	}
 	return nil, fmt.Errorf("%w: no office key in the header", age.ErrIncorrectIdentity)
 }
-

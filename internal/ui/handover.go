@@ -34,7 +34,7 @@ type handoverScreen struct {
 	exportPDF *widget.Button // berita acara of the package just exported (pdf_docs.go)
 	importPDF *widget.Button // berita acara of the package loaded for import
 	lastPkg   string
-	pdp       handoverPDP // pdp_handover.go: the lock of the next export, the passphrase of the next load
+	pdp       handoverPDP       // pdp_handover.go: the lock of the next export, the passphrase of the next load
 	loadedPkg *handover.Package // the package last loaded, kept after its import for the berita acara
 
 	// Terima (import)

@@ -83,4 +83,3 @@ func removeSealTemp(path string) {
 		os.Remove(path)
 	}
 }
-

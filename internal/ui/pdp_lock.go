@@ -2,6 +2,8 @@ package ui
 
 import (
 	"context"
+	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -166,4 +168,38 @@ type pdpDialogs struct {
 	pass   *passDialog
 	person *personDialog
 	erase  *eraseDialog
+}
+
+// showPDP opens the personal-data views for screenshots (--show):
+// "data-pribadi:ID" the record's Data pribadi dialog, "pdp-pengaturan" the
+// Pengaturan card, "pdp-kunci" the lock dialog of a backup.
+func (n *navigation) showPDP(id string) bool {
+	switch {
+	case id == "pdp-pengaturan":
+		n.show("pengaturan")
+		if s, ok := n.built["pengaturan"].(*settingsScreen); ok {
+			if sc, ok := s.root.(*container.Scroll); ok {
+				n.u.jobs.after(300*time.Millisecond, func() {
+					sc.Offset = fyne.NewPos(0, s.pdp.box.Position().Y)
+					sc.Refresh()
+				})
+			}
+		}
+		return true
+	case id == "pdp-kunci":
+		n.show("pengaturan")
+		n.u.askLock(true, func(*seal.Lock) {})
+		return true
+	}
+	num, ok := strings.CutPrefix(id, "data-pribadi:")
+	if !ok {
+		return false
+	}
+	n.showJourney("usaha:" + num)
+	n.u.jobs.after(800*time.Millisecond, func() {
+		if s, ok := n.built["peserta"].(*traineesScreen); ok && s.form != nil {
+			s.form.showPersonData()
+		}
+	})
+	return true
 }
