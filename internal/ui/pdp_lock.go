@@ -77,7 +77,9 @@ func newLockDialog(u *App, forPackage bool, k *seal.OfficeKey, done func(*seal.L
 	d.choice.SetSelected(labels[0])
 	form := widget.NewForm(widget.NewFormItem(T("pdp.public_key"), d.key),
 		widget.NewFormItem(T("pdp.passphrase"), d.pass), widget.NewFormItem(T("pdp.passphrase_again"), d.again))
-	body := container.NewVBox(widget.NewLabel(T("pdp.lock_intro")), d.choice, form, d.msg)
+	intro := widget.NewLabel(T("pdp.lock_intro"))
+	intro.Wrapping = fyne.TextWrapWord
+	body := container.NewVBox(intro, d.choice, form, d.msg)
 	d.dlg = dialog.NewCustomConfirm(T("pdp.lock_title"), T("pdp.continue"), T("button.cancel"),
 		container.NewGridWrap(fyne.NewSize(560, 330), body), func(ok bool) {
 			if ok {
@@ -179,10 +181,16 @@ func (n *navigation) showPDP(id string) bool {
 		n.show("pengaturan")
 		if s, ok := n.built["pengaturan"].(*settingsScreen); ok {
 			if sc, ok := s.root.(*container.Scroll); ok {
-				n.u.jobs.after(300*time.Millisecond, func() {
-					sc.Offset = fyne.NewPos(0, s.pdp.box.Position().Y)
-					sc.Refresh()
-				})
+				var try func(left int)
+				try = func(left int) {
+					d := fyne.CurrentApp().Driver()
+					if y := d.AbsolutePositionForObject(s.pdp.box).Y - d.AbsolutePositionForObject(sc.Content).Y; y > 0 || left == 0 {
+						sc.ScrollToOffset(fyne.NewPos(0, y-60))
+					} else {
+						n.u.jobs.after(500*time.Millisecond, func() { try(left - 1) })
+					}
+				}
+				n.u.jobs.after(1500*time.Millisecond, func() { try(20) })
 			}
 		}
 		return true
@@ -196,10 +204,14 @@ func (n *navigation) showPDP(id string) bool {
 		return false
 	}
 	n.showJourney("usaha:" + num)
-	n.u.jobs.after(800*time.Millisecond, func() {
+	var try func(left int)
+	try = func(left int) {
 		if s, ok := n.built["peserta"].(*traineesScreen); ok && s.form != nil {
 			s.form.showPersonData()
+		} else if left > 0 {
+			n.u.jobs.after(500*time.Millisecond, func() { try(left - 1) })
 		}
-	})
+	}
+	n.u.jobs.after(500*time.Millisecond, func() { try(20) })
 	return true
 }

@@ -67,7 +67,7 @@ func newPDPPanel(u *App) *pdpPanel {
 	form := widget.NewForm(
 		widget.NewFormItem(T("pdp.retention"), container.NewBorder(nil, nil, nil, widget.NewLabel(T("pdp.retention_unit")), p.retention)),
 		widget.NewFormItem(T("pdp.purpose"), container.NewGridWrap(fyne.NewSize(520, 80), p.purpose)),
-		widget.NewFormItem(T("pdp.recipients"), container.NewGridWrap(fyne.NewSize(520, 64), p.recipients)),
+		widget.NewFormItem(T("pdp.recipients"), container.NewGridWrap(fyne.NewSize(520, 80), p.recipients)),
 		widget.NewFormItem(T("pdp.officer"), p.officer),
 	)
 	keyNote := widget.NewLabel(T("pdp.key_note"))
