@@ -49,7 +49,7 @@ func WriteErasure(w io.Writer, b Erasure) error {
 	for _, x := range b.Erasures {
 		rows = append(rows, []string{fmt.Sprint(x.TraineeID), x.Pseudonym, num(x.Enrolments), dateTime(x.At), x.Actor})
 	}
-	d.table([]column{{"Nomor data", 24, "C"}, {"Pseudonim", 46, "L"}, {"Keikutsertaan", 28, "R"},
+	d.table([]column{{"Nomor data", 22, "C"}, {"Pseudonim", 44, "L"}, {"Keikutsertaan", 32, "R"},
 		{"Waktu", 42, "C"}, {"Oleh", 30, "L"}}, rows, 9)
 	d.section("4. Salinan lama")
 	d.para("Cadangan, laporan dan paket yang dibuat sebelum tanggal ini masih memuat data tersebut sampai dimusnahkan " +

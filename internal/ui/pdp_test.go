@@ -205,3 +205,25 @@ func TestEncryptedBackupInWindow(t *testing.T) {
 	}
 	_ = fyne.NewSize
 }
+
+// The Audit screen filters who looked: opening a record and printing its
+// report are "Akses data pribadi" rows.
+func TestAuditFiltersAccess(t *testing.T) {
+	u, db := newTestUI(t, true)
+	id := seed(t, db, "3528045203950001", "Siti Aminah", wub.DISPERINDAG, 2022)
+	s := peserta(t, u)
+	s.openTrainee(id)
+	u.jobs.wait()
+	a, ok := u.nav.screen("audit").(*auditScreen)
+	if !ok {
+		t.Fatal("no Audit screen")
+	}
+	a.shown()
+	u.jobs.wait()
+	a.entity.setCode("access")
+	a.apply()
+	u.jobs.wait()
+	if a.total != 1 || !strings.Contains(a.cellText(0, 2)+a.cellText(0, 3), "Akses") {
+		t.Fatalf("access rows: %d, %q %q", a.total, a.cellText(0, 2), a.cellText(0, 3))
+	}
+}
