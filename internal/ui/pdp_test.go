@@ -227,3 +227,36 @@ func TestAuditFiltersAccess(t *testing.T) {
 		t.Fatalf("access rows: %d, %q %q", a.total, a.cellText(0, 2), a.cellText(0, 3))
 	}
 }
+
+// A package encrypted to this office's public key: loading it asks the
+// passphrase; a wrong one reads nothing, the admin's opens it.
+func TestEncryptedPackageInWindow(t *testing.T) {
+	u, _ := newTestUI(t, true)
+	k, err := u.app.MakeOfficeKey(bg, "", "sandi-admin-disperindag")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkg := handoverPackage(t)
+	if err := seal.EncryptFile(pkg, pkg+".enc", seal.Lock{Recipients: []string{k.Public}}); err != nil {
+		t.Fatal(err)
+	}
+	os.Rename(pkg+".enc", pkg)
+	s := handoverScreenOf(t, u)
+	s.loadAsking(pkg)
+	if u.pdp.pass == nil {
+		t.Fatal("no passphrase asked")
+	}
+	u.pdp.pass.pass.SetText("bukan-sandinya")
+	u.pdp.pass.dlg.(interface{ Confirm() }).Confirm()
+	u.jobs.wait()
+	if s.preview != nil || !strings.Contains(s.pkgLabel.Text, "salah") {
+		t.Fatalf("wrong passphrase: %q", s.pkgLabel.Text)
+	}
+	s.loadAsking(pkg)
+	u.pdp.pass.pass.SetText("sandi-admin-disperindag")
+	u.pdp.pass.dlg.(interface{ Confirm() }).Confirm()
+	u.jobs.wait()
+	if s.preview == nil {
+		t.Fatalf("no preview: %q", s.pkgLabel.Text)
+	}
+}
