@@ -262,6 +262,9 @@ func (s *auditScreen) exportTo(w io.WriteCloser) {
 		if cerr := w.Close(); err == nil {
 			err = cerr
 		}
+		if err == nil { // who took the log out (issue 24)
+			err = s.u.app.Exported(context.Background(), "audit.xlsx", "Log audit", nil)
+		}
 		return err
 	}, func(err error) {
 		if err != nil {

@@ -169,6 +169,13 @@ func (p *outcomeList) exportTo(w interface {
 		if cerr := w.Close(); werr == nil {
 			werr = cerr
 		}
+		if werr == nil { // the copy log and an access row (issue 24)
+			niks := make([]string, len(people))
+			for i, q := range people {
+				niks[i] = q.NIK
+			}
+			werr = p.u.app.Exported(context.Background(), name, title, niks)
+		}
 		return werr
 	}, func(err error) {
 		if err != nil {

@@ -177,9 +177,13 @@ func (m *batchMembers) printCertificates() {
 // The person's record: what the database holds about the NIK.
 
 func (f *traineeForm) personReportMaker() (makeDoc, string) {
-	nik := f.orig.NIK
+	nik, id, a := f.orig.NIK, f.orig.ID, f.s.u.app
 	return func(ctx context.Context, w io.Writer) (officedoc.Result, error) {
-		return officedoc.PersonReport(ctx, f.s.u.db, nik, w)
+		res, err := officedoc.PersonReport(ctx, f.s.u.db, nik, w)
+		if err == nil { // whose report was printed (issue 24)
+			err = a.Printed(ctx, id, wub.DocPersonReport, 1)
+		}
+		return res, err
 	}, "Data_pribadi_" + strings.ReplaceAll(f.orig.Name, " ", "_") + ".pdf"
 }
 
