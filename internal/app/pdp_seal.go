@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"wubdesk/internal/handover"
 	"wubdesk/internal/seal"
@@ -204,6 +205,7 @@ func SealedBackupFile(ctx context.Context, src, out string, lock *seal.Lock) (st
 // plainTemp names a new temporary file in dir (the database's folder, on
 // the PC) for a plain intermediate copy.
 func plainTemp(dir string) (string, error) {
+	removeStalePlain(dir)
 	f, err := os.CreateTemp(dir, ".wubdesk-seal-*.tmp")
 	if err != nil {
 		return "", err
@@ -376,4 +378,15 @@ func (a *App) OpenSealedCopy(ctx context.Context, src, passphrase string) (strin
 		return "", err
 	}
 	return OpenSealed(src, filepath.Dir(a.db.Path), seal.Unlock{Passphrase: passphrase, Office: k})
+}
+
+// removeStalePlain removes decrypted copies left by a restore the clerk
+// cancelled (older than ten minutes, so no copy in use is touched).
+func removeStalePlain(dir string) {
+	old, _ := filepath.Glob(filepath.Join(dir, ".wubdesk-seal-*.tmp"))
+	for _, f := range old {
+		if st, err := os.Stat(f); err == nil && time.Since(st.ModTime()) > 10*time.Minute {
+			os.Remove(f)
+		}
+	}
 }
