@@ -66,13 +66,23 @@ func (a *App) ExportSubmission(ctx context.Context, r ExportRequest) (wub.Submis
 	if r.Progress != nil && total > 0 {
 		s.Progress = func(n int) { r.Progress(n, total) }
 	}
+	var niks []string // the copy log (issue 24): which NIKs left the PC in this workbook
 	err = xlsx.WriteFile(r.Path, func(w io.Writer) error {
 		var err error
+		niks = niks[:0]
 		meta, err = xlsx.WriteSubmission(w, s, func(emit func(*wub.Trainee, *wub.Enrolment) error) error {
-			return a.db.SubmissionRows(ctx, ag.Code, m.Year(), end, emit)
+			return a.db.SubmissionRows(ctx, ag.Code, m.Year(), end, func(t *wub.Trainee, e *wub.Enrolment) error {
+				niks = append(niks, t.NIK)
+				return emit(t, e)
+			})
 		})
 		return err
 	})
+	if err != nil {
+		return meta, err
+	}
+	_, err = a.db.RecordCopy(ctx, wub.CopyRecord{Kind: wub.CopyExport, Path: r.Path,
+		Note: ag.Code + " " + wub.ISO(end)[:7]}, niks)
 	return meta, err
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
 	"sort"
 	"strings"
 
@@ -28,10 +29,16 @@ func runCheck(ctx context.Context, env *Env, args []string) error {
 	if strings.TrimSpace(*db) == "" {
 		return &UsageError{"--db BERKAS wajib diisi"}
 	}
-	r, err := app.CheckFile(ctx, *db)
+	file, done, err := plainOf(env, *db, os.TempDir()) // an encrypted backup: backup_seal.go
 	if err != nil {
 		return err
 	}
+	defer done()
+	r, err := app.CheckFile(ctx, file)
+	if err != nil {
+		return err
+	}
+	r.Path = *db
 	if *asJSON {
 		enc := json.NewEncoder(env.Stdout)
 		enc.SetIndent("", "  ")

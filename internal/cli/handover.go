@@ -77,6 +77,8 @@ func runHandoverExport(ctx context.Context, env *Env, args []string) error {
 	to := fs.String("to", "", "kode dinas penerima, misalnya DISKOPUKM")
 	date := fs.String("date", "", "tanggal serah terima, TTTT-BB-HH")
 	out := fs.String("out", "", "berkas paket yang ditulis ("+handover.Ext+"); berita acara .xlsx ditulis di sampingnya")
+	encrypt := fs.Bool("encrypt", false, "enkripsi paket dengan kata sandi (dari "+app.PassphraseEnv+" atau ditanyakan)")
+	toKey := fs.String("to-key", "", "enkripsi paket untuk kunci publik kantor penerima (age1..., dari Pengaturan kantor itu)")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -96,8 +98,15 @@ func runHandoverExport(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer closer.Close()
+	lock, err := handoverLock(env, *encrypt, *toKey) // backup_seal.go
+	if err != nil {
+		return err
+	}
 	ex, err := a.HandoverExport(ctx, app.HandoverExportOptions{To: *to, Date: d, Path: *out})
 	if err != nil {
+		return err
+	}
+	if err := a.SealHandover(ctx, ex, lock); err != nil {
 		return err
 	}
 	m := ex.Manifest
@@ -126,7 +135,7 @@ func runHandoverImport(ctx context.Context, env *Env, args []string) error {
 		fs.Usage()
 		return &UsageError{"sebutkan tepat satu berkas paket serah terima (" + handover.Ext + ")"}
 	}
-	p, err := app.ReadHandover(pos[0])
+	p, err := readPackage(ctx, env, pos[0], *dbPath) // backup_seal.go: an encrypted package asks its passphrase
 	if err != nil {
 		return err
 	}

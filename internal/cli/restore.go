@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"wubdesk/internal/app"
@@ -39,8 +40,15 @@ func runRestore(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer lock.Release()
+	shown := *from
+	plain, done, err := plainOf(env, *from, filepath.Dir(*dbPath)) // an encrypted backup: backup_seal.go
+	if err != nil {
+		return err
+	}
+	defer done()
+	*from = plain
 	if _, err := app.VerifyBackup(ctx, *from); err != nil {
-		return wub.Errorf("restore_bad_source", *from, err)
+		return wub.Errorf("restore_bad_source", shown, err)
 	}
 	// Whose rules apply: the current file's when it reads, else the backup's.
 	rules, required := app.RestoreRules(ctx, *dbPath, *from)
@@ -72,9 +80,9 @@ func runRestore(ctx context.Context, env *Env, args []string) error {
 	}
 	db.Close()
 	if actor != "" {
-		fmt.Fprintf(env.Stdout, "Dipulihkan dari %s oleh %s.\n", *from, actor)
+		fmt.Fprintf(env.Stdout, "Dipulihkan dari %s oleh %s.\n", shown, actor)
 	} else {
-		fmt.Fprintf(env.Stdout, "Dipulihkan dari %s.\n", *from)
+		fmt.Fprintf(env.Stdout, "Dipulihkan dari %s.\n", shown)
 	}
 	if kept != "" {
 		fmt.Fprintf(env.Stdout, "Berkas sebelumnya disimpan: %s\n", kept)

@@ -308,7 +308,7 @@ func PersonReport(ctx context.Context, db *store.DB, nik string, w io.Writer) (R
 	first := data.Records[0].Trainee
 	ns, err := o.number(ctx, wub.LetterRequest{Kind: wub.DocPersonReport,
 		Key:     fmt.Sprintf("trainee:%d:report:%s", first.ID, wub.ISO(o.today)),
-		Subject: "Laporan data pribadi " + first.Name, Date: o.today})
+		Subject: fmt.Sprintf("Laporan data pribadi (nomor data %d)", first.ID), Date: o.today}) // no name: the register outlives an erasure
 	if err != nil {
 		return Result{}, err
 	}

@@ -118,6 +118,19 @@ func WritePersonReport(w io.Writer, p PersonReport) error {
 		}
 		d.tableOrNone([]column{{"Waktu", 26, "C"}, {"Oleh", 20, "L"}, {"Data", 24, "L"}, {"Tindakan", 19, "L"}, {"Isi perubahan", 71, "L"}}, rows)
 	}
+	d.section(fmt.Sprintf("%d. Salinan yang membawa NIK ini ke luar komputer kantor", len(p.Data.Records)+1))
+	var copies [][]string
+	for _, c := range p.Data.Copies {
+		what := wub.CopyKindLabel(c.Kind)
+		if c.Everyone {
+			what += " (seluruh data)"
+		}
+		if c.Note != "" {
+			what += " — " + c.Note
+		}
+		copies = append(copies, []string{dateTime(c.At), c.Actor, what, wub.LockLabel(c)})
+	}
+	d.tableOrNone([]column{{"Waktu", 30, "C"}, {"Oleh", 24, "L"}, {"Salinan", 80, "L"}, {"Perlindungan", 46, "L"}}, copies)
 	d.font("", 9)
 	d.f.SetX(d.left)
 	d.f.MultiCell(d.width, 4.4, fmt.Sprintf("Dicetak dengan WUBDesk oleh %s pada %s. Laporan ini memuat data pribadi: "+

@@ -16,7 +16,7 @@ func auditWhere(f wub.AuditFilter) (string, []any) {
 	var args []any
 	switch {
 	case f.Entity == "trainee" && f.EntityID != 0:
-		conds = append(conds, `((entity = 'trainee' AND entity_id = ?) OR
+		conds = append(conds, `((entity IN ('trainee', 'access', 'correction', 'erasure') AND entity_id = ?) OR
 			(entity = 'enrolment' AND entity_id IN (SELECT id FROM enrolment WHERE trainee_id = ?)))`)
 		args = append(args, f.EntityID, f.EntityID)
 	case f.Entity != "":

@@ -55,6 +55,9 @@ func (db *DB) PersonData(ctx context.Context, nik string) (*wub.PersonData, erro
 		}
 		out.Records = append(out.Records, rec)
 	}
+	if out.Copies, err = db.CopiesOfNIK(ctx, nik); err != nil {
+		return nil, err
+	}
 	return out, nil
 }
 
@@ -62,16 +65,7 @@ func (db *DB) PersonData(ctx context.Context, nik string) (*wub.PersonData, erro
 // off it, oldest first.
 func (db *DB) personAudit(ctx context.Context, id int64) ([]wub.AuditEntry, error) {
 	rows, err := db.r.QueryContext(ctx, `SELECT id, at, actor, entity, entity_id, action, coalesce(old, ''), coalesce(new, '')
-		FROM audit WHERE (entity = 'trainee' AND entity_id = ?1)
-		OR (entity = 'enrolment' AND entity_id IN (SELECT id FROM enrolment WHERE trainee_id = ?1))
-		OR (entity = 'mentoring' AND entity_id IN (SELECT id FROM mentoring WHERE trainee_id = ?1))
-		OR (entity = 'business' AND entity_id IN (SELECT id FROM business WHERE trainee_id = ?1))
-		OR (entity = 'licence' AND entity_id IN (SELECT l.id FROM licence l JOIN business b ON b.id = l.business_id WHERE b.trainee_id = ?1))
-		OR (entity = 'marketing_channel' AND entity_id IN (SELECT c.id FROM marketing_channel c JOIN business b ON b.id = c.business_id WHERE b.trainee_id = ?1))
-		OR (entity = 'capital' AND entity_id IN (SELECT c.id FROM capital c JOIN business b ON b.id = c.business_id WHERE b.trainee_id = ?1))
-		OR (entity = 'product' AND entity_id IN (SELECT id FROM product WHERE trainee_id = ?1))
-		OR (entity = 'listing' AND entity_id IN (SELECT l.id FROM listing l JOIN product p ON p.id = l.product_id WHERE p.trainee_id = ?1))
-		OR (entity = 'letter_number' AND entity_id IN (SELECT id FROM letter_number WHERE doc_key LIKE 'trainee:' || ?1 || ':%'))
+		FROM audit WHERE `+personAuditWhere+`
 		ORDER BY at, id`, id)
 	if err != nil {
 		return nil, err
@@ -89,3 +83,16 @@ func (db *DB) personAudit(ctx context.Context, id int64) ([]wub.AuditEntry, erro
 	}
 	return out, rows.Err()
 }
+
+// personAuditWhere selects the audit rows about trainee record ?1 and what
+// hangs off it, and who looked at, corrected or erased it.
+const personAuditWhere = `((entity IN ('trainee', 'access', 'correction', 'erasure') AND entity_id = ?1)
+		OR (entity = 'enrolment' AND entity_id IN (SELECT id FROM enrolment WHERE trainee_id = ?1))
+		OR (entity = 'mentoring' AND entity_id IN (SELECT id FROM mentoring WHERE trainee_id = ?1))
+		OR (entity = 'business' AND entity_id IN (SELECT id FROM business WHERE trainee_id = ?1))
+		OR (entity = 'licence' AND entity_id IN (SELECT l.id FROM licence l JOIN business b ON b.id = l.business_id WHERE b.trainee_id = ?1))
+		OR (entity = 'marketing_channel' AND entity_id IN (SELECT c.id FROM marketing_channel c JOIN business b ON b.id = c.business_id WHERE b.trainee_id = ?1))
+		OR (entity = 'capital' AND entity_id IN (SELECT c.id FROM capital c JOIN business b ON b.id = c.business_id WHERE b.trainee_id = ?1))
+		OR (entity = 'product' AND entity_id IN (SELECT id FROM product WHERE trainee_id = ?1))
+		OR (entity = 'listing' AND entity_id IN (SELECT l.id FROM listing l JOIN product p ON p.id = l.product_id WHERE p.trainee_id = ?1))
+		OR (entity = 'letter_number' AND entity_id IN (SELECT id FROM letter_number WHERE doc_key LIKE 'trainee:' || ?1 || ':%')))`

@@ -50,6 +50,7 @@ type App struct {
 	officeDialog *officeForm // the first-start form while it is open (tests)
 	rel          reliability // instance lock, signed-in user (startup.go)
 	milestones   map[string]bool
+	pdp          pdpDialogs // pdp_lock.go: the personal-data dialogs last shown (tests)
 }
 
 const prefLanguage = "language"

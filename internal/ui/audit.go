@@ -21,7 +21,7 @@ const auditPageSize = 200
 var auditEntities = []string{"", "trainee", "enrolment", "batch", "batch_facilitator", "facilitator", "contract",
 	"contract_decision", "mentoring", "activity_report", "quota", "program_target", "opening_balance",
 	"received_submission", "business", "licence", "marketing_channel", "capital", "outlet", "product", "listing",
-	"agency", "handover", "handover_export", "setting", "user"}
+	"agency", "handover", "handover_export", "setting", "user", "access", "copy", "correction", "erasure", "breach"}
 
 // auditScreen is Audit: who changed what and when, filtered by record (a
 // trainee found by NIK, with its enrolments), user and date range, newest
@@ -212,6 +212,9 @@ func (s *auditScreen) exportTo(w io.WriteCloser) {
 		n, err = xlsx.WriteAudit(w, db.AuditSeq(s.u.appCtx(), f), opt)
 		if cerr := w.Close(); err == nil {
 			err = cerr
+		}
+		if err == nil { // who took the log out (issue 24)
+			err = s.u.app.Exported(context.Background(), "audit.xlsx", "Log audit", nil)
 		}
 		return err
 	}, func(err error) {

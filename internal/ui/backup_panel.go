@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"wubdesk/internal/app"
+	"wubdesk/internal/seal"
 	"wubdesk/internal/wub"
 )
 
@@ -45,7 +46,7 @@ func newBackupPanel(u *App) *backupPanel {
 	p.backupTo = widget.NewButton(T("backup.to_folder"), func() {
 		d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
 			if err == nil && dir != nil {
-				p.backupToFolder(dir.Path())
+				u.askLock(false, func(l *seal.Lock) { p.backupSealed(dir.Path(), l) }) // pdp_backup.go
 			}
 		}, u.win)
 		d.Show()
@@ -62,7 +63,7 @@ func newBackupPanel(u *App) *backupPanel {
 				p.askRestore(r.URI().Path())
 			}
 		}, u.win)
-		d.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
+		d.SetFilter(storage.NewExtensionFileFilter([]string{".db", seal.Ext}))
 		d.Show()
 	})
 	listBox := container.NewGridWrap(fyne.NewSize(560, 150), p.list)
@@ -149,6 +150,9 @@ func (p *backupPanel) backupToFolder(dir string) {
 // askRestore checks a backup, says what it is and asks before replacing the
 // database with it.
 func (p *backupPanel) askRestore(src string) {
+	if p.askSealedRestore(src) { // pdp_backup.go: an encrypted backup asks its passphrase first
+		return
+	}
 	var info wub.BackupInfo
 	p.u.jobs.run(func() error {
 		var err error
@@ -182,6 +186,7 @@ func (u *App) restoreWith(src string, run *fileRun) {
 		db.Close()
 		var err error
 		kept, err = app.Restore(ctx, app.RestoreOptions{Path: path, From: src, Progress: run.progress})
+		removeSealTemp(src) // pdp_backup.go: the decrypted copy of an encrypted backup
 		return err
 	}, func(err error) {
 		u.setApp(nil)

@@ -51,7 +51,7 @@ func (m *batchMembers) openEnrol() {
 		if r.Year != 0 {
 			enrol = m.s.u.agencyShort(r.AgencyCode, r.Year) + " " + strconv.Itoa(r.Year)
 		}
-		for j, t := range []string{r.Name, r.NIK, r.DesaName, enrol} {
+		for j, t := range []string{r.Name, wub.MaskNIK(r.NIK), r.DesaName, enrol} {
 			row[j+1].(*widget.Label).SetText(t)
 		}
 	})

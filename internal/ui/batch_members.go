@@ -47,7 +47,7 @@ func newBatchMembers(s *batchesScreen, b *wub.Batch) *batchMembers {
 		check.OnChanged = nil
 		check.SetChecked(m.picked[x.TraineeID])
 		check.OnChanged = func(on bool) { m.picked[x.TraineeID] = on; m.updateSummary() }
-		for j, t := range []string{x.Name, x.NIK, x.DesaName, wub.StatusLabel(x.Status), wub.FormatDate(x.CompletedOn)} {
+		for j, t := range []string{x.Name, wub.MaskNIK(x.NIK), x.DesaName, wub.StatusLabel(x.Status), wub.FormatDate(x.CompletedOn)} {
 			row[j+1].(*widget.Label).SetText(t)
 		}
 	})

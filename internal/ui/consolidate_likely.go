@@ -22,7 +22,7 @@ func (v *consolidateViews) likelyText(row, col int) string {
 	}
 	d := v.c.LikelyDuplicates[row]
 	side := func(s xlsx.LikelySide) string {
-		return s.Name + " · " + s.NIK + " · " + v.agencyName(s.Agency, s.Year) + " " + strconv.Itoa(s.Year)
+		return s.Name + " · " + wub.MaskNIK(s.NIK) + " · " + v.agencyName(s.Agency, s.Year) + " " + strconv.Itoa(s.Year)
 	}
 	switch col {
 	case 0:

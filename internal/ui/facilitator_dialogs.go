@@ -228,7 +228,7 @@ func (r *facilitatorRecords) editVisit(m *wub.Mentoring) {
 			var codes, names []string
 			for _, t := range rows {
 				codes = append(codes, strconv.FormatInt(t.ID, 10))
-				names = append(names, fmt.Sprintf("%s — %s, %s", t.Name, t.NIK, t.DesaName))
+				names = append(names, fmt.Sprintf("%s — %s, %s", t.Name, wub.MaskNIK(t.NIK), t.DesaName))
 			}
 			trainee.setOptions(codes, names)
 			if len(codes) == 1 {

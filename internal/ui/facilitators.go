@@ -254,7 +254,7 @@ func (s *facilitatorsScreen) cellText(i, col int) string {
 	r := s.rows[i]
 	switch col {
 	case 0:
-		return r.NIK
+		return wub.MaskNIK(r.NIK)
 	case 1:
 		return r.Name
 	case 2:

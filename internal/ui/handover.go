@@ -14,6 +14,7 @@ import (
 
 	"wubdesk/internal/app"
 	"wubdesk/internal/handover"
+	"wubdesk/internal/seal"
 	"wubdesk/internal/wub"
 )
 
@@ -34,6 +35,7 @@ type handoverScreen struct {
 	exportPDF *widget.Button // berita acara of the package just exported (pdf_docs.go)
 	importPDF *widget.Button // berita acara of the package loaded for import
 	lastPkg   string
+	pdp       handoverPDP       // pdp_handover.go: the lock of the next export, the passphrase of the next load
 	loadedPkg *handover.Package // the package last loaded, kept after its import for the berita acara
 
 	// Terima (import)
@@ -192,7 +194,7 @@ func (s *handoverScreen) chooseExport() {
 		if !strings.EqualFold(filepath.Ext(path), handover.Ext) {
 			path += handover.Ext
 		}
-		s.exportTo(path)
+		s.u.askLock(true, func(l *seal.Lock) { s.pdp.lock = l; s.exportTo(path) }) // pdp_handover.go
 	}, s.u.win)
 	d.SetFileName("serah-terima_" + s.u.office.AgencyCode + "_" + s.to.code() + "_" + wub.ISO(s.handoverDate()) + handover.Ext)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{handover.Ext}))
@@ -220,6 +222,9 @@ func (s *handoverScreen) exportTo(path string) {
 		}
 		var err error
 		ex, err = s.u.app.HandoverExport(ctx, o)
+		if err == nil {
+			err = s.sealExport(ctx, ex) // pdp_handover.go
+		}
 		return err
 	}, func(err error) {
 		s.busy = false

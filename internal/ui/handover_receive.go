@@ -58,7 +58,7 @@ func (s *handoverScreen) choose() {
 			return
 		}
 		r.Close()
-		s.load(r.URI().Path())
+		s.loadAsking(r.URI().Path()) // pdp_handover.go
 	}, s.u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{handover.Ext}))
 	d.Show()
@@ -78,7 +78,7 @@ func (s *handoverScreen) load(path string) {
 	var res *wub.HandoverResult
 	s.u.jobs.run(func() error {
 		var err error
-		if p, err = app.ReadHandover(path); err != nil {
+		if p, err = s.readPackage(path); err != nil { // pdp_handover.go
 			return err
 		}
 		res, err = s.u.app.HandoverImport(s.u.appCtx(), p, app.HandoverImportOptions{DryRun: true})

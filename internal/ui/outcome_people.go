@@ -93,7 +93,7 @@ func (p *outcomeList) cellText(i, col int) string {
 	}
 	switch col {
 	case 0:
-		return r.NIK
+		return wub.MaskNIK(r.NIK)
 	case 1:
 		return r.Name
 	case 2:
@@ -166,6 +166,13 @@ func (p *outcomeList) exportTo(w interface {
 		werr := xlsx.WriteOutcomePeople(w, title, people, func(code string) string { return names[code] })
 		if cerr := w.Close(); werr == nil {
 			werr = cerr
+		}
+		if werr == nil { // the copy log and an access row (issue 24)
+			niks := make([]string, len(people))
+			for i, q := range people {
+				niks[i] = q.NIK
+			}
+			werr = p.u.app.Exported(context.Background(), name, title, niks)
 		}
 		return werr
 	}, func(err error) {

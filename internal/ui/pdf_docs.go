@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"wubdesk/internal/app"
 	"wubdesk/internal/handover"
 	"wubdesk/internal/officedoc"
 	"wubdesk/internal/wub"
@@ -57,11 +56,15 @@ func (u *App) printPDF(name string, make makeDoc) {
 func (u *App) writePDF(path string, make makeDoc, done func(officedoc.Result, error)) {
 	var res officedoc.Result
 	u.jobs.run(func() error {
-		return xlsx.WriteFile(path, func(w io.Writer) error {
+		err := xlsx.WriteFile(path, func(w io.Writer) error {
 			var err error
 			res, err = make(u.appCtx(), w)
 			return err
 		})
+		if err == nil && u.app != nil { // who printed what (issue 24); a read-only file records nothing
+			_ = u.app.Printed(u.appCtx(), 0, res.Kind+" "+filepath.Base(path), max(1, len(res.Numbers)))
+		}
+		return err
 	}, func(err error) {
 		if done != nil {
 			done(res, err)
@@ -87,7 +90,7 @@ func (u *App) writePDF(path string, make makeDoc, done func(officedoc.Result, er
 
 func (s *handoverScreen) beritaAcaraMaker(path string) makeDoc {
 	return func(ctx context.Context, w io.Writer) (officedoc.Result, error) {
-		p, err := app.ReadHandover(path)
+		p, err := s.exportedPackage(path) // pdp_handover.go: an encrypted package is read as written
 		if err != nil {
 			return officedoc.Result{}, err
 		}
@@ -174,9 +177,13 @@ func (m *batchMembers) printCertificates() {
 // The person's record: what the database holds about the NIK.
 
 func (f *traineeForm) personReportMaker() (makeDoc, string) {
-	nik := f.orig.NIK
+	nik, id, a := f.orig.NIK, f.orig.ID, f.s.u.app
 	return func(ctx context.Context, w io.Writer) (officedoc.Result, error) {
-		return f.s.u.app.PersonReportDocument(ctx, nik, w)
+		res, err := f.s.u.app.PersonReportDocument(ctx, nik, w)
+		if err == nil { // whose report was printed (issue 24)
+			err = a.Printed(ctx, id, wub.DocPersonReport, 1)
+		}
+		return res, err
 	}, "Data_pribadi_" + strings.ReplaceAll(f.orig.Name, " ", "_") + ".pdf"
 }
 

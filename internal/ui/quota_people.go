@@ -90,7 +90,7 @@ func (p *peopleList) cellText(i, col int) string {
 	}
 	switch col {
 	case 0:
-		return r.NIK
+		return wub.MaskNIK(r.NIK)
 	case 1:
 		return r.Name
 	case 2:

@@ -130,6 +130,7 @@ type settingsScreen struct {
 	agencies   *agencyPanel     // agency_panel.go
 	deadline   *deadlinePanel   // deadline_panel.go
 	saveOffice *widget.Button
+	pdp        *pdpPanel // pdp_settings.go
 }
 
 func newSettingsScreen(u *App) screen {
@@ -160,6 +161,7 @@ func newSettingsScreen(u *App) screen {
 	}
 	s.backup, s.users, s.kop = newBackupPanel(u), newUsersPanel(u), newLetterheadPanel(u)
 	s.agencies, s.deadline = newAgencyPanel(u), newDeadlinePanel(u)
+	s.pdp = newPDPPanel(u)
 	dbPath := widget.NewLabel(u.opts.DBPath)
 	dbPath.Wrapping = fyne.TextWrapBreak
 	synced := widget.NewLabel(platform.SyncedFolderWarning(u.opts.DBPath))
@@ -181,6 +183,7 @@ func newSettingsScreen(u *App) screen {
 		group(T("settings.database"), dbPath, synced),
 		group(T("settings.backup"), s.backup.box),
 		group(T("settings.users"), s.users.box),
+		group(T("pdp.title"), s.pdp.box),
 		group(T("regency.agencies"), s.agencies.box),
 		group(T("regency.deadline"), s.deadline.box),
 		group(T("menu.about"), about),

@@ -67,7 +67,7 @@ func (n *navigation) object() fyne.CanvasObject { return n.root }
 // show selects a screen by id; "peserta-baru" opens the empty trainee form,
 // "usaha:ID" a trainee's Usaha tab.
 func (n *navigation) show(id string) {
-	if n.showJourney(id) {
+	if n.showJourney(id) || n.showPDP(id) { // pdp_lock.go
 		return
 	}
 	target, act := id, action(-1)

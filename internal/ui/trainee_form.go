@@ -49,6 +49,7 @@ type traineeForm struct {
 	loading   bool
 
 	pdfBtn *widget.Button // the person's data report (pdf_docs.go)
+	pdpBtn *widget.Button // "Data pribadi" (pdp_person.go)
 }
 
 func newTraineeForm(s *traineesScreen, t *wub.Trainee) *traineeForm {
@@ -174,8 +175,9 @@ func (f *traineeForm) build() {
 	if f.orig.ID == 0 {
 		f.pdfBtn.Hide()
 	}
+	f.pdpBtn = f.dataButton() // pdp_person.go
 	head := container.NewBorder(nil, nil, container.NewHBox(back, widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
-		container.NewHBox(f.pdfBtn, f.deleteBtn, f.saveBtn))
+		container.NewHBox(f.pdpBtn, f.pdfBtn, f.deleteBtn, f.saveBtn))
 	hint := widget.NewLabel(T("form.shortcuts"))
 	hint.Importance = widget.LowImportance
 	f.root = container.NewBorder(head, hint, nil, nil, f.withJourney(container.NewVScroll(container.NewPadded(body))))

@@ -253,7 +253,7 @@ func (s *traineesScreen) cellText(i, col int) string {
 	}
 	switch col {
 	case 0:
-		return r.NIK
+		return wub.MaskNIK(r.NIK) // lists mask the NIK (docs/PRIVACY.md)
 	case 1:
 		return r.Name
 	case 2:

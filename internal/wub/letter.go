@@ -153,6 +153,7 @@ func FormatLetterNumber(classification string, seq int, agency string, year int)
 type PersonData struct {
 	NIK     string
 	Records []PersonRecord
+	Copies  []CopyRecord // the logged copies that carried the NIK (issue 24)
 }
 
 // PersonRecord is one trainee record of a person with what hangs off it.
