@@ -531,3 +531,11 @@ func queueHandover(ctx context.Context, tx *sql.Tx, to, at string) error {
 	}
 	return nil
 }
+
+// SetHubSetting writes one hub.* setting (bookkeeping of the sync, no audit row).
+func (db *DB) SetHubSetting(ctx context.Context, key, value string) error {
+	if !strings.HasPrefix(key, "hub.") {
+		return fmt.Errorf("store: %s is not a hub setting", key)
+	}
+	return db.systemTx(ctx, func(tx *sql.Tx) error { return putSetting(ctx, tx, key, value) })
+}

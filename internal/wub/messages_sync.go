@@ -24,6 +24,7 @@ func init() {
 		"sync_fact_registered":  {"sudah terdaftar di %s %d", "already registered with %s %d"},
 		"sync_fact_dropped":     {"pernah terdaftar di %s %d (keluar)", "was registered with %s %d (dropped out)"},
 		"sync_just_now":         {"baru saja", "just now"},
+		"sync_state_now":        {"tersinkron baru saja", "synced just now"},
 		"sync_minutes":          {"%d menit", "%d minutes"},
 		"sync_hours":            {"%d jam", "%d hours"},
 		"sync_days":             {"%d hari", "%d days"},
