@@ -80,6 +80,17 @@ BEGIN
         CASE new.action WHEN 'delete' THEN 'delete' ELSE 'upsert' END, new.at);
 END;
 
+-- Deleting or restoring a trainee takes its enrolments along in one UPDATE
+-- without audit rows of their own (store.DeleteTrainee): queue them too.
+CREATE TRIGGER audit_outbox_cascade AFTER INSERT ON audit
+WHEN new.entity = 'trainee' AND new.action IN ('delete', 'restore')
+    AND EXISTS (SELECT 1 FROM setting WHERE key = 'hub.device_id' AND value <> '')
+BEGIN
+    INSERT INTO outbox (entity, entity_id, gid, op, at)
+        SELECT 'enrolment', id, gid, CASE WHEN deleted_at IS NULL THEN 'upsert' ELSE 'delete' END, new.at
+        FROM enrolment WHERE trainee_id = new.entity_id ORDER BY id;
+END;
+
 -- The last known facts of other agencies for a NIK (the hub's answer, kept
 -- so that the form warns offline).
 CREATE TABLE hub_fact (
