@@ -223,14 +223,12 @@ func (c *Client) statusError(path string, status int, body []byte) error {
 			msg = http.StatusText(status)
 		}
 	}
+	msg = strings.TrimRight(msg, ". ")
 	if path == hubapi.PathEnrol && status/100 == 4 {
 		return &HubError{Status: status, Code: e.Code, Err: wub.Errorf("sync_code_rejected", msg)}
 	}
 	if status == http.StatusUnauthorized || status == http.StatusForbidden && RevokedCodes[e.Code] || RevokedCodes[e.Code] {
 		return &HubError{Status: status, Code: e.Code, Err: wub.Errorf("sync_revoked", msg)}
-	}
-	if status >= 500 || status == http.StatusServiceUnavailable {
-		return &HubError{Status: status, Code: e.Code, Err: wub.Errorf("sync_hub_error", status, msg)}
 	}
 	return &HubError{Status: status, Code: e.Code, Err: wub.Errorf("sync_hub_error", status, msg)}
 }
