@@ -53,7 +53,7 @@ func (a *App) Enrol(ctx context.Context, url, code, pin string) (wub.HubLink, er
 	return link, nil
 }
 
-// SyncOptions of one round (zero values: batches of 500, facts of the
+// SyncOptions of one round (zero values: batches of hubsync.DefaultBatch, facts of the
 // NIKs pushed; AllFacts refreshes every live NIK's facts).
 type SyncOptions struct {
 	Batch    int

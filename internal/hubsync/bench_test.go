@@ -2,7 +2,9 @@ package hubsync_test
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
+	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -70,20 +72,29 @@ func bigOffice(b *testing.B, agency string, first, n int) *office {
 // BenchmarkFirstSync100k: the first sync of an office with 100,000 people
 // (200,000 changes and the facts of 100,000 NIKs). Target ≤ 60 s.
 func BenchmarkFirstSync100k(b *testing.B) {
+	n := 100_000
+	if s := os.Getenv("WUBDESK_BENCH_PEOPLE"); s != "" { // a smaller office for profiling
+		n, _ = strconv.Atoi(s)
+	}
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
 		h := hubtest.Start(b)
-		o := bigOffice(b, wub.DISPERINDAG, 0, 100_000)
+		o := bigOffice(b, wub.DISPERINDAG, 0, n)
 		o.enrol(b, h, h.URL)
 		b.StartTimer()
 		start := time.Now()
-		res, err := o.app.Sync(ctx, app.SyncOptions{})
+		batch, _ := strconv.Atoi(os.Getenv("WUBDESK_BENCH_BATCH"))
+		res, err := o.app.Sync(ctx, app.SyncOptions{Batch: batch, Progress: func(pushed, pending int) {
+			if pending == 0 {
+				b.Logf("pushed %d in %v", pushed, time.Since(start))
+			}
+		}})
 		if err != nil {
 			b.Fatal(err)
 		}
 		el := time.Since(start)
 		b.StopTimer()
-		if res.Pushed != 200_000 || res.Pending != 0 {
+		if res.Pushed != 2*n || res.Pending != 0 {
 			b.Fatalf("pushed %d, pending %d", res.Pushed, res.Pending)
 		}
 		b.ReportMetric(el.Seconds(), "s/first-sync")

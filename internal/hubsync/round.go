@@ -24,12 +24,17 @@ type Local interface {
 
 // Options of a round.
 type Options struct {
-	Batch     int              // changes per push (default 500)
+	Batch     int              // changes per push (default DefaultBatch)
 	Now       func() time.Time // the office's clock (default time.Now)
 	AllFacts  bool             // refresh the facts of every live NIK, not only of the NIKs pushed
 	FactsChun int              // NIKs per facts call (default 1000)
 	Progress  func(pushed, pending int)
 }
+
+// DefaultBatch is the changes per push: large enough that the hub's
+// per-transaction cost does not dominate a first sync, small enough that a
+// batch cut by a bad line costs little to send again.
+const DefaultBatch = 1000
 
 // ClockSkewWarn is how far the office's clock may be from the hub's before
 // the state says so (the hub never trusts the office's times for order).
@@ -41,7 +46,7 @@ const ClockSkewWarn = 5 * time.Minute
 // outbox from the hub's Through on, to be sent again next round.
 func Round(ctx context.Context, l Local, o Options) (wub.SyncResult, error) {
 	if o.Batch <= 0 {
-		o.Batch = 500
+		o.Batch = DefaultBatch
 	}
 	if o.FactsChun <= 0 {
 		o.FactsChun = 1000
@@ -80,6 +85,10 @@ func Round(ctx context.Context, l Local, o Options) (wub.SyncResult, error) {
 func round(ctx context.Context, c *Client, l Local, o Options, res *wub.SyncResult) (time.Duration, error) {
 	niks := map[string]bool{}
 	stalls := 0
+	waiting := 0
+	if o.Progress != nil {
+		waiting, _ = l.OutboxPending(ctx) // once: a count per batch would scan the outbox each time
+	}
 	for {
 		batch, err := l.OutboxBatch(ctx, o.Batch)
 		if err != nil {
@@ -117,8 +126,7 @@ func round(ctx context.Context, c *Client, l Local, o Options, res *wub.SyncResu
 		}
 		res.Pushed += took
 		if o.Progress != nil {
-			n, _ := l.OutboxPending(ctx)
-			o.Progress(res.Pushed, n)
+			o.Progress(res.Pushed, max(waiting-res.Pushed, 0))
 		}
 	}
 	st, err := c.Office(ctx)
