@@ -139,3 +139,34 @@ func TestOutboxFollowsAuditTrail(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkBulkOutbox is a bulk load of 10,000 people into an empty register
+// without and with the outbox active (an enrolled office): the cost of the
+// audit_outbox trigger.
+//
+//	go test -tags migrated_fynedo ./internal/store -run '^$' -bench BulkOutbox -benchtime 1x
+func BenchmarkBulkOutbox(b *testing.B) {
+	for _, enrolled := range []bool{false, true} {
+		name := "not-enrolled"
+		if enrolled {
+			name = "enrolled"
+		}
+		b.Run(name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				db := openTest(b)
+				if enrolled {
+					if err := db.SetHubLink(ctx, wub.HubLink{URL: "https://hub.test", DeviceID: wub.NewGID(), Token: "t"}); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.StartTimer()
+				addBulk(b, db, 0, 10000, "bench.xlsx")
+				b.StopTimer()
+				if n, _ := db.OutboxPending(ctx); enrolled != (n == 20000) {
+					b.Fatalf("outbox %d", n)
+				}
+			}
+		})
+	}
+}
