@@ -132,6 +132,15 @@ func TestOutboxFollowsAuditTrail(t *testing.T) {
 	if after, _ := db.OutboxPending(ctx); after <= before || last.Op != hubapi.OpHandover || last.Data["to_agency"] != wub.DISKOPUKM {
 		t.Fatalf("handover not queued: %d → %d, last %+v", before, len(batch), last)
 	}
+	// A register restored from a backup meets a hub that holds more: the
+	// outbox is queued again whole, numbered after the hub's Through.
+	if err := db.TrimOutbox(ctx, 5000); err != nil {
+		t.Fatal(err)
+	}
+	again, _ := db.OutboxBatch(ctx, 1)
+	if n, _ := db.OutboxPending(ctx); len(again) != 1 || again[0].Seq != 5001 || n != 2+100 {
+		t.Fatalf("after a Through beyond the register: %+v, %d pending", again, n)
+	}
 	// Seq has no gaps.
 	for i := 1; i < len(batch); i++ {
 		if batch[i].Seq != batch[i-1].Seq+1 {
