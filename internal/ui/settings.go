@@ -129,6 +129,7 @@ type settingsScreen struct {
 	kop        *letterheadPanel // letterhead_panel.go
 	agencies   *agencyPanel     // agency_panel.go
 	deadline   *deadlinePanel   // deadline_panel.go
+	hub        *hubPanel        // hub_panel.go
 	saveOffice *widget.Button
 	pdp        *pdpPanel // pdp_settings.go
 }
@@ -162,6 +163,7 @@ func newSettingsScreen(u *App) screen {
 	s.backup, s.users, s.kop = newBackupPanel(u), newUsersPanel(u), newLetterheadPanel(u)
 	s.agencies, s.deadline = newAgencyPanel(u), newDeadlinePanel(u)
 	s.pdp = newPDPPanel(u)
+	s.hub = newHubPanel(u)
 	dbPath := widget.NewLabel(u.opts.DBPath)
 	dbPath.Wrapping = fyne.TextWrapBreak
 	synced := widget.NewLabel(platform.SyncedFolderWarning(u.opts.DBPath))
@@ -177,6 +179,7 @@ func newSettingsScreen(u *App) screen {
 	}
 	s.root = container.NewVScroll(container.NewVBox(
 		group(T("settings.office"), s.office.box, container.NewHBox(saveOffice)),
+		group(T("sync.title"), s.hub.box),
 		group(T("letterhead.title"), s.kop.box),
 		group(T("settings.language"), s.lang.Select),
 		group(T("settings.theme"), s.theme.Select),
