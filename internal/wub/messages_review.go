@@ -33,3 +33,16 @@ func init() {
 		"hub_role_denied": {"Peran %s tidak boleh melakukan ini; perlu peran %s.", "Role %s may not do this; it needs role %s."},
 	})
 }
+
+func init() {
+	addMessages(map[string]msg{
+		"send_no_office": {"Dinas kantor ini belum diisi. Isi di Pengaturan → Kantor.", "This office's agency is not set. Fill it in under Settings → Office."},
+	})
+}
+
+func init() {
+	addMessages(map[string]msg{
+		"hub_month_invalid":    {"Bulan %q tidak sah: tulis TTTT-BB, mis. 2026-03.", "The month %q is not valid: write YYYY-MM, e.g. 2026-03."},
+		"hub_deadline_invalid": {"Batas kirim %d tidak sah: pilih tanggal 1–28 bulan berikutnya.", "Deadline %d is not valid: choose a day 1–28 of the next month."},
+	})
+}
