@@ -37,7 +37,7 @@ func lockErr(err error) error {
 	if t, err := time.Parse("2006-01", month); err == nil {
 		label = wub.PeriodLabel(t)
 	}
-	return wub.Errorf("month_locked", label, agency)
+	return wub.Errorf("month_locked", label, agency, month)
 }
 
 // MonthReviews lists the months of agency the office knows a state for,

@@ -3,8 +3,8 @@ package wub
 // Messages of the review and lock of each agency's month (issue 22).
 func init() {
 	addMessages(map[string]msg{
-		"month_locked": {"Bulan %s (%s) sudah diterima Bagian Perekonomian dan dikunci: perubahan ini akan mengubah angkanya. Perubahan yang tidak mengubah angka (mis. nomor HP) tetap boleh. Bila perlu diubah, minta buka kembali di Kirim Laporan.",
-			"%s (%s) has been accepted by the economic section and is locked: this change would alter its figures. Changes that do not alter figures (e.g. a phone number) are still allowed. If it must change, ask for reopening (minta buka kembali) in Kirim Laporan."},
+		"month_locked": {"Bulan %[1]s (%[2]s) sudah diterima Bagian Perekonomian dan dikunci: perubahan ini akan mengubah angkanya. Perubahan yang tidak mengubah angka (mis. nomor HP) tetap boleh. Bila perlu diubah, minta buka kembali di Kirim Laporan.",
+			"%[1]s (%[2]s) has been accepted by the economic section and is locked: this change would alter its figures. Changes that do not alter figures (e.g. a phone number) are still allowed. If it must change, ask for reopening (minta buka kembali) in Kirim Laporan."},
 		"month_state_not_sent": {"Belum dikirim", "Not sent"},
 		"month_state_sent":     {"Terkirim, menunggu pemeriksaan", "Sent, awaiting review"},
 		"month_state_returned": {"Dikembalikan untuk diperbaiki", "Returned for correction"},

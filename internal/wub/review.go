@@ -56,3 +56,15 @@ func orNotSent(s string) string {
 	}
 	return s
 }
+
+// LockedMonth reads the agency and month (YYYY-MM) out of a month_locked
+// error, for the "minta buka kembali" offer beside its message.
+func LockedMonth(err error) (agency, month string, ok bool) {
+	e, isErr := err.(*Err)
+	if !isErr || e.Code != "month_locked" || len(e.Args) < 3 {
+		return "", "", false
+	}
+	agency, _ = e.Args[1].(string)
+	month, _ = e.Args[2].(string)
+	return agency, month, month != ""
+}
