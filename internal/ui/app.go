@@ -51,6 +51,7 @@ type App struct {
 	officeDialog *officeForm // the first-start form while it is open (tests)
 	rel          reliability // instance lock, signed-in user (startup.go)
 	milestones   map[string]bool
+	lastLock     *lockDialog // the last month-locked refusal shown (hub_lock.go; tests)
 }
 
 const prefLanguage = "language"
@@ -241,6 +242,9 @@ func userMessage(err error) string {
 
 // showError shows an error in a dialog; the app keeps running.
 func (u *App) showError(err error) {
+	if u.showLocked(err) { // an accepted month: the message with "minta buka kembali" (hub_lock.go)
+		return
+	}
 	d := dialog.NewCustom(T("dialog.error"), T("button.close"), widget.NewLabel(userMessage(err)), u.win)
 	d.Show()
 }
