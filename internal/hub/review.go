@@ -366,4 +366,3 @@ func init() {
 		return hubapi.DeadlineRequest{Day: c.Hub.DeadlineDay(ctx)}, nil
 	})
 }
-

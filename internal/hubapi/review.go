@@ -31,12 +31,12 @@ type ReopenAskRequest struct {
 // that touch the month, and the history of decisions.
 type MonthDetail struct {
 	State      MonthState   `json:"state"`
-	Figures    MonthFigures `json:"figures"`            // the last snapshot sent
-	Previous   MonthFigures `json:"previous"`           // the previous month's last snapshot (zero when none)
-	Accepted   MonthFigures `json:"accepted"`           // the figures of the last accepted snapshot (the reported figure)
-	Live       MonthFigures `json:"live"`               // computed now from the office's synced records
-	Quota      int          `json:"quota"`              // the agency's quota for the year, 0 when none
-	SentBy     string       `json:"sent_by,omitempty"`  // the device (PC) that sent it
+	Figures    MonthFigures `json:"figures"`           // the last snapshot sent
+	Previous   MonthFigures `json:"previous"`          // the previous month's last snapshot (zero when none)
+	Accepted   MonthFigures `json:"accepted"`          // the figures of the last accepted snapshot (the reported figure)
+	Live       MonthFigures `json:"live"`              // computed now from the office's synced records
+	Quota      int          `json:"quota"`             // the agency's quota for the year, 0 when none
+	SentBy     string       `json:"sent_by,omitempty"` // the device (PC) that sent it
 	ReopenAsk  string       `json:"reopen_ask,omitempty"`
 	Duplicates []CrossDup   `json:"duplicates,omitempty"`
 	History    []Decision   `json:"history,omitempty"`

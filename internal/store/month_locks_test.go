@@ -72,7 +72,9 @@ func TestAcceptedMonthIsLocked(t *testing.T) {
 		tr.Normalize()
 		return tr
 	}
-	err := db.Bulk(ctx, func(b *Bulk) error { return b.Insert(mk("3528041203900002", time.Date(2022, 5, 20, 0, 0, 0, 0, time.UTC))) })
+	err := db.Bulk(ctx, func(b *Bulk) error {
+		return b.Insert(mk("3528041203900002", time.Date(2022, 5, 20, 0, 0, 0, 0, time.UTC)))
+	})
 	wantLocked(t, "import into May", err, "Juni 2022")
 	// July is not locked; nor is another agency's June.
 	if err := db.Bulk(ctx, func(b *Bulk) error {

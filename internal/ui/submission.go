@@ -50,7 +50,7 @@ type submissionScreen struct {
 	pdfBtn       *widget.Button
 	lastWorkbook string
 	intro        *widget.Label
-	lateDay      int // the deadline as Pengaturan sets it (deadline_panel.go)
+	lateDay      int           // the deadline as Pengaturan sets it (deadline_panel.go)
 	hub          *hubSendPanel // the regency register: send, states, reopen (hub_send.go)
 }
 
