@@ -8,7 +8,7 @@
 set -euo pipefail
 pkgs=(gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev
       libxinerama-dev libxi-dev libxxf86vm-dev xvfb xauth imagemagick python3-openpyxl python3-pandas
-      libreoffice-calc poppler-utils qpdf mupdf-tools "$@")
+      libreoffice-calc poppler-utils qpdf mupdf-tools postgresql "$@")
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

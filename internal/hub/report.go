@@ -1,0 +1,49 @@
+package hub
+
+import (
+	"context"
+	"time"
+
+	"wubdesk/internal/hubapi"
+)
+
+// Report is the hub's live figures: per office (its people and enrolments
+// and its last sync) and for the regency, where each NIK counts once.
+func (h *Hub) Report(ctx context.Context) (hubapi.Report, error) {
+	r := hubapi.Report{Offices: []hubapi.OfficeReport{}}
+	rows, err := h.Pool.Query(ctx, `SELECT o.agency, COALESCE(t.people, 0), COALESCE(t.enrolments, 0),
+			(SELECT max(d.last_sync) FROM device d WHERE d.office = o.id)
+		FROM office o LEFT JOIN office_tally t ON t.office = o.id ORDER BY o.agency`)
+	if err != nil {
+		return r, err
+	}
+	for rows.Next() {
+		var o hubapi.OfficeReport
+		var last *time.Time
+		if err := rows.Scan(&o.Agency, &o.People, &o.Enrolments, &last); err != nil {
+			rows.Close()
+			return r, err
+		}
+		if last != nil {
+			o.LastSync = last.UTC().Format(time.RFC3339)
+		}
+		r.Regency.Enrolments += o.Enrolments
+		r.Offices = append(r.Offices, o)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return r, err
+	}
+	if err := h.Pool.QueryRow(ctx, `SELECT count(*) FILTER (WHERE trainees > 0), count(*) FILTER (WHERE trained > 0) FROM person`).
+		Scan(&r.Regency.People, &r.Regency.TrainedPeople); err != nil {
+		return r, err
+	}
+	r.Months, err = h.months(ctx, "")
+	return r, err
+}
+
+func init() {
+	Route("GET", hubapi.PathReport, AuthUser, func(ctx context.Context, c *Call) (any, error) {
+		return c.Hub.Report(ctx)
+	})
+}

@@ -1,0 +1,48 @@
+package wub
+
+// Messages of the regency hub (issue 21): `wubdesk hub ...` and the hub's
+// answers to offices and hub users.
+func init() {
+	addMessages(map[string]msg{
+		"hub_pg_url":           {"Alamat PostgreSQL tidak sah (%s). Tulis misalnya postgres://wubhub:SANDI@localhost:5432/wubhub.", "The PostgreSQL address is not valid (%s). Write e.g. postgres://wubhub:PASSWORD@localhost:5432/wubhub."},
+		"hub_db_unavailable":   {"Basis data hub tidak dapat dihubungi: %s. Periksa bahwa PostgreSQL berjalan dan alamat --pg benar, lalu coba lagi.", "The hub database cannot be reached: %s. Check that PostgreSQL runs and the --pg address is right, then try again."},
+		"hub_not_initialised":  {"Basis data ini belum disiapkan untuk hub. Jalankan dulu `wubdesk hub init --pg ALAMAT`.", "This database is not set up for the hub. Run `wubdesk hub init --pg URL` first."},
+		"hub_schema_old":       {"Skema basis data hub versi %d, program ini memerlukan versi %d. Jalankan `wubdesk hub init --pg ALAMAT` untuk memperbaruinya.", "The hub database schema is version %d; this program needs version %d. Run `wubdesk hub init --pg URL` to update it."},
+		"hub_schema_newer":     {"Skema basis data hub versi %d lebih baru dari program ini (versi %d). Pasang WUBDesk versi yang lebih baru.", "The hub database schema is version %d, newer than this program (version %d). Install a newer WUBDesk."},
+		"hub_no_certificate":   {"Hub belum punya sertifikat. Jalankan `wubdesk hub init --pg ALAMAT`, atau berikan --cert dan --key.", "The hub has no certificate. Run `wubdesk hub init --pg URL`, or give --cert and --key."},
+		"hub_cert_read":        {"Berkas %s tidak dapat dibaca: %s.", "The file %s cannot be read: %s."},
+		"hub_cert_invalid":     {"Sertifikat atau kunci tidak sah atau tidak sepasang: %s.", "The certificate or key is not valid or they do not match: %s."},
+		"hub_internal":         {"Terjadi kesalahan di hub. Coba lagi sebentar lagi; bila berulang, hubungi pengelola hub.", "Something went wrong on the hub. Try again shortly; if it persists, contact the hub's administrator."},
+		"hub_not_found":        {"Alamat ini tidak dikenal hub. Periksa versi WUBDesk di kantor dan di hub.", "The hub does not know this address. Check the WUBDesk versions at the office and on the hub."},
+		"hub_bad_request":      {"Permintaan ke hub tidak dapat dibaca.", "The request to the hub cannot be read."},
+		"hub_auth_missing":     {"Permintaan tanpa kredensial. Daftarkan kantor ini ke hub atau masuk sebagai pengguna hub.", "The request has no credential. Enrol this office with the hub or sign in as a hub user."},
+		"hub_token_invalid":    {"Kredensial tidak dikenal hub. Daftarkan ulang kantor ini dengan kode pendaftaran baru.", "The hub does not know this credential. Enrol this office again with a new enrolment code."},
+		"hub_device_revoked":   {"Perangkat ini telah dicabut oleh pengelola hub (%s). Minta kode pendaftaran baru ke Bagian Perekonomian.", "This device was revoked by the hub's administrator (%s). Ask the economic section for a new enrolment code."},
+		"hub_device_unknown":   {"Perangkat tidak dikenal hub.", "The hub does not know this device."},
+		"hub_session_expired":  {"Sesi telah berakhir. Masuk lagi.", "The session has ended. Sign in again."},
+		"hub_admin_only":       {"Hanya pengguna hub dengan peran admin yang boleh melakukan ini.", "Only a hub user with the admin role may do this."},
+		"hub_agency_invalid":   {"Kode dinas %q tidak sah: tulis 2–16 huruf besar atau angka, diawali huruf, misalnya DISKOP.", "The agency code %q is not valid: write 2–16 capital letters or digits starting with a letter, e.g. DISKOP."},
+		"hub_office_unknown":   {"Kantor dinas %s belum ditambahkan di hub. Tambahkan dengan `wubdesk hub office add --agency %[1]s`.", "The office of agency %s has not been added to the hub. Add it with `wubdesk hub office add --agency %[1]s`."},
+		"hub_code_invalid":     {"Kode pendaftaran tidak dikenal. Periksa ketikannya (16 huruf dan angka, mis. ABCD-EFGH-JKMN-PQRS) atau minta kode baru.", "The enrolment code is not known. Check how it was typed (16 letters and digits, e.g. ABCD-EFGH-JKMN-PQRS) or ask for a new code."},
+		"hub_code_used":        {"Kode pendaftaran ini sudah dipakai. Setiap kode hanya untuk satu perangkat; minta kode baru.", "This enrolment code has been used. Each code is for one device only; ask for a new code."},
+		"hub_code_expired":     {"Kode pendaftaran ini sudah kedaluwarsa. Minta kode baru ke Bagian Perekonomian.", "This enrolment code has expired. Ask the economic section for a new code."},
+		"hub_username_invalid": {"Nama pengguna wajib diisi, paling banyak 64 huruf, tanpa spasi atau titik dua.", "The user name is required, at most 64 characters, without spaces or colons."},
+		"hub_role_invalid":     {"Peran %q tidak dikenal. Pilih reviewer atau admin.", "Unknown role %q. Choose reviewer or admin."},
+		"hub_password_short":   {"Kata sandi terlalu pendek: paling sedikit %d huruf.", "The password is too short: at least %d characters."},
+		"hub_password_missing": {"Kata sandi wajib diisi: isi WUBDESK_PASSWORD atau ketik saat diminta.", "A password is required: set WUBDESK_PASSWORD or type it when asked."},
+		"hub_signin_failed":    {"Nama pengguna atau kata sandi salah.", "Wrong user name or password."},
+		"hub_signin_wait":      {"Terlalu banyak percobaan masuk yang gagal. Tunggu %d detik lalu coba lagi.", "Too many failed sign-ins. Wait %d seconds and try again."},
+		"hub_batch_too_big":    {"Kiriman berisi %d perubahan; paling banyak %d sekali kirim.", "The batch holds %d changes; at most %d per push."},
+		"hub_change_seq":       {"Perubahan tanpa nomor urut yang sah (harus 1 atau lebih).", "A change without a valid sequence number (it must be 1 or more)."},
+		"hub_change_entity":    {"Perubahan nomor %d: jenis data tidak sah.", "Change %d: the kind of record is not valid."},
+		"hub_change_gid":       {"Perubahan nomor %d: id global bukan UUID.", "Change %d: the global id is not a UUID."},
+		"hub_change_op":        {"Perubahan nomor %d: operasi %q tidak dikenal (upsert, delete atau handover).", "Change %d: unknown operation %q (upsert, delete or handover)."},
+		"hub_record_unknown":   {"Perubahan nomor %d: data yang diserahkan belum pernah dikirim ke hub.", "Change %d: the record handed over was never sent to the hub."},
+		"hub_not_owner":        {"Perubahan nomor %d ditolak: data ini milik %s. Sebuah kantor hanya boleh mengubah datanya sendiri.", "Change %d refused: this record belongs to %s. An office may change only its own records."},
+		"hub_handover_agency":  {"Perubahan nomor %d: dinas tujuan serah terima %q tidak sah.", "Change %d: the handover's receiving agency %q is not valid."},
+		"hub_facts_too_many":   {"Permintaan menanyakan %d NIK; paling banyak %d sekali tanya.", "The request asks about %d NIKs; at most %d at a time."},
+		"hub_quota_invalid":    {"Kuota tidak sah: tahun 2000–2100 dan jumlah orang 0 atau lebih.", "The quota is not valid: a year 2000–2100 and a number of people of 0 or more."},
+		"hub_target_invalid":   {"Target tidak sah: jumlah orang 0 atau lebih, tanggal TTTT-BB-HH, sampai tidak sebelum mulai.", "The target is not valid: people 0 or more, dates YYYY-MM-DD, the end not before the start."},
+		"hub_listen_invalid":   {"Alamat --listen %q tidak dapat dipakai: %s. Tulis misalnya :8443 atau 0.0.0.0:8443.", "The --listen address %q cannot be used: %s. Write e.g. :8443 or 0.0.0.0:8443."},
+	})
+}
