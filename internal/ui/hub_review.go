@@ -177,10 +177,15 @@ func (r *hubReview) decide(accept bool) {
 		return
 	}
 	req := hubapi.ReviewRequest{Agency: r.agency, Month: r.month, Accept: accept, Note: note, Code: r.detail.State.Code}
-	r.w.call(func(ctx context.Context) error {
-		_, err := r.w.c.Review(ctx, req)
+	r.w.jobs.run(func() error {
+		_, err := r.w.c.Review(context.Background(), req)
 		return err
-	}, func() {
+	}, func(err error) {
+		if err != nil { // a conflict: show who decided, and the month as it is now
+			r.w.showError(err)
+			r.changed()
+			return
+		}
 		r.note.SetText("")
 		if accept {
 			r.w.notify(T("hubview.accepted_msg", r.agency, monthLabel(r.month)))
