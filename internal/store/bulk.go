@@ -46,10 +46,10 @@ func (db *DB) Bulk(ctx context.Context, fn func(b *Bulk) error) error {
 		}
 		b.ins = prep(`INSERT INTO trainee (nik, kk, name, sex, birth_place, birth_date, address, rt_rw,
 			desa_code, kec_code, desa_name, kec_name, phone, education, kbli, business_name, notes, source, search,
-			cur_agency, cur_year, cur_status, created_at, updated_at)
-			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
+			cur_agency, cur_year, cur_status, created_at, updated_at, gid)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
 		b.enr = prep(`INSERT INTO enrolment (trainee_id, agency_code, year, batch_id, status, enrolled_on,
-			completed_on, source, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)`)
+			completed_on, source, created_at, updated_at, gid) VALUES (?,?,?,?,?,?,?,?,?,?,?)`)
 		b.aud = prep(`INSERT INTO audit (at, actor, entity, entity_id, action, old, new) VALUES (?,?,?,?,?,?,?)`)
 		b.cur = prep(`UPDATE trainee SET (cur_agency, cur_year, cur_status) = (
 			SELECT coalesce(max(agency_code), ''), coalesce(max(year), 0), coalesce(max(status), '') FROM (

@@ -12,10 +12,10 @@ import (
 const (
 	bulkTraineeCols = `nik, kk, name, sex, birth_place, birth_date, address, rt_rw,
 		desa_code, kec_code, desa_name, kec_name, phone, education, kbli, business_name, notes, source, search,
-		cur_agency, cur_year, cur_status, created_at, updated_at`
-	traineeNCols      = 24
-	bulkEnrolmentCols = `trainee_id, agency_code, year, batch_id, status, enrolled_on, completed_on, source, created_at, updated_at`
-	enrolmentNCols    = 10
+		cur_agency, cur_year, cur_status, created_at, updated_at, gid`
+	traineeNCols      = 25
+	bulkEnrolmentCols = `trainee_id, agency_code, year, batch_id, status, enrolled_on, completed_on, source, created_at, updated_at, gid`
+	enrolmentNCols    = 11
 	// SQLite refuses a statement with more than 32766 bound parameters.
 	maxParams = 32766
 )
@@ -50,13 +50,13 @@ func (b *Bulk) traineeValues(vs []any, t *wub.Trainee) []any {
 	}
 	return append(vs, t.NIK, t.KK, t.Name, t.Sex, t.BirthPlace, wub.ISO(t.BirthDate), t.Address,
 		t.RTRW, t.DesaCode, t.KecCode, desaName, kecName, t.Phone, t.Education, t.KBLI, t.BusinessName, t.Notes,
-		t.Source, wub.SearchText(t.Name, t.NIK, desaName), cur.AgencyCode, cur.Year, cur.Status, b.now, b.now)
+		t.Source, wub.SearchText(t.Name, t.NIK, desaName), cur.AgencyCode, cur.Year, cur.Status, b.now, b.now, wub.NewGID())
 }
 
 // enrolmentValues appends the column values of an enrolment row to vs.
 func (b *Bulk) enrolmentValues(vs []any, e *wub.Enrolment, source string) []any {
 	return append(vs, e.TraineeID, e.AgencyCode, e.Year, nullID(e.BatchID), e.Status,
-		wub.ISO(e.EnrolledOn), wub.ISO(e.CompletedOn), source, b.now, b.now)
+		wub.ISO(e.EnrolledOn), wub.ISO(e.CompletedOn), source, b.now, b.now, wub.NewGID())
 }
 
 // manyStmt prepares (once per transaction) an INSERT of rows rows.

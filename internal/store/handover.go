@@ -44,19 +44,19 @@ var stamps = []string{"created_at", "updated_at"}
 // only points to kinds before it (contracts also to earlier contracts).
 var hoKinds = []*hoKind{
 	{name: "trainee", live: true, key: []string{"nik"},
-		cols: []string{"nik", "kk", "name", "sex", "birth_place", "birth_date", "address", "rt_rw", "desa_code",
+		cols: []string{"gid", "nik", "kk", "name", "sex", "birth_place", "birth_date", "address", "rt_rw", "desa_code",
 			"kec_code", "phone", "education", "kbli", "business_name", "notes", "source", "created_at", "updated_at"},
 		ignore: []string{"source", "created_at", "updated_at"}},
 	{name: "facilitator", live: true, key: []string{"nik"},
-		cols: []string{"nik", "name", "sex", "birth_date", "address", "desa_code", "kec_code", "phone", "education",
+		cols: []string{"gid", "nik", "name", "sex", "birth_date", "address", "desa_code", "kec_code", "phone", "education",
 			"expertise", "role", "status", "status_date", "status_reason", "notes", "created_at", "updated_at"},
 		ignore: stamps},
 	{name: "batch", live: true, key: []string{"agency_code", "year", "name"}, agency: "agency_code", year: "year",
-		cols: []string{"agency_code", "year", "name", "training_type", "start_date", "end_date", "desa_code",
+		cols: []string{"gid", "agency_code", "year", "name", "training_type", "start_date", "end_date", "desa_code",
 			"kec_code", "notes", "created_at", "updated_at"},
 		ignore: stamps},
 	{name: "enrolment", live: true, key: []string{"trainee_id", "agency_code", "year"}, agency: "agency_code", year: "year",
-		cols: []string{"trainee_id", "agency_code", "year", "batch_id", "status", "enrolled_on", "completed_on",
+		cols: []string{"gid", "trainee_id", "agency_code", "year", "batch_id", "status", "enrolled_on", "completed_on",
 			"source", "created_at", "updated_at"},
 		refs: map[string]string{"trainee_id": "trainee", "batch_id": "batch"}, nullable: []string{"batch_id"},
 		ignore: []string{"source", "created_at", "updated_at"}},
@@ -83,7 +83,7 @@ var hoKinds = []*hoKind{
 			"to_batch_id": "batch"},
 		nullable: []string{"from_batch_id", "to_batch_id"}},
 	{name: "mentoring", live: true, key: []string{"trainee_id", "facilitator_id", "visit_date"},
-		cols: []string{"visit_date", "trainee_id", "facilitator_id", "notes", "business_state", "photo_path",
+		cols: []string{"gid", "visit_date", "trainee_id", "facilitator_id", "notes", "business_state", "photo_path",
 			"created_at", "updated_at"},
 		refs: map[string]string{"trainee_id": "trainee", "facilitator_id": "facilitator"}, ignore: stamps},
 	{name: "contract_decision", key: []string{"facilitator_id", "agency_code", "for_year", "decided_at", "decision"},
@@ -95,7 +95,7 @@ var hoKinds = []*hoKind{
 	{name: "opening_balance", noID: true, key: []string{"agency_code", "year"}, agency: "agency_code", year: "year",
 		cols: []string{"agency_code", "year", "count", "note", "updated_at"}, ignore: []string{"updated_at"}},
 	{name: "business", live: true, key: []string{"trainee_id", "name", "started_on"},
-		cols: []string{"trainee_id", "name", "kbli", "products", "address", "desa_code", "kec_code", "started_on",
+		cols: []string{"gid", "trainee_id", "name", "kbli", "products", "address", "desa_code", "kec_code", "started_on",
 			"turnover", "workers", "source", "mentoring_id", "recorded_by", "created_at", "updated_at"},
 		refs: map[string]string{"trainee_id": "trainee", "mentoring_id": "mentoring"}, nullable: []string{"mentoring_id"},
 		ignore: []string{"recorded_by", "created_at", "updated_at"}},
@@ -344,7 +344,10 @@ func (db *DB) HandoverCounts(ctx context.Context) (map[string]int, error) {
 // handover package: every personal record left the database in it.
 func (db *DB) LogHandoverExport(ctx context.Context, sha256, to string, date time.Time, file string, counts map[string]int) error {
 	return db.WriteTx(ctx, func(tx *sql.Tx) error {
-		return db.audit(ctx, tx, "handover_export", 0, "insert", nil, map[string]any{"sha256": sha256, "to": to,
-			"date": wub.ISO(date), "file": file, "counts": counts})
+		if err := db.audit(ctx, tx, "handover_export", 0, "insert", nil, map[string]any{"sha256": sha256, "to": to,
+			"date": wub.ISO(date), "file": file, "counts": counts}); err != nil {
+			return err
+		}
+		return queueHandover(ctx, tx, to, db.now())
 	})
 }

@@ -287,7 +287,7 @@ func (imp *hoImport) mapID(k *hoKind, gid, rid int64) {
 func (imp *hoImport) diff(k *hoKind, have, pkg HandoverRow) []wub.HandoverDiff {
 	var out []wub.HandoverDiff
 	for _, col := range k.cols {
-		if slices.Contains(k.ignore, col) {
+		if col == "gid" || slices.Contains(k.ignore, col) { // each register's own global id (issue 21)
 			continue
 		}
 		a, b := valueText(have[col]), valueText(pkg[col])
@@ -347,7 +347,21 @@ func insertSQL(k *hoKind) string {
 func (imp *hoImport) insert(k *hoKind, stmt *sql.Stmt, row HandoverRow) (int64, error) {
 	args := make([]any, 0, len(k.cols)+len(traineeExtra))
 	for _, c := range k.cols {
-		args = append(args, row[c])
+		v := row[c]
+		if c == "gid" { // a handed-over record keeps its global id, unless this register already uses it
+			if g := valueText(v); g == "" {
+				v = nil
+			} else {
+				var n int
+				if err := imp.tx.QueryRowContext(imp.ctx, "SELECT count(*) FROM "+k.name+" WHERE gid = ?", g).Scan(&n); err != nil {
+					return 0, err
+				}
+				if n > 0 {
+					v = nil
+				}
+			}
+		}
+		args = append(args, v)
 	}
 	if k.name == "trainee" {
 		ref := wub.Ref()

@@ -53,7 +53,7 @@ func (im *Importer) Insert(ts []*wub.Trainee) error {
 		return err
 	}
 	ref := wub.Ref()
-	const cols = 24
+	const cols = 25
 	args := make([]any, 0, len(ts)*cols)
 	byNIK := make(map[string]*wub.Trainee, len(ts))
 	for _, t := range ts {
@@ -72,12 +72,12 @@ func (im *Importer) Insert(ts []*wub.Trainee) error {
 		}
 		args = append(args, t.NIK, t.KK, t.Name, t.Sex, t.BirthPlace, wub.ISO(t.BirthDate), t.Address, t.RTRW,
 			t.DesaCode, t.KecCode, desaName, kecName, t.Phone, t.Education, t.KBLI, t.BusinessName, t.Notes,
-			t.Source, wub.SearchText(t.Name, t.NIK, desaName), curAgency, curYear, curStatus, b.now, b.now)
+			t.Source, wub.SearchText(t.Name, t.NIK, desaName), curAgency, curYear, curStatus, b.now, b.now, wub.NewGID())
 		byNIK[t.NIK] = t
 	}
 	q := `INSERT INTO trainee (nik, kk, name, sex, birth_place, birth_date, address, rt_rw, desa_code, kec_code,
 		desa_name, kec_name, phone, education, kbli, business_name, notes, source, search, cur_agency, cur_year,
-		cur_status, created_at, updated_at) VALUES ` + placeholders(len(ts), cols) + ` RETURNING id, nik`
+		cur_status, created_at, updated_at, gid) VALUES ` + placeholders(len(ts), cols) + ` RETURNING id, nik`
 	st, err := im.stmt(q)
 	if err != nil {
 		return err
@@ -117,7 +117,7 @@ func (im *Importer) Insert(ts []*wub.Trainee) error {
 			enr = append(enr, e)
 			byTrainee[t.ID] = e
 			eargs = append(eargs, e.TraineeID, e.AgencyCode, e.Year, nullID(e.BatchID), e.Status,
-				wub.ISO(e.EnrolledOn), wub.ISO(e.CompletedOn), t.Source, b.now, b.now)
+				wub.ISO(e.EnrolledOn), wub.ISO(e.CompletedOn), t.Source, b.now, b.now, wub.NewGID())
 		}
 	}
 	if len(enr) > 0 {
@@ -125,7 +125,7 @@ func (im *Importer) Insert(ts []*wub.Trainee) error {
 			return fmt.Errorf("import: one enrolment per trainee expected")
 		}
 		st, err := im.stmt(`INSERT INTO enrolment (trainee_id, agency_code, year, batch_id, status,
-			enrolled_on, completed_on, source, created_at, updated_at) VALUES ` + placeholders(len(enr), 10) +
+			enrolled_on, completed_on, source, created_at, updated_at, gid) VALUES ` + placeholders(len(enr), 11) +
 			` RETURNING id, trainee_id`)
 		if err != nil {
 			return err

@@ -174,6 +174,7 @@ func (u *App) showMain() {
 		first = "peserta"
 	}
 	u.nav.show(first)
+	u.startBackgroundSync() // hub_panel.go
 }
 
 func (u *App) title() string {

@@ -49,6 +49,7 @@ type importScreen struct {
 	targetQuestion string      // the last "another agency or year" question
 
 	dupes    *importDupes // "mungkin orang yang sama" (import_dupes.go)
+	facts    *importFacts // "sudah dilatih Disperindag 2022" (import_facts.go)
 	busy     bool
 	progress *widget.ProgressBar
 	cancel   context.CancelFunc
@@ -132,9 +133,10 @@ func newImportScreen(u *App) screen {
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.3
 	s.dupes = newImportDupes(s)
+	s.facts = newImportFacts(s)
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, head, container.NewHBox(s.errorsBtn, s.allBtn, s.importBtn, s.chooseBtn), s.fileLabel),
-		target, info, s.notice, s.dupes.box, widget.NewSeparator())
+		target, info, s.notice, s.dupes.box, s.facts.box, widget.NewSeparator())
 	s.root = container.NewBorder(top, nil, nil, nil, split)
 	s.refresh()
 	return s
@@ -234,6 +236,7 @@ func (s *importScreen) show(rep *xlsx.Report) {
 	s.showNotices()
 	s.refilter()
 	s.dupes.check(rep)
+	s.facts.check(rep)
 }
 
 // buildColumns lists the header's columns, each with the field it is read

@@ -130,6 +130,7 @@ type settingsScreen struct {
 	kop        *letterheadPanel // letterhead_panel.go
 	agencies   *agencyPanel     // agency_panel.go
 	deadline   *deadlinePanel   // deadline_panel.go
+	hub        *hubPanel        // hub_panel.go
 	saveOffice *widget.Button
 }
 
@@ -161,6 +162,7 @@ func newSettingsScreen(u *App) screen {
 	}
 	s.backup, s.users, s.kop = newBackupPanel(u), newUsersPanel(u), newLetterheadPanel(u)
 	s.agencies, s.deadline = newAgencyPanel(u), newDeadlinePanel(u)
+	s.hub = newHubPanel(u)
 	dbPath := widget.NewLabel(u.opts.DBPath)
 	dbPath.Wrapping = fyne.TextWrapBreak
 	synced := widget.NewLabel(platform.SyncedFolderWarning(u.opts.DBPath))
@@ -184,6 +186,7 @@ func newSettingsScreen(u *App) screen {
 		group(T("settings.users"), s.users.box),
 		group(T("regency.agencies"), s.agencies.box),
 		group(T("regency.deadline"), s.deadline.box),
+		group(T("sync.title"), s.hub.box),
 		group(T("menu.about"), about),
 	))
 	return s

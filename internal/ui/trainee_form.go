@@ -33,6 +33,7 @@ type traineeForm struct {
 	nikOther                             int64
 	nikQuery                             latest
 	dupes                                *formDupes // "mungkin orang yang sama" (trainee_dupes.go)
+	facts                                *formFacts // "sudah dilatih Disperindag 2022" (trainee_facts.go)
 
 	enrolBox *fyne.Container
 	enrols   []*enrolmentRow
@@ -103,11 +104,13 @@ func newTraineeForm(s *traineesScreen, t *wub.Trainee) *traineeForm {
 	f.nikNote = container.NewBorder(nil, nil, nil, f.nikOpen, f.nikNoteText)
 	f.nikNote.Hide()
 	f.dupes = newFormDupes(f)
+	f.facts = newFormFacts(f)
 
 	f.enrolBox = container.NewVBox()
 	f.build()
 	f.load(t)
 	f.dupes.check()
+	f.facts.check()
 	return f
 }
 
@@ -124,7 +127,7 @@ func (f *traineeForm) build() {
 		return container.NewVBox(widget.NewSeparator(), l)
 	}
 	identity := container.NewGridWithColumns(2,
-		container.NewVBox(f.add("nik", T("field.nik"), f.nik), f.nikNote, f.dupes.box),
+		container.NewVBox(f.add("nik", T("field.nik"), f.nik), f.nikNote, f.dupes.box, f.facts.label),
 		f.add("kk", T("field.kk"), f.kk),
 		f.add("name", T("field.name"), f.name),
 		f.add("sex", T("field.sex"), f.sex.Select),
@@ -310,6 +313,7 @@ func (f *traineeForm) changed(key string) {
 	}
 	f.check()
 	f.dupes.changed(key)
+	f.facts.changed(key)
 }
 
 // lookupNIK announces, as the NIK is typed, that it is already registered.
