@@ -21,35 +21,29 @@ import (
 // month is the store's (migration 0016); these are the use cases the
 // window (Kirim Laporan) and `wubdesk send` share.
 
-// Settings where the enrolment (issue 21) keeps how to reach the hub.
+// Settings where the enrolment (issue 21, store.KeyHub*) keeps how to
+// reach the hub; tests and older callers may write them directly.
 const (
 	SettingHubURL   = "hub.url"
 	SettingHubToken = "hub.token"
-	SettingHubPin   = "hub.pin"
+	SettingHubPin   = "hub.fingerprint"
 )
 
-// HubLinkFunc, when set, gives the hub link instead of the settings above
-// (the sync client of issue 21 sets it; tests point it at their hub).
+// HubLinkFunc, when set, gives the hub link instead of the enrolment's
+// (tests point it at their hub).
 var HubLinkFunc func(ctx context.Context, a *App) (hubsync.MonthLink, bool, error)
 
-// MonthLink is how this office reaches the hub; ok is false when the
-// office is not enrolled.
+// MonthLink is how this office reaches the hub (its enrolment); ok is
+// false when the office is not enrolled.
 func (a *App) MonthLink(ctx context.Context) (hubsync.MonthLink, bool, error) {
 	if HubLinkFunc != nil {
 		return HubLinkFunc(ctx, a)
 	}
-	var l hubsync.MonthLink
-	for _, kv := range []struct {
-		key string
-		to  *string
-	}{{SettingHubURL, &l.URL}, {SettingHubToken, &l.Token}, {SettingHubPin, &l.Pin}} {
-		v, err := a.db.Setting(ctx, kv.key)
-		if err != nil {
-			return l, false, err
-		}
-		*kv.to = v
+	l, err := a.db.HubLink(ctx)
+	if err != nil {
+		return hubsync.MonthLink{}, false, err
 	}
-	return l, l.URL != "" && l.Token != "", nil
+	return hubsync.MonthLink{URL: l.URL, Token: l.Token, Pin: l.Fingerprint}, l.URL != "" && l.Token != "", nil
 }
 
 // Enrolled reports whether the office sends its months to a hub.
@@ -337,4 +331,21 @@ func ReviewOf(m hubapi.MonthState) wub.MonthReview {
 // MonthReviewOf is one month's state as the office knows it.
 func (a *App) MonthReviewOf(ctx context.Context, agency string, month time.Time) (wub.MonthReview, error) {
 	return a.db.MonthReview(ctx, agency, wub.Period(month))
+}
+
+// pushMonthsInRound sends the queued months in the sync round; an
+// unreachable hub leaves them queued (the round's own error says so).
+func (a *App) pushMonthsInRound(ctx context.Context) error {
+	n, err := a.db.WaitingMonthCount(ctx)
+	if err != nil || n == 0 {
+		return err
+	}
+	r, err := a.PushMonths(ctx)
+	if err != nil {
+		return err
+	}
+	if r.Sent > 0 {
+		return a.RefreshMonths(ctx)
+	}
+	return nil
 }

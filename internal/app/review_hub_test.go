@@ -27,15 +27,14 @@ func office(t *testing.T, h *hubtest.Hub, agency string) (*app.App, *store.DB) {
 	}
 	t.Cleanup(func() { db.Close() })
 	db.Actor = "operator"
-	enr := h.Enrol(t, agency)
 	if err := db.SetOffice(ctx, wub.Office{AgencyCode: agency, HeadName: "Kepala"}); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.SetSettings(ctx, map[string]string{app.SettingHubURL: h.URL, app.SettingHubToken: enr.Token,
-		app.SettingHubPin: h.Fingerprint}); err != nil {
+	a := app.New(db)
+	if _, err := a.Enrol(ctx, h.URL, h.AddOffice(t, agency), h.Fingerprint); err != nil {
 		t.Fatal(err)
 	}
-	return app.New(db), db
+	return a, db
 }
 
 func day(s string) time.Time { return wub.ParseISODate(s) }
@@ -273,9 +272,27 @@ func TestMonthSentOffline(t *testing.T) {
 		t.Fatalf("offline state: %+v", mr)
 	}
 	h.StartServer(t)
-	push(t, a, 1)
-	if mr = stateOf(t, a, may); mr.State != wub.MonthSent || mr.Waiting {
+	// The next sync round (issue 21) takes the queued month along.
+	if _, err := a.Sync(ctx, app.SyncOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if mr, _ = a.MonthReviewOf(ctx, wub.DISPERINDAG, may); mr.State != wub.MonthSent || mr.Waiting {
 		t.Fatalf("after the hub came back: %+v", mr)
+	}
+	// The round also brings the decision back, and with it the lock.
+	if _, err := h.Hub.Review(ctx, "ekonomi", hubapi.ReviewRequest{Agency: wub.DISPERINDAG, Month: "2024-05", Accept: true}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Sync(ctx, app.SyncOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if mr, _ = a.MonthReviewOf(ctx, wub.DISPERINDAG, may); !mr.Locked() {
+		t.Fatalf("after the round: %+v", mr)
+	}
+	siti, _ := db.TraineeByNIK(ctx, "3528045203950001")
+	siti.Sex = "L"
+	if _, err := db.UpdateTrainee(ctx, siti); wub.ErrorCode(err) != "month_locked" {
+		t.Fatalf("edit after the round's acceptance: %v", err)
 	}
 }
 

@@ -21,20 +21,21 @@ import (
 // months, and a headless import into an accepted month exits 2 naming it.
 func TestSendReviewCommands(t *testing.T) {
 	h := hubtest.Start(t)
-	enr := h.Enrol(t, wub.DISPERINDAG)
 	dbPath := filepath.Join(t.TempDir(), "wub.db")
 	db, err := store.Open(dbPath)
 	if err != nil {
 		t.Fatal(err)
 	}
 	db.SetOffice(context.Background(), wub.Office{AgencyCode: wub.DISPERINDAG})
-	db.SetSettings(context.Background(), map[string]string{app.SettingHubURL: h.URL, app.SettingHubToken: enr.Token, app.SettingHubPin: h.Fingerprint})
 	if _, err := db.CreateTrainee(context.Background(), &wub.Trainee{NIK: "3528045203950001", Name: "Siti", Sex: "P", Enrolments: []wub.Enrolment{{
 		AgencyCode: wub.DISPERINDAG, Year: 2022, Status: wub.StatusTrained, EnrolledOn: time.Date(2022, 11, 1, 0, 0, 0, 0, time.UTC),
 		CompletedOn: time.Date(2022, 12, 5, 0, 0, 0, 0, time.UTC)}}}); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()
+	if code, _, stderr := runCLI(t, "enrol", "--db", dbPath, "--hub", h.URL, "--code", h.AddOffice(t, wub.DISPERINDAG), "--pin", h.Fingerprint); code != 0 {
+		t.Fatalf("enrol: %d %s", code, stderr)
+	}
 
 	xlsxOut := filepath.Join(t.TempDir(), "WUB_DISPERINDAG_2022-12.xlsx")
 	code, out, stderr := runCLI(t, "send", "--db", dbPath, "--month", "2022-12", "--out", xlsxOut, "--json")

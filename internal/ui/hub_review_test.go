@@ -25,16 +25,17 @@ import (
 func TestHubReviewScreen(t *testing.T) {
 	h := hubtest.Start(t)
 	h.AddUser(t, "ekonomi", "sandi-ekonomi-2026", "reviewer")
-	enr := h.Enrol(t, wub.DISPERINDAG)
 	db, err := store.Open(filepath.Join(t.TempDir(), "wub.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
 	db.SetOffice(bg, wub.Office{AgencyCode: wub.DISPERINDAG})
-	db.SetSettings(bg, map[string]string{app.SettingHubURL: h.URL, app.SettingHubToken: enr.Token, app.SettingHubPin: h.Fingerprint})
 	seedTwoAgencies(t, db)
 	office := app.New(db)
+	if _, err := office.Enrol(bg, h.URL, h.AddOffice(t, wub.DISPERINDAG), h.Fingerprint); err != nil {
+		t.Fatal(err)
+	}
 	may := time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)
 	send := func() {
 		t.Helper()

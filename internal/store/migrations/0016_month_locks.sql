@@ -99,3 +99,29 @@ CREATE TRIGGER trainee_lock_ad AFTER DELETE ON trainee WHEN old.deleted_at IS NU
         WHERE e.trainee_id = old.id AND e.deleted_at IS NULL AND e.count_month > 0
         ORDER BY s.month LIMIT 1;
 END;
+
+-- The sync round (issue 21) keeps the hub's month states in hub_month
+-- (migration 0015); every state it writes there becomes the month's state
+-- here, so the lock follows the hub's decision on the next round.
+CREATE TRIGGER hub_month_state_ai AFTER INSERT ON hub_month
+    WHEN json_valid(new.detail) AND coalesce(json_extract(new.detail, '$.agency'), '') != ''
+        AND new.state IN ('not_sent', 'sent', 'returned', 'accepted', 'reopened') BEGIN
+    INSERT OR REPLACE INTO month_state (agency_code, month, state, code, note, decided_by, decided_at, sent_at,
+            deadline, late, updated_at)
+        VALUES (json_extract(new.detail, '$.agency'), new.month, new.state,
+            coalesce(json_extract(new.detail, '$.code'), ''), coalesce(json_extract(new.detail, '$.note'), ''),
+            coalesce(json_extract(new.detail, '$.by'), ''), coalesce(json_extract(new.detail, '$.at'), ''),
+            coalesce(json_extract(new.detail, '$.sent_at'), ''), coalesce(json_extract(new.detail, '$.deadline'), ''),
+            coalesce(json_extract(new.detail, '$.late'), 0), new.seen_at);
+END;
+CREATE TRIGGER hub_month_state_au AFTER UPDATE ON hub_month
+    WHEN json_valid(new.detail) AND coalesce(json_extract(new.detail, '$.agency'), '') != ''
+        AND new.state IN ('not_sent', 'sent', 'returned', 'accepted', 'reopened') BEGIN
+    INSERT OR REPLACE INTO month_state (agency_code, month, state, code, note, decided_by, decided_at, sent_at,
+            deadline, late, updated_at)
+        VALUES (json_extract(new.detail, '$.agency'), new.month, new.state,
+            coalesce(json_extract(new.detail, '$.code'), ''), coalesce(json_extract(new.detail, '$.note'), ''),
+            coalesce(json_extract(new.detail, '$.by'), ''), coalesce(json_extract(new.detail, '$.at'), ''),
+            coalesce(json_extract(new.detail, '$.sent_at'), ''), coalesce(json_extract(new.detail, '$.deadline'), ''),
+            coalesce(json_extract(new.detail, '$.late'), 0), new.seen_at);
+END;
