@@ -11,6 +11,7 @@ import (
 
 	"wubdesk/internal/hubapi"
 	"wubdesk/internal/hubsync"
+	"wubdesk/internal/officedoc"
 	"wubdesk/internal/store"
 	"wubdesk/internal/wub"
 	"wubdesk/internal/xlsx"
@@ -348,4 +349,11 @@ func (a *App) pushMonthsInRound(ctx context.Context) error {
 		return a.RefreshMonths(ctx)
 	}
 	return nil
+}
+
+// MonthReceipt writes the office's copy of the berita acara penerimaan of
+// an accepted month as PDF (internal/officedoc).
+func (a *App) MonthReceipt(ctx context.Context, agency string, month time.Time, w io.Writer) error {
+	_, err := officedoc.Receipt(ctx, a.db, agency, month, w)
+	return err
 }

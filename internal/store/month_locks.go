@@ -265,3 +265,15 @@ func (db *DB) SnapshotIDs(ctx context.Context, agency string, year int) (enrolme
 	}
 	return enrolments, trainees, rows.Err()
 }
+
+// LastSentMonth is the body of the last send of a month the hub took
+// (hubapi.SendRequest as JSON), nil when none.
+func (db *DB) LastSentMonth(ctx context.Context, agency, month string) ([]byte, error) {
+	var body string
+	err := db.r.QueryRowContext(ctx, `SELECT body FROM month_outbox WHERE kind = 'send' AND agency_code = ? AND month = ?
+		AND sent_at IS NOT NULL AND sent_at != '' ORDER BY id DESC LIMIT 1`, agency, month).Scan(&body)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	return []byte(body), err
+}

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -75,7 +77,13 @@ func TestLockedMonthRefusalOffersReopen(t *testing.T) {
 	if !strings.Contains(k.hub.state.Text, "Diterima (dikunci)") || !strings.Contains(k.hub.state.Text, "ABCD-1234") {
 		t.Fatalf("Kirim Laporan state %q", k.hub.state.Text)
 	}
-	if k.hub.reopenBtn.Hidden || k.hub.sendCheck.Hidden {
-		t.Fatal("reopen offer or send box hidden for an enrolled office")
+	if k.hub.reopenBtn.Hidden || k.hub.sendCheck.Hidden || k.hub.pdfBtn.Hidden {
+		t.Fatal("reopen offer, send box or berita acara hidden for an enrolled office")
+	}
+	path := filepath.Join(t.TempDir(), "ba.pdf")
+	k.hub.writeReceipt(wub.DISPERINDAG, k.period(), path)
+	u.jobs.wait()
+	if b, err := os.ReadFile(path); err != nil || !strings.HasPrefix(string(b), "%PDF") {
+		t.Fatalf("berita acara: %v", err)
 	}
 }

@@ -3,15 +3,20 @@ package ui
 import (
 	"context"
 	"fmt"
+	"io"
+	"path/filepath"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"wubdesk/internal/wub"
+	"wubdesk/internal/xlsx"
 )
 
 // hubSendPanel is Kirim Laporan's part for the regency register (issue
@@ -26,6 +31,7 @@ type hubSendPanel struct {
 	months    *widget.Label  // every known month, newest first
 	pushBtn   *widget.Button // send what waits now
 	reopenBtn *widget.Button
+	pdfBtn    *widget.Button // the berita acara penerimaan of an accepted month
 	enrolled  bool
 	reviews   []wub.MonthReview
 }
@@ -44,7 +50,8 @@ func newHubSendPanel(s *submissionScreen) *hubSendPanel {
 			s.u.askReopen(a.Code, wub.Period(s.period()))
 		}
 	})
-	p.box = container.NewVBox(p.sendCheck, p.state, container.NewHBox(p.pushBtn, p.reopenBtn), p.months)
+	p.pdfBtn = pdfButton(T("hubview.receipt_pdf"), p.printReceipt)
+	p.box = container.NewVBox(p.sendCheck, p.state, container.NewHBox(p.pushBtn, p.reopenBtn, p.pdfBtn), p.months)
 	p.box.Hide()
 	return p
 }
@@ -118,6 +125,7 @@ func (p *hubSendPanel) show() {
 	}
 	p.pushBtn.Hidden = waiting == 0 || !p.enrolled
 	p.reopenBtn.Hidden = !cur.Locked() || !p.enrolled || cur.AskWaiting
+	p.pdfBtn.Hidden = !cur.Locked()
 	p.box.Refresh()
 }
 
@@ -185,5 +193,43 @@ func (p *hubSendPanel) pushNow() {
 			p.s.u.notify(T("review.pushed", sum.Sent))
 		}
 		p.refresh()
+	})
+}
+
+// printReceipt asks where to save the berita acara penerimaan of the
+// chosen (accepted) month and writes it.
+func (p *hubSendPanel) printReceipt() {
+	a, ok := p.s.agency()
+	if !ok {
+		return
+	}
+	month := p.s.period()
+	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil || wc == nil {
+			return
+		}
+		path := wc.URI().Path()
+		wc.Close()
+		if !strings.EqualFold(filepath.Ext(path), ".pdf") {
+			path += ".pdf"
+		}
+		p.writeReceipt(a.Code, month, path)
+	}, p.s.u.win)
+	d.SetFileName(fmt.Sprintf("BA_penerimaan_%s_%s.pdf", a.Code, wub.Period(month)))
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+	d.Show()
+}
+
+func (p *hubSendPanel) writeReceipt(agency string, month time.Time, path string) {
+	p.s.u.jobs.run(func() error {
+		return xlsx.WriteFile(path, func(w io.Writer) error {
+			return p.s.u.app.MonthReceipt(context.Background(), agency, month, w)
+		})
+	}, func(err error) {
+		if err != nil {
+			p.s.u.showError(err)
+			return
+		}
+		p.s.u.notify(T("hubview.receipt_saved", filepath.Base(path)))
 	})
 }
