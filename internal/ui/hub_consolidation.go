@@ -35,7 +35,6 @@ func newHubConsolidation(w *hubWindow) *hubConsolidation {
 	s.regency = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.regency.Wrapping = fyne.TextWrapWord
 	s.figures = widget.NewLabel("")
-	s.figures.Wrapping = fyne.TextWrapWord
 	prev := w.now().AddDate(0, -1, 0)
 	var years, months []string
 	for y := w.now().Year(); y >= 2020; y-- {
@@ -98,6 +97,7 @@ func (s *hubConsolidation) loadFigures() {
 		return err
 	}, func() {
 		s.figures.SetText(figuresText(f))
+		s.root.Refresh()
 	})
 }
 

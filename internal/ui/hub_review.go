@@ -48,11 +48,9 @@ func newHubReview(w *hubWindow, changed func()) *hubReview {
 	r.title = widget.NewLabelWithStyle(T("hubview.review_pick"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	r.title.Wrapping = fyne.TextWrapWord
 	r.figures = widget.NewLabel("")
-	r.figures.Wrapping = fyne.TextWrapWord
 	r.dups = widget.NewLabel("")
 	r.dups.Wrapping = fyne.TextWrapWord
 	r.history = widget.NewLabel("")
-	r.history.Wrapping = fyne.TextWrapWord
 	r.note = widget.NewMultiLineEntry()
 	r.note.SetPlaceHolder(T("hubview.note_hint"))
 	r.note.SetMinRowsVisible(2)
@@ -64,7 +62,7 @@ func newHubReview(w *hubWindow, changed func()) *hubReview {
 	r.pdfBtn = pdfButton(T("hubview.receipt_pdf"), r.printReceipt)
 	r.showActions()
 	r.root = container.NewVScroll(container.NewVBox(r.title, r.figures, r.dups, r.history,
-		widget.NewFormItem(T("hubview.note"), r.note).Widget, r.note,
+		widget.NewLabel(T("hubview.note")), r.note,
 		container.NewHBox(r.acceptBtn, r.returnBtn, r.reopenBtn, r.pdfBtn)))
 	return r
 }
@@ -111,7 +109,7 @@ func (r *hubReview) show() {
 	}
 	r.title.SetText(head)
 	var b strings.Builder
-	fmt.Fprintf(&b, "%-34s %10s %10s %10s %10s\n", "", T("hubview.col_sent"), T("hubview.col_prev"), T("hubview.accepted"), T("hubview.live"))
+	fmt.Fprintf(&b, "%-34s %10s %10s %10s %10s\n", T("hubview.col_item"), T("hubview.col_sent"), T("hubview.col_prev"), T("hubview.accepted"), T("hubview.live"))
 	row := func(label string, f func(hubapi.MonthFigures) int) {
 		fmt.Fprintf(&b, "%-34s %10s %10s %10s %10s\n", label, wub.FormatInt(f(d.Figures)), wub.FormatInt(f(d.Previous)),
 			wub.FormatInt(f(d.Accepted)), wub.FormatInt(f(d.Live)))
@@ -157,6 +155,7 @@ func (r *hubReview) show() {
 	}
 	r.history.SetText(strings.Join(hs, "\n"))
 	r.showActions()
+	r.root.Refresh()
 }
 
 func (r *hubReview) showActions() {

@@ -127,6 +127,9 @@ func (p *hubSendPanel) show() {
 	p.reopenBtn.Hidden = !cur.Locked() || !p.enrolled || cur.AskWaiting
 	p.pdfBtn.Hidden = !cur.Locked()
 	p.box.Refresh()
+	if p.s.root != nil {
+		p.s.root.Refresh() // the card grows: lay the screen out again
+	}
 }
 
 // reviewWords is a month's state in words, with what waits.
