@@ -366,3 +366,14 @@ func init() {
 		return hubapi.DeadlineRequest{Day: c.Hub.DeadlineDay(ctx)}, nil
 	})
 }
+
+// MigrationVersions lists the numbers of the hub's migrations (they may
+// have gaps: 0001–0009 are the hub core's, 0010 and later the review's).
+func MigrationVersions() []int {
+	ms, _ := migrations()
+	out := make([]int, len(ms))
+	for i, m := range ms {
+		out[i] = m.version
+	}
+	return out
+}
