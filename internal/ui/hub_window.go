@@ -68,6 +68,9 @@ func newHubWindow(a fyne.App, o HubOptions, queued bool) *hubWindow {
 	}
 	SetLanguage(l)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	if o.Clock == nil {
+		o.Clock = time.Now
+	}
 	w := &hubWindow{fyne: a, opts: o, c: &hubuser.Client{URL: o.URL, Pin: o.Pin}}
 	w.jobs.queued = queued
 	w.win = a.NewWindow(T("hubview.title", o.URL))
@@ -78,12 +81,9 @@ func newHubWindow(a fyne.App, o HubOptions, queued bool) *hubWindow {
 	return w
 }
 
-func (w *hubWindow) now() time.Time {
-	if w.opts.Clock != nil {
-		return w.opts.Clock()
-	}
-	return time.Now()
-}
+// now is the window's one clock (HubOptions.Clock; the wall clock unless a
+// test pins it).
+func (w *hubWindow) now() time.Time { return w.opts.Clock() }
 
 // signedIn replaces the sign-in form with the screens.
 func (w *hubWindow) signedIn() {
