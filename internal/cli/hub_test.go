@@ -18,6 +18,9 @@ func TestHubCommands(t *testing.T) {
 	pg := pgtest.Start(t)
 	url := pg.NewDatabase(t)
 
+	if code, _, stderr := runCLI(t, "hub", "init", "--pg", pg.URL("no_such_db")); code != 2 || !strings.Contains(stderr, "tidak ada") {
+		t.Fatalf("init of a database that does not exist: %d %s", code, stderr)
+	}
 	if code, _, stderr := runCLI(t, "hub", "office", "add", "--pg", url, "--agency", "DISKOP"); code != 2 || !strings.Contains(stderr, "hub init") {
 		t.Fatalf("office add before init: %d %s", code, stderr)
 	}
@@ -44,6 +47,12 @@ func TestHubCommands(t *testing.T) {
 	}
 	if code, _, stderr := runCLI(t, "hub", "user", "add", "--pg", url, "--username", "x", "--role", "boss"); code != 2 || !strings.Contains(stderr, "reviewer atau admin") {
 		t.Fatalf("bad role: %d %s", code, stderr)
+	}
+	if code, out, stderr := runCLI(t, "hub", "office", "list", "--pg", url); code != 0 || !strings.Contains(out, "DISKOP") || !strings.Contains(out, "belum ada perangkat") {
+		t.Fatalf("office list: %d %s %s", code, out, stderr)
+	}
+	if code, _, stderr := runCLI(t, "hub", "device", "revoke", "--pg", url, "--device", "00000000-0000-4000-8000-000000000000"); code != 2 || !strings.Contains(stderr, "tidak dikenal") {
+		t.Fatalf("revoke unknown device: %d %s", code, stderr)
 	}
 	if code, out, stderr := runCLI(t, "hub", "office", "revoke", "--pg", url, "--agency", "DISKOP"); code != 0 || !strings.Contains(out, "0 perangkat") {
 		t.Fatalf("revoke: %d %s %s", code, out, stderr)

@@ -27,18 +27,6 @@ func Fingerprint(der []byte) string {
 	return hex.EncodeToString(s[:])
 }
 
-// FingerprintColons writes a fingerprint in pairs (ab:cd:...), for reading aloud.
-func FingerprintColons(fp string) string {
-	var out []byte
-	for i := 0; i+1 < len(fp); i += 2 {
-		if i > 0 {
-			out = append(out, ':')
-		}
-		out = append(out, fp[i], fp[i+1])
-	}
-	return string(out)
-}
-
 // ensureSelfSigned makes the hub's own certificate when it has none and
 // stores it (PEM) in hub_setting. It returns the fingerprint and whether
 // it made a new one.

@@ -82,8 +82,7 @@ func Open(ctx context.Context, url string) (*Hub, error) {
 	if err != nil {
 		return nil, err
 	}
-	var v int
-	err = h.Pool.QueryRow(ctx, "SELECT COALESCE(MAX(version), 0) FROM schema_version").Scan(&v)
+	missing, unknown, err := schemaState(ctx, h.Pool)
 	var pe *pgconn.PgError
 	if errors.As(err, &pe) && pe.Code == "42P01" {
 		h.Close()
@@ -93,12 +92,13 @@ func Open(ctx context.Context, url string) (*Hub, error) {
 		h.Close()
 		return nil, err
 	}
-	if want := SchemaVersion(); v < want {
+	if unknown != 0 {
 		h.Close()
-		return nil, errorf(400, "hub_schema_old", v, want)
-	} else if v > want {
+		return nil, errorf(400, "hub_schema_newer", unknown, SchemaVersion())
+	}
+	if missing != 0 {
 		h.Close()
-		return nil, errorf(400, "hub_schema_newer", v, want)
+		return nil, errorf(400, "hub_schema_old", missing-1, SchemaVersion())
 	}
 	return h, nil
 }
@@ -174,6 +174,12 @@ func tokenHash(t string) []byte {
 func pgReason(err error) string {
 	var pe *pgconn.PgError
 	if errors.As(err, &pe) {
+		switch pe.Code {
+		case "28P01", "28000":
+			return "PostgreSQL menolak pengguna atau kata sandinya / PostgreSQL refused the user or its password (" + pe.Code + ")"
+		case "3D000":
+			return "basis data itu tidak ada di PostgreSQL / that database does not exist (" + pe.Code + ")"
+		}
 		return fmt.Sprintf("PostgreSQL %s (%s)", pe.Code, pe.Severity)
 	}
 	var ce *pgconn.ConnectError

@@ -57,15 +57,15 @@ func TestMigrateIdempotentAndConcurrent(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-	n := 0
+	n, all := 0, 0
 	for i := range applied {
 		if errs[i] != nil {
 			t.Fatalf("migrate %d: %v", i, errs[i])
 		}
 		if len(applied[i]) > 0 {
-			n++
-			if len(applied[i]) != len(hub.MigrationVersions()) {
-				t.Errorf("applied %v, want %v", applied[i], hub.MigrationVersions())
+			n, all = n+1, len(applied[i])
+			if applied[i][0] != 1 || applied[i][all-1] != hub.SchemaVersion() {
+				t.Errorf("applied %v, want 1 … %d", applied[i], hub.SchemaVersion())
 			}
 		}
 	}
@@ -90,7 +90,7 @@ func TestMigrateIdempotentAndConcurrent(t *testing.T) {
 	}
 	var versions int
 	h.Pool.QueryRow(ctx, "SELECT count(*) FROM schema_version").Scan(&versions)
-	if versions != len(hub.MigrationVersions()) {
+	if versions != all {
 		t.Fatalf("schema_version has %d rows", versions)
 	}
 	if _, err := hub.Open(ctx, url); err != nil {
@@ -178,11 +178,11 @@ func TestEnrolAndRevoke(t *testing.T) {
 	}
 	// An expired code.
 	old := h.AddOffice(t, "DISKOP")
-	h.Hub.Now = func() time.Time { return time.Now().UTC().Add(8 * 24 * time.Hour) }
+	h.Shift(8 * 24 * time.Hour)
 	if _, err := hubtest.Call(h.URL, h.Fingerprint, "", "POST", hubapi.PathEnrol, hubapi.EnrolRequest{Code: old}, nil); code(err) != "hub_code_expired" {
 		t.Fatalf("expired code: %v", err)
 	}
-	h.Hub.Now = func() time.Time { return time.Now().UTC() }
+	h.Shift(-8 * 24 * time.Hour)
 
 	d := &device{t: t, h: h, url: h.URL, EnrolResponse: resp}
 	d.mustPush(trainee(1, gid(), "3528010101900001"))
@@ -213,7 +213,19 @@ func TestEnrolAndRevoke(t *testing.T) {
 		}
 	}
 	// A new code after the revocation enrols the office again.
-	enrol(t, h, "DISKOP").mustPush(trainee(1, gid(), "3528010101900003"))
+	d2 := enrol(t, h, "DISKOP")
+	d2.mustPush(trainee(1, gid(), "3528010101900003"))
+	// One device revoked by its id.
+	if err := h.Hub.RevokeDevice(ctx, d2.DeviceID, "test"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d2.push(trainee(2, gid(), "3528010101900004")); code(err) != "hub_device_revoked" {
+		t.Fatalf("push of a revoked device: %v", err)
+	}
+	ds, err := h.Hub.Devices(ctx)
+	if err != nil || len(ds) != 2 || ds[0].Revoked == "" || ds[1].Revoked == "" || ds[1].Through != 1 {
+		t.Fatalf("devices: %+v %v", ds, err)
+	}
 }
 
 // The same batch twice and batches out of order end in the same state;
@@ -267,6 +279,12 @@ func TestPushIdempotentAndOutOfOrder(t *testing.T) {
 	if len(r.Rejected) != 2 || r.Through != 8 || r.Rejected[0].Code != "hub_change_gid" || r.Rejected[1].Code != "hub_change_op" {
 		t.Fatalf("bad changes: %+v", r)
 	}
+	r = d.mustPush(hubapi.Change{Seq: 0, Entity: "trainee", GID: gid(), Op: hubapi.OpUpsert},
+		hubapi.Change{Seq: 9, Entity: "trainee", GID: gid(), Op: hubapi.OpHandover, Data: map[string]any{"to_agency": "DKPP"}})
+	if len(r.Rejected) != 2 || r.Through != 9 || r.Rejected[0].Code != "hub_change_seq" || r.Rejected[1].Code != "hub_record_unknown" {
+		t.Fatalf("seq 0 and a handover of an unknown record: %+v", r)
+	}
+	h.Report(t) // counters = recount
 }
 
 // An office cannot change another office's record; a handover passes it.
@@ -376,8 +394,10 @@ func TestReportCountsEachNIKOnce(t *testing.T) {
 func TestSignInSlowed(t *testing.T) {
 	h := hubtest.StartShared(t)
 	h.AddUser(t, "admin", "kata-sandi-kuat", hub.RoleAdmin)
-	now := time.Date(2026, 12, 1, 8, 0, 0, 0, time.UTC)
-	h.Hub.Now = func() time.Time { return now }
+	// The hub's clock stands still here but for Shift: a second of the real
+	// clock passing during the test must not end a wait early.
+	base := time.Now()
+	h.Hub.Now = func() time.Time { return base }
 	for i := 0; i < 3; i++ {
 		if _, err := h.Hub.SignIn(ctx, "admin", "salah"); code(err) != "hub_signin_failed" {
 			t.Fatalf("attempt %d: %v", i, err)
@@ -387,15 +407,15 @@ func TestSignInSlowed(t *testing.T) {
 	if _, err := h.Hub.SignIn(ctx, "admin", "kata-sandi-kuat"); code(err) != "hub_signin_wait" {
 		t.Fatalf("after 3 failures: %v", err)
 	}
-	now = now.Add(2 * time.Second)
+	base = base.Add(2 * time.Second)
 	if _, err := h.Hub.SignIn(ctx, "admin", "salah"); code(err) != "hub_signin_failed" {
 		t.Fatalf("4th: %v", err)
 	}
-	now = now.Add(1 * time.Second)
+	base = base.Add(1 * time.Second)
 	if _, err := h.Hub.SignIn(ctx, "admin", "kata-sandi-kuat"); code(err) != "hub_signin_wait" {
 		t.Fatalf("the wait doubles: %v", err)
 	}
-	now = now.Add(2 * time.Second)
+	base = base.Add(2 * time.Second)
 	s, err := h.Hub.SignIn(ctx, "admin", "kata-sandi-kuat")
 	if err != nil || s.Role != hub.RoleAdmin {
 		t.Fatalf("after the wait: %+v %v", s, err)
@@ -412,7 +432,7 @@ func TestSignInSlowed(t *testing.T) {
 	if err != nil || u.Username != "admin" {
 		t.Fatalf("session: %+v %v", u, err)
 	}
-	now = now.Add(hub.SessionLife + time.Minute)
+	base = base.Add(hub.SessionLife + time.Minute)
 	if _, err := h.Hub.UserBySession(ctx, s.Token); code(err) != "hub_session_expired" {
 		t.Fatalf("expired session: %v", err)
 	}
@@ -426,5 +446,118 @@ func TestSignInSlowed(t *testing.T) {
 	}
 	if err := h.Hub.AddUser(ctx, "x", "long-enough-pw", "boss", "test"); code(err) != "hub_role_invalid" {
 		t.Fatalf("bad role: %v", err)
+	}
+}
+
+func TestOfficeState(t *testing.T) {
+	h := hubtest.StartShared(t)
+	d := enrol(t, h, "DISKOP")
+	if err := h.Hub.SetQuota(ctx, "DISKOP", 2026, 120, "test"); err != nil {
+		t.Fatal(err)
+	}
+	h.Hub.SetQuota(ctx, "DKPP", 2026, 80, "test")
+	if err := h.Hub.SetTarget(ctx, 1000, "2025-01-01", "2029-12-31", "test"); err != nil {
+		t.Fatal(err)
+	}
+	if err := h.Hub.SetTarget(ctx, 1000, "2029-01-01", "2025-12-31", "test"); code(err) != "hub_target_invalid" {
+		t.Fatalf("target ending before it starts: %v", err)
+	}
+	var st hubapi.OfficeState
+	if _, err := hubtest.Call(h.URL, h.Fingerprint, d.Token, "GET", hubapi.PathOffice, nil, &st); err != nil {
+		t.Fatal(err)
+	}
+	if st.Agency != "DISKOP" || len(st.Quotas) != 1 || st.Quotas[0] != (hubapi.Quota{Agency: "DISKOP", Year: 2026, People: 120}) ||
+		st.Target != (hubapi.Target{People: 1000, From: "2025-01-01", Until: "2029-12-31"}) || st.Months == nil || st.ServerNow == "" {
+		t.Fatalf("office state: %+v", st)
+	}
+	if _, err := time.Parse(time.RFC3339, st.ServerNow); err != nil {
+		t.Fatal(err)
+	}
+	var health map[string]bool
+	if _, err := hubtest.Call(h.URL, h.Fingerprint, "", "GET", hubapi.PathHealth, nil, &health); err != nil || !health["ok"] {
+		t.Fatalf("health: %v %v", health, err)
+	}
+	if _, err := hubtest.Call(h.URL, h.Fingerprint, "", "GET", "/api/v1/nothing", nil, nil); code(err) != "hub_not_found" {
+		t.Fatalf("unknown path: %v", err)
+	}
+}
+
+// Six offices push at once, registering overlapping NIKs (the same people
+// trained by several agencies) and, by mistake, the same record ids: each
+// record has one owner, the others are refused, and the counters equal a
+// recount of the records.
+func TestConcurrentOffices(t *testing.T) {
+	h := hubtest.StartShared(t)
+	agencies := []string{"DISKOP", "DKPP", "DISPERINDAG", "DINSOS", "DISNAKER", "DISPAR"}
+	devs := make([]*device, len(agencies))
+	for i, a := range agencies {
+		devs[i] = enrol(t, h, a)
+	}
+	var wg sync.WaitGroup
+	rejected := make([]int, len(devs))
+	errs := make([]error, len(devs))
+	for i, d := range devs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			seq := int64(0)
+			for batch := 0; batch < 5; batch++ {
+				var cs []hubapi.Change
+				for k := 0; k < 40; k++ {
+					p := batch*40 + k // person p, shared by all offices
+					seq++
+					tg := fmt.Sprintf("%08d-0000-4000-8000-%012d", i, p)
+					if k%10 == 0 {
+						tg = fmt.Sprintf("ffffffff-0000-4000-8000-%012d", p) // the same id in every office
+					}
+					cs = append(cs, trainee(seq, tg, fmt.Sprintf("35280101018%05d", p)))
+					seq++
+					status := "registered"
+					if (p+i)%2 == 0 {
+						status = "trained"
+					}
+					cs = append(cs, enrolment(seq, fmt.Sprintf("%08d-0000-4000-9000-%012d", i, p), tg, status, 2026))
+				}
+				r, err := d.push(cs...)
+				if err != nil {
+					errs[i] = err
+					return
+				}
+				rejected[i] += len(r.Rejected)
+			}
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Fatalf("%s: %v", agencies[i], err)
+		}
+	}
+	total := 0
+	for _, n := range rejected {
+		total += n
+	}
+	if total != 20*5 { // 20 ids shared by all: 5 of 6 offices refused for each
+		t.Fatalf("%d refusals, want %d", total, 20*5)
+	}
+	rep := h.Report(t) // fails unless counters = recount
+	if rep.Regency.People != 200 {
+		t.Fatalf("regency people %d, want 200", rep.Regency.People)
+	}
+}
+
+// Changes PostgreSQL could not store (a NUL in the data, an invalid UTF-8
+// gid) are refused one by one; the rest of the batch is applied.
+func TestPushRefusesUnstorableChanges(t *testing.T) {
+	h := hubtest.StartShared(t)
+	d := enrol(t, h, "DISKOP")
+	r := d.mustPush(hubapi.Change{Seq: 1, Entity: "trainee", GID: gid(), Op: hubapi.OpUpsert, Data: map[string]any{"nik": "3528010101900051", "name": "A\x00B"}},
+		hubapi.Change{Seq: 2, Entity: "trainee", GID: "\xff\x00bad", Op: hubapi.OpUpsert},
+		trainee(3, gid(), "3528010101900052"))
+	if r.Through != 3 || r.Applied != 1 || len(r.Rejected) != 2 || r.Rejected[0].Code != "hub_change_data" || r.Rejected[1].Code != "hub_change_gid" {
+		t.Fatalf("%+v", r)
+	}
+	if rep := h.Report(t); rep.Regency.People != 1 {
+		t.Fatalf("%+v", rep.Regency)
 	}
 }

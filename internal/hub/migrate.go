@@ -79,15 +79,24 @@ func Migrate(ctx context.Context, pool *pgxpool.Pool) ([]int, error) {
 			version int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`); err != nil {
 			return err
 		}
-		var cur int
-		if err := tx.QueryRow(ctx, "SELECT COALESCE(MAX(version), 0) FROM schema_version").Scan(&cur); err != nil {
+		// Applied versions as a set, not a maximum: the hub core numbers its
+		// migrations 0001–0009 and the review 0010 on, so a core migration
+		// may come after a review one in time.
+		done, err := appliedVersions(ctx, tx)
+		if err != nil {
 			return err
 		}
-		if last := ms[len(ms)-1].version; cur > last {
-			return errorf(500, "hub_schema_newer", cur, last)
+		known := map[int]bool{}
+		for _, m := range ms {
+			known[m.version] = true
+		}
+		for v := range done {
+			if !known[v] {
+				return errorf(500, "hub_schema_newer", v, ms[len(ms)-1].version)
+			}
 		}
 		for _, m := range ms {
-			if m.version <= cur {
+			if done[m.version] {
 				continue
 			}
 			if _, err := tx.Exec(ctx, m.sql); err != nil {
@@ -104,4 +113,48 @@ func Migrate(ctx context.Context, pool *pgxpool.Pool) ([]int, error) {
 		return nil, err
 	}
 	return applied, nil
+}
+
+func appliedVersions(ctx context.Context, q querier) (map[int]bool, error) {
+	rows, err := q.Query(ctx, "SELECT version FROM schema_version")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	done := map[int]bool{}
+	for rows.Next() {
+		var v int
+		if err := rows.Scan(&v); err != nil {
+			return nil, err
+		}
+		done[v] = true
+	}
+	return done, rows.Err()
+}
+
+// schemaState compares the database's applied migrations with this
+// binary's: missing is the first migration not applied (0: none), unknown
+// the first applied one this binary does not know (0: none).
+func schemaState(ctx context.Context, q querier) (missing, unknown int, err error) {
+	done, err := appliedVersions(ctx, q)
+	if err != nil {
+		return 0, 0, err
+	}
+	ms, err := migrations()
+	if err != nil {
+		return 0, 0, err
+	}
+	known := map[int]bool{}
+	for _, m := range ms {
+		known[m.version] = true
+		if !done[m.version] && missing == 0 {
+			missing = m.version
+		}
+	}
+	for v := range done {
+		if !known[v] && (unknown == 0 || v < unknown) {
+			unknown = v
+		}
+	}
+	return missing, unknown, nil
 }

@@ -170,10 +170,7 @@ func (h *Hub) Enrol(ctx context.Context, req hubapi.EnrolRequest) (hubapi.EnrolR
 		}
 		token, th := newToken()
 		dev := newUUID()
-		name := req.DeviceName
-		if len(name) > 100 {
-			name = name[:100]
-		}
+		name := clip(req.DeviceName, 100)
 		if _, err := tx.Exec(ctx, "INSERT INTO device (id, office, name, token_hash, created_at) VALUES ($1, $2, $3, $4, $5)",
 			dev, office, name, th, now); err != nil {
 			return err
@@ -223,4 +220,43 @@ func init() {
 		}
 		return c.Hub.Enrol(ctx, req)
 	})
+}
+
+// DeviceInfo is one device in the hub's list of offices.
+type DeviceInfo struct {
+	ID       string `json:"id"`
+	Agency   string `json:"agency"`
+	Name     string `json:"name"`
+	Enrolled string `json:"enrolled"`
+	LastSync string `json:"last_sync"` // "" when never
+	Through  int64  `json:"through"`
+	Revoked  string `json:"revoked"` // "" while valid
+}
+
+// Devices lists every device of every office (offices without a device
+// have one row with an empty ID).
+func (h *Hub) Devices(ctx context.Context) ([]DeviceInfo, error) {
+	rows, err := h.Pool.Query(ctx, `SELECT COALESCE(d.id::text, ''), o.agency, COALESCE(d.name, ''), d.created_at, d.last_sync, COALESCE(d.through, 0), d.revoked_at
+		FROM office o LEFT JOIN device d ON d.office = o.id ORDER BY o.agency, d.created_at`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []DeviceInfo{}
+	f := func(t *time.Time) string {
+		if t == nil {
+			return ""
+		}
+		return t.UTC().Format(time.RFC3339)
+	}
+	for rows.Next() {
+		var d DeviceInfo
+		var created, last, revoked *time.Time
+		if err := rows.Scan(&d.ID, &d.Agency, &d.Name, &created, &last, &d.Through, &revoked); err != nil {
+			return nil, err
+		}
+		d.Enrolled, d.LastSync, d.Revoked = f(created), f(last), f(revoked)
+		out = append(out, d)
+	}
+	return out, rows.Err()
 }

@@ -1,7 +1,9 @@
 package hub
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
@@ -31,7 +33,12 @@ const (
 
 type recKey struct{ entity, gid string }
 
+// errRaced: a record this batch took for new was made by a concurrent
+// batch; the batch is run again.
+var errRaced = errors.New("hub: record made concurrently")
+
 type recState struct {
+	existed    bool // in the database before this batch
 	exists     bool
 	owner      string
 	device     string
@@ -75,7 +82,7 @@ func (h *Hub) Push(ctx context.Context, dev *Device, req hubapi.PushRequest) (hu
 		var he *Error
 		switch {
 		case err == nil, errors.As(err, &he), ctx.Err() != nil:
-		case errors.As(err, &pe) && (pe.Code == "40P01" || pe.Code == "40001"):
+		case errors.Is(err, errRaced), errors.As(err, &pe) && (pe.Code == "40P01" || pe.Code == "40001"):
 			// Deadlock or serialisation failure: the batch is retried whole.
 			time.Sleep(time.Duration(attempt+1) * 20 * time.Millisecond)
 			continue
@@ -122,7 +129,8 @@ func (h *Hub) push(ctx context.Context, dev *Device, req hubapi.PushRequest) (hu
 			}
 		}
 		seen := map[int64]bool{}
-		rows, err := tx.Query(ctx, "SELECT seq FROM applied_change WHERE device = $1 AND seq = ANY($2)", dev.ID, seqs)
+		rows, err := tx.Query(ctx, `SELECT a.seq FROM unnest($2::bigint[]) AS u(seq)
+			JOIN applied_change a ON a.device = $1 AND a.seq = u.seq`, dev.ID, seqs)
 		if err != nil {
 			return err
 		}
@@ -136,12 +144,9 @@ func (h *Hub) push(ctx context.Context, dev *Device, req hubapi.PushRequest) (hu
 			return rows.Err()
 		}
 		var fresh []*result
-		var invalid []*result
 		for _, c := range req.Changes {
 			if c.Seq <= 0 {
-				r := &result{c: c}
-				reject(r, "hub_change_seq")
-				invalid = append(invalid, r)
+				reject(&result{c: c}, "hub_change_seq") // not held: it has no seq to hold it by
 				continue
 			}
 			if seen[c.Seq] {
@@ -157,13 +162,15 @@ func (h *Hub) push(ctx context.Context, dev *Device, req hubapi.PushRequest) (hu
 			case !uuidRE.MatchString(c.GID):
 				reject(r, "hub_change_gid", c.Seq)
 			case c.Op != hubapi.OpUpsert && c.Op != hubapi.OpDelete && c.Op != hubapi.OpHandover:
-				reject(r, "hub_change_op", c.Seq, c.Op)
+				reject(r, "hub_change_op", c.Seq, clip(c.Op, 20))
+			case badData(c.Data):
+				reject(r, "hub_change_data", c.Seq)
 			default:
 				r.c.GID = strings.ToLower(c.GID)
+				r.c.At = clip(c.At, 40)
 				fresh = append(fresh, r)
 			}
 		}
-		_ = invalid
 
 		// Lock and read the records touched, in key order.
 		states := map[recKey]*recState{}
@@ -185,7 +192,7 @@ func (h *Hub) push(ctx context.Context, dev *Device, req hubapi.PushRequest) (hu
 			}
 			for rows.Next() {
 				var k recKey
-				s := &recState{exists: true}
+				s := &recState{exists: true, existed: true}
 				if err := rows.Scan(&k.entity, &k.gid, &s.owner, &s.device, &s.seq, &s.deleted, &s.handoverTo, &s.data, &s.officeAt); err != nil {
 					rows.Close()
 					return err
@@ -269,7 +276,7 @@ func (h *Hub) push(ctx context.Context, dev *Device, req hubapi.PushRequest) (hu
 			resp.Applied++
 		}
 
-		if err := h.writeRecords(ctx, tx, states, now); err != nil {
+		if err := h.writeRecords(ctx, tx, dev.OfficeID, states, now); err != nil {
 			return err
 		}
 		if TestPushPause > 0 {
@@ -284,9 +291,9 @@ func (h *Hub) push(ctx context.Context, dev *Device, req hubapi.PushRequest) (hu
 				continue
 			}
 			aSeq = append(aSeq, r.c.Seq)
-			aEnt = append(aEnt, r.c.Entity)
-			aGID = append(aGID, r.c.GID)
-			aOp = append(aOp, r.c.Op)
+			aEnt = append(aEnt, clip(r.c.Entity, 40)) // a refused change may carry anything
+			aGID = append(aGID, clip(r.c.GID, 40))
+			aOp = append(aOp, clip(r.c.Op, 20))
 			aRes = append(aRes, r.result)
 			aCode = append(aCode, r.code)
 		}
@@ -340,6 +347,24 @@ func (h *Hub) push(ctx context.Context, dev *Device, req hubapi.PushRequest) (hu
 	return resp, nil
 }
 
+// clip keeps at most n bytes of valid UTF-8 without NUL (PostgreSQL text
+// takes neither).
+func clip(s string, n int) string {
+	if len(s) > n {
+		s = s[:n]
+	}
+	return strings.ReplaceAll(strings.ToValidUTF8(s, ""), "\x00", "")
+}
+
+// badData: a record PostgreSQL's jsonb cannot hold (a NUL character).
+func badData(d map[string]any) bool {
+	if d == nil {
+		return false
+	}
+	b, err := json.Marshal(d)
+	return err != nil || bytes.Contains(b, []byte(`\u0000`))
+}
+
 func str(m map[string]any, k string) string {
 	switch v := m[k].(type) {
 	case string:
@@ -367,21 +392,52 @@ func intOf(m map[string]any, k string) int {
 
 type delta struct{ trainees, trained int }
 
+// recCols are records as columns, for one set-based statement.
+type recCols struct {
+	entity, gid, owner, device, handover, data, officeAt []string
+	seq                                                  []int64
+	deleted                                              []bool
+}
+
 // writeRecords writes the changed records and keeps trainee, enrolment,
 // person and office_tally in step (each a difference of the stored row
 // before and after).
-func (h *Hub) writeRecords(ctx context.Context, tx pgx.Tx, states map[recKey]*recState, now time.Time) error {
+func (h *Hub) writeRecords(ctx context.Context, tx pgx.Tx, pusher string, states map[recKey]*recState, now time.Time) error {
 	tGIDs, eGIDs := []string{}, []string{} // never NULL in SQL
-	b := &pgx.Batch{}
+	// Records, set-based: one INSERT for the new, one UPDATE for the known.
+	var cols [2]recCols
+	keys := make([]recKey, 0, len(states))
 	for k, s := range states {
-		if !s.changed {
-			continue
+		if s.changed {
+			keys = append(keys, k)
 		}
-		b.Queue(`INSERT INTO record (entity, gid, owner, device, seq, deleted, handover_to, data, office_at, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-			ON CONFLICT (entity, gid) DO UPDATE SET owner = EXCLUDED.owner, device = EXCLUDED.device, seq = EXCLUDED.seq,
-			deleted = EXCLUDED.deleted, handover_to = EXCLUDED.handover_to, data = EXCLUDED.data, office_at = EXCLUDED.office_at,
-			updated_at = EXCLUDED.updated_at`, k.entity, k.gid, s.owner, s.device, s.seq, s.deleted, s.handoverTo, s.data, s.officeAt, now)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		return keys[i].entity < keys[j].entity || keys[i].entity == keys[j].entity && keys[i].gid < keys[j].gid
+	})
+	for _, k := range keys {
+		s := states[k]
+		c := &cols[0]
+		if s.existed {
+			c = &cols[1]
+		}
+		data, err := json.Marshal(s.data)
+		if err != nil {
+			return err
+		}
+		ho := ""
+		if s.handoverTo != nil {
+			ho = *s.handoverTo
+		}
+		c.entity = append(c.entity, k.entity)
+		c.gid = append(c.gid, k.gid)
+		c.owner = append(c.owner, s.owner)
+		c.device = append(c.device, s.device)
+		c.seq = append(c.seq, s.seq)
+		c.deleted = append(c.deleted, s.deleted)
+		c.handover = append(c.handover, ho)
+		c.data = append(c.data, string(data))
+		c.officeAt = append(c.officeAt, s.officeAt)
 		switch k.entity {
 		case EntityTrainee:
 			tGIDs = append(tGIDs, k.gid)
@@ -389,8 +445,26 @@ func (h *Hub) writeRecords(ctx context.Context, tx pgx.Tx, states map[recKey]*re
 			eGIDs = append(eGIDs, k.gid)
 		}
 	}
-	if b.Len() > 0 {
-		if err := tx.SendBatch(ctx, b).Close(); err != nil {
+	const recUnnest = `unnest($1::text[], $2::uuid[], $3::uuid[], $4::uuid[], $5::bigint[], $6::bool[], $7::text[], $8::text[], $9::text[])
+		AS u(entity, gid, owner, device, seq, deleted, handover, data, office_at)`
+	if c := cols[0]; len(c.gid) > 0 {
+		// New here: a concurrent batch may have made one of these records since
+		// it was read; then this batch runs again and meets it.
+		tag, err := tx.Exec(ctx, `INSERT INTO record (entity, gid, owner, device, seq, deleted, handover_to, data, office_at, updated_at)
+			SELECT entity, gid, owner, device, seq, deleted, NULLIF(handover, ''), data::jsonb, office_at, $10 FROM `+recUnnest+`
+			ON CONFLICT (entity, gid) DO NOTHING`, c.entity, c.gid, c.owner, c.device, c.seq, c.deleted, c.handover, c.data, c.officeAt, now)
+		if err != nil {
+			return err
+		}
+		if int(tag.RowsAffected()) != len(c.gid) {
+			return errRaced
+		}
+	}
+	if c := cols[1]; len(c.gid) > 0 {
+		if _, err := tx.Exec(ctx, `UPDATE record r SET owner = u.owner, device = u.device, seq = u.seq, deleted = u.deleted,
+			handover_to = NULLIF(u.handover, ''), data = u.data::jsonb, office_at = u.office_at, updated_at = $10
+			FROM `+recUnnest+` WHERE r.entity = u.entity AND r.gid = u.gid`,
+			c.entity, c.gid, c.owner, c.device, c.seq, c.deleted, c.handover, c.data, c.officeAt, now); err != nil {
 			return err
 		}
 	}
@@ -456,9 +530,9 @@ func (h *Hub) writeRecords(ctx context.Context, tx pgx.Tx, states map[recKey]*re
 	}
 
 	// Trainees.
-	b = &pgx.Batch{}
-	type prop struct{ gid, nik string }
-	var props []prop
+	var tOwner, tNIK []string
+	var tLive []bool
+	var pGID, pNIK []string // trainees whose NIK is new or changed
 	newNIK := map[string]string{}
 	for _, g := range tGIDs {
 		s := states[recKey{EntityTrainee, g}]
@@ -477,46 +551,44 @@ func (h *Hub) writeRecords(ctx context.Context, tx pgx.Tx, states map[recKey]*re
 			}
 		}
 		newNIK[g] = n.nik
-		b.Queue(`INSERT INTO trainee (gid, owner, nik, live) VALUES ($1, $2, $3, $4)
-			ON CONFLICT (gid) DO UPDATE SET owner = EXCLUDED.owner, nik = EXCLUDED.nik, live = EXCLUDED.live`, g, n.owner, n.nik, n.live)
+		tOwner, tNIK, tLive = append(tOwner, n.owner), append(tNIK, n.nik), append(tLive, n.live)
 		if !o.exists || o.nik != n.nik {
-			props = append(props, prop{g, n.nik})
+			pGID, pNIK = append(pGID, g), append(pNIK, n.nik)
 		}
 	}
-	if b.Len() > 0 {
-		if err := tx.SendBatch(ctx, b).Close(); err != nil {
+	if len(tGIDs) > 0 {
+		if _, err := tx.Exec(ctx, `INSERT INTO trainee (gid, owner, nik, live) SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::bool[])
+			ON CONFLICT (gid) DO UPDATE SET owner = EXCLUDED.owner, nik = EXCLUDED.nik, live = EXCLUDED.live`, tGIDs, tOwner, tNIK, tLive); err != nil {
 			return err
 		}
 	}
 	// Enrolments stored before whose trainee's NIK is new or changed take it
 	// (those in this batch are written below with it).
-	if len(props) > 0 {
-		b = &pgx.Batch{}
-		for _, p := range props {
-			nik := p.nik
-			b.Queue(`WITH old AS (SELECT gid, nik, live AND status = 'trained' AS t FROM enrolment
-					WHERE trainee_gid = $1 AND nik <> $2 AND NOT (gid = ANY($3::uuid[])) ORDER BY gid FOR UPDATE)
-				UPDATE enrolment e SET nik = $2 FROM old WHERE e.gid = old.gid RETURNING old.nik, old.t`, p.gid, p.nik, eGIDs).
-				Query(func(rows pgx.Rows) error {
-					for rows.Next() {
-						var on string
-						var t bool
-						if err := rows.Scan(&on, &t); err != nil {
-							return err
-						}
-						if t {
-							if on != "" {
-								pd(on).trained--
-							}
-							if nik != "" {
-								pd(nik).trained++
-							}
-						}
-					}
-					return rows.Err()
-				})
+	if len(pGID) > 0 {
+		rows, err := tx.Query(ctx, `WITH p AS (SELECT * FROM unnest($1::uuid[], $2::text[]) AS p(gid, nik)),
+			old AS (SELECT e.gid, e.nik AS old_nik, p.nik AS new_nik, e.live AND e.status = 'trained' AS t
+				FROM enrolment e JOIN p ON e.trainee_gid = p.gid
+				WHERE e.nik <> p.nik AND NOT (e.gid = ANY($3::uuid[])) ORDER BY e.gid FOR UPDATE OF e),
+			up AS (UPDATE enrolment e SET nik = old.new_nik FROM old WHERE e.gid = old.gid RETURNING old.old_nik, old.new_nik, old.t)
+			SELECT old_nik, new_nik FROM up WHERE t`, pGID, pNIK, eGIDs)
+		if err != nil {
+			return err
 		}
-		if err := tx.SendBatch(ctx, b).Close(); err != nil {
+		for rows.Next() {
+			var on, nn string
+			if err := rows.Scan(&on, &nn); err != nil {
+				rows.Close()
+				return err
+			}
+			if on != "" {
+				pd(on).trained--
+			}
+			if nn != "" {
+				pd(nn).trained++
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
 			return err
 		}
 	}
@@ -545,7 +617,9 @@ func (h *Hub) writeRecords(ctx context.Context, tx pgx.Tx, states map[recKey]*re
 			return rows.Err()
 		}
 	}
-	b = &pgx.Batch{}
+	var eOwner, eTG, eNIK, eStatus []string
+	var eYear []int32
+	var eLive []bool
 	for _, g := range eGIDs {
 		s := states[recKey{EntityEnrolment, g}]
 		tg := strings.ToLower(str(s.data, hubapi.DataTraineeGID))
@@ -567,16 +641,18 @@ func (h *Hub) writeRecords(ctx context.Context, tx pgx.Tx, states map[recKey]*re
 				pd(n.nik).trained++
 			}
 		}
-		var tgv any
-		if uuidRE.MatchString(tg) {
-			tgv = tg
+		if !uuidRE.MatchString(tg) {
+			tg = ""
 		}
-		b.Queue(`INSERT INTO enrolment (gid, owner, trainee_gid, nik, year, status, live) VALUES ($1, $2, $3, $4, $5, $6, $7)
-			ON CONFLICT (gid) DO UPDATE SET owner = EXCLUDED.owner, trainee_gid = EXCLUDED.trainee_gid, nik = EXCLUDED.nik,
-			year = EXCLUDED.year, status = EXCLUDED.status, live = EXCLUDED.live`, g, n.owner, tgv, n.nik, n.year, n.status, n.live)
+		eOwner, eTG, eNIK, eStatus = append(eOwner, n.owner), append(eTG, tg), append(eNIK, n.nik), append(eStatus, n.status)
+		eYear, eLive = append(eYear, int32(n.year)), append(eLive, n.live)
 	}
-	if b.Len() > 0 {
-		if err := tx.SendBatch(ctx, b).Close(); err != nil {
+	if len(eGIDs) > 0 {
+		if _, err := tx.Exec(ctx, `INSERT INTO enrolment (gid, owner, trainee_gid, nik, year, status, live)
+			SELECT gid, owner, NULLIF(tg, '')::uuid, nik, year, status, live
+			FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::int[], $6::text[], $7::bool[]) AS u(gid, owner, tg, nik, year, status, live)
+			ON CONFLICT (gid) DO UPDATE SET owner = EXCLUDED.owner, trainee_gid = EXCLUDED.trainee_gid, nik = EXCLUDED.nik,
+			year = EXCLUDED.year, status = EXCLUDED.status, live = EXCLUDED.live`, eGIDs, eOwner, eTG, eNIK, eYear, eStatus, eLive); err != nil {
 			return err
 		}
 	}
@@ -595,10 +671,24 @@ func (h *Hub) writeRecords(ctx context.Context, tx pgx.Tx, states map[recKey]*re
 		dD = append(dD, int32(persons[nik].trained))
 	}
 	if len(niks) > 0 {
-		if _, err := tx.Exec(ctx, `INSERT INTO person (nik, trainees, trained) SELECT * FROM unnest($1::text[], $2::int[], $3::int[])
-			ON CONFLICT (nik) DO UPDATE SET trainees = person.trainees + EXCLUDED.trainees, trained = person.trained + EXCLUDED.trained`,
-			niks, dT, dD); err != nil {
+		// The new counts come back; the old ones are new minus the delta: a
+		// person whose trainees cross zero enters or leaves the regency.
+		var dp, dt int
+		if err := tx.QueryRow(ctx, `WITH d AS (SELECT * FROM unnest($1::text[], $2::int[], $3::int[]) AS d(nik, dt, dd)),
+			up AS (INSERT INTO person (nik, trainees, trained) SELECT nik, dt, dd FROM d
+				ON CONFLICT (nik) DO UPDATE SET trainees = person.trainees + EXCLUDED.trainees, trained = person.trained + EXCLUDED.trained
+				RETURNING nik, trainees, trained)
+			SELECT COALESCE(sum(CASE WHEN up.trainees > 0 AND up.trainees - d.dt <= 0 THEN 1 WHEN up.trainees <= 0 AND up.trainees - d.dt > 0 THEN -1 ELSE 0 END), 0),
+			       COALESCE(sum(CASE WHEN up.trained > 0 AND up.trained - d.dd <= 0 THEN 1 WHEN up.trained <= 0 AND up.trained - d.dd > 0 THEN -1 ELSE 0 END), 0)
+			FROM up JOIN d ON d.nik = up.nik`, niks, dT, dD).Scan(&dp, &dt); err != nil {
 			return err
+		}
+		if dp != 0 || dt != 0 {
+			if _, err := tx.Exec(ctx, `INSERT INTO office_tally (office, regency_people, regency_trained) VALUES ($1, $2, $3)
+				ON CONFLICT (office) DO UPDATE SET regency_people = office_tally.regency_people + EXCLUDED.regency_people,
+				regency_trained = office_tally.regency_trained + EXCLUDED.regency_trained`, pusher, dp, dt); err != nil {
+				return err
+			}
 		}
 		if _, err := tx.Exec(ctx, "DELETE FROM person WHERE nik = ANY($1) AND trainees <= 0 AND trained <= 0", niks); err != nil {
 			return err

@@ -14,6 +14,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgconn"
+
 	"wubdesk/internal/hubapi"
 	"wubdesk/internal/wub"
 )
@@ -187,6 +189,11 @@ func writeError(w http.ResponseWriter, err error) string {
 }
 
 func isConnErr(err error) bool {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		// Connection exceptions and an administrator's shutdown or restart.
+		return strings.HasPrefix(pe.Code, "08") || strings.HasPrefix(pe.Code, "57P")
+	}
 	var ne net.Error
 	if errors.As(err, &ne) {
 		return true

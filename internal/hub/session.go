@@ -28,7 +28,8 @@ type User struct {
 const SessionLife = 12 * time.Hour
 
 // Sign-in slowing: after freeFailures failed attempts for a user name, the
-// next attempt waits 2^(n-freeFailures) seconds, at most maxWait.
+// next attempt waits 2^(n-freeFailures) seconds, at most maxWait. A day
+// without failures starts the count again.
 const (
 	freeFailures = 3
 	maxWait      = 15 * time.Minute
@@ -40,7 +41,7 @@ const MinPasswordLen = 10
 // AddUser adds a hub user, or sets a new password and role for an existing one.
 func (h *Hub) AddUser(ctx context.Context, username, password, role, actor string) error {
 	username = strings.TrimSpace(username)
-	if username == "" || len(username) > 64 || strings.ContainsAny(username, " \t:") {
+	if username == "" || len(username) > 64 || strings.ContainsAny(username, " \t:\x00") || !utf8.ValidString(username) {
 		return errorf(400, "hub_username_invalid")
 	}
 	if role != RoleReviewer && role != RoleAdmin {
@@ -71,7 +72,7 @@ func (h *Hub) AddUser(ctx context.Context, username, password, role, actor strin
 // argon2id hash whether or not the name exists.
 func (h *Hub) SignIn(ctx context.Context, username, password string) (hubapi.SignInResponse, error) {
 	var resp hubapi.SignInResponse
-	username = strings.TrimSpace(username)
+	username = clip(strings.TrimSpace(username), 64)
 	now := h.now()
 	var wait time.Time
 	err := h.Pool.QueryRow(ctx, "SELECT wait_until FROM sign_in_failure WHERE username = $1", username).Scan(&wait)
@@ -98,7 +99,8 @@ func (h *Hub) SignIn(ctx context.Context, username, password string) (hubapi.Sig
 		err := pgx.BeginFunc(ctx, h.Pool, func(tx pgx.Tx) error {
 			var n int
 			if err := tx.QueryRow(ctx, `INSERT INTO sign_in_failure (username, failures, last_at, wait_until) VALUES ($1, 1, $2, $2)
-				ON CONFLICT (username) DO UPDATE SET failures = sign_in_failure.failures + 1, last_at = $2
+				ON CONFLICT (username) DO UPDATE SET last_at = $2,
+					failures = CASE WHEN sign_in_failure.last_at < $2 - interval '24 hours' THEN 1 ELSE sign_in_failure.failures + 1 END
 				RETURNING failures`, username, now).Scan(&n); err != nil {
 				return err
 			}

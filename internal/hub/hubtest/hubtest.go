@@ -8,7 +8,9 @@
 //	h := hubtest.Start(t)              // h.URL, h.Fingerprint, h.Hub, h.PG
 //	code := h.AddOffice(t, "DISKOP")   // a one-time enrolment code
 //	client := hubtest.PinnedClient(h.Fingerprint)
-//	r := h.Report(t)                   // hubapi.Report
+//	r := h.Report(t)                   // hubapi.Report (fails unless the counters equal a recount)
+//	h.Shift(8 * 24 * time.Hour)        // the hub's clock moved (safe while serving)
+//	h.Logs()                           // what the hub logged
 //	h.StopServer(); h.StartServer(t)   // the HTTP server cut and back on the same address
 //	p := hubtest.StartProcess(t, h.PGURL, "", 0) // a hub process on the same database; p.Kill(); p = p.Restart(t)
 //	h.PG.Restart()                     // PostgreSQL restarted
@@ -25,11 +27,15 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net"
 	"net/http"
 	"os"
 	"os/exec"
+	"reflect"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -49,7 +55,29 @@ type Hub struct {
 
 	cancel context.CancelFunc
 	done   chan error
+	shift  atomic.Int64 // the hub's clock minus the real one, ns
+	logMu  sync.Mutex
+	logs   bytes.Buffer
 }
+
+// Logs is everything the hub logged so far (for checks that no personal
+// data reaches the log).
+func (h *Hub) Logs() string {
+	h.logMu.Lock()
+	defer h.logMu.Unlock()
+	return h.logs.String()
+}
+
+type logWriter struct{ h *Hub }
+
+func (w logWriter) Write(p []byte) (int, error) {
+	w.h.logMu.Lock()
+	defer w.h.logMu.Unlock()
+	return w.h.logs.Write(p)
+}
+
+// Shift moves the hub's clock by d (cumulative; safe while the server runs).
+func (h *Hub) Shift(d time.Duration) { h.shift.Add(int64(d)) }
 
 // Start starts a PostgreSQL of the test's own (so the test may stop and
 // restart it), initialises a hub database on it and serves it over HTTPS on
@@ -77,6 +105,8 @@ func startOn(t testing.TB, pg *pgtest.Server, url string) *Hub {
 	}
 	t.Cleanup(hh.Close)
 	h := &Hub{PG: pg, PGURL: url, Hub: hh, Fingerprint: res.Fingerprint}
+	hh.Now = func() time.Time { return time.Now().UTC().Add(time.Duration(h.shift.Load())) }
+	hh.Log = slog.New(slog.NewTextHandler(logWriter{h}, nil))
 	h.StartServer(t)
 	t.Cleanup(h.StopServer)
 	return h
@@ -137,12 +167,23 @@ func (h *Hub) AddUser(t testing.TB, username, password, role string) {
 	}
 }
 
-// Report is the hub's live figures, read from the database.
+// Report is the hub's live figures, read from the database. It fails the
+// test when they differ from a recount of the hub's records (the counters
+// kept by each push must always equal the records).
 func (h *Hub) Report(t testing.TB) hubapi.Report {
 	t.Helper()
 	r, err := h.Hub.Report(context.Background())
 	if err != nil {
 		t.Fatal(err)
+	}
+	rc, err := h.Hub.Recount(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := r
+	got.Months = rc.Months
+	if !reflect.DeepEqual(got, rc) {
+		t.Fatalf("the hub's counters %+v differ from a recount of its records %+v", got, rc)
 	}
 	return r
 }

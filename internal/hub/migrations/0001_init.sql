@@ -60,11 +60,15 @@ CREATE TABLE session (
 
 -- One row per record an office pushed, whatever its entity. The latest
 -- change by seq wins; owner is the office the record belongs to.
+-- The tables a push writes (record, trainee, enrolment, applied_change)
+-- carry no foreign keys: the push sets owner and device from the
+-- authenticated device, and a key check per row would double the cost of a
+-- first sync. Offices and devices are never deleted.
 CREATE TABLE record (
     entity      text NOT NULL,
     gid         uuid NOT NULL,
-    owner       uuid NOT NULL REFERENCES office(id),
-    device      uuid NOT NULL REFERENCES device(id),
+    owner       uuid NOT NULL,
+    device      uuid NOT NULL,
     seq         bigint NOT NULL,
     deleted     boolean NOT NULL DEFAULT false,
     handover_to text,                 -- agency code the owner handed the record to
@@ -77,7 +81,7 @@ CREATE TABLE record (
 -- Trainees (people) and enrolments, with the fields the hub counts on.
 CREATE TABLE trainee (
     gid   uuid PRIMARY KEY,
-    owner uuid NOT NULL REFERENCES office(id),
+    owner uuid NOT NULL,
     nik   text NOT NULL DEFAULT '',
     live  boolean NOT NULL
 );
@@ -86,7 +90,7 @@ CREATE INDEX trainee_nik ON trainee(nik);
 
 CREATE TABLE enrolment (
     gid         uuid PRIMARY KEY,
-    owner       uuid NOT NULL REFERENCES office(id),
+    owner       uuid NOT NULL,
     trainee_gid uuid,
     nik         text NOT NULL DEFAULT '',
     year        int NOT NULL DEFAULT 0,
@@ -107,16 +111,23 @@ CREATE TABLE person (
     trained  int NOT NULL DEFAULT 0
 );
 
--- Per-office counters, kept in step the same way.
+-- Per-office counters, kept in step the same way. regency_people and
+-- regency_trained are this office's pushes' share of the regency's distinct
+-- people (person rows whose trainees went from 0 to more, minus back) and
+-- of its trained people: their sums over all offices are the regency
+-- figures, so reading them costs a handful of rows at any size, and
+-- concurrent pushes of different offices never wait on one counter row.
 CREATE TABLE office_tally (
-    office     uuid PRIMARY KEY REFERENCES office(id),
-    people     int NOT NULL DEFAULT 0,
-    enrolments int NOT NULL DEFAULT 0
+    office          uuid PRIMARY KEY REFERENCES office(id),
+    people          int NOT NULL DEFAULT 0,
+    enrolments      int NOT NULL DEFAULT 0,
+    regency_people  int NOT NULL DEFAULT 0,
+    regency_trained int NOT NULL DEFAULT 0
 );
 
 -- Each (device, seq) is applied once.
 CREATE TABLE applied_change (
-    device uuid NOT NULL REFERENCES device(id),
+    device uuid NOT NULL,
     seq    bigint NOT NULL,
     entity text NOT NULL,
     gid    text NOT NULL,
