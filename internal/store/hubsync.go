@@ -149,6 +149,11 @@ func resetOutbox(ctx context.Context, tx *sql.Tx, fill bool) error {
 	if !fill {
 		return nil
 	}
+	return fillOutbox(ctx, tx)
+}
+
+// fillOutbox queues every record, parents first, deleted ones as deletes.
+func fillOutbox(ctx context.Context, tx *sql.Tx) error {
 	for _, e := range SyncEntities {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO outbox (entity, entity_id, gid, op, at)
 			SELECT ?, id, gid, CASE WHEN deleted_at IS NULL THEN 'upsert' ELSE 'delete' END, updated_at
@@ -290,10 +295,31 @@ func (db *DB) syncRecords(ctx context.Context, q string, ids []any) (map[int64]m
 
 // TrimOutbox forgets the changes the hub holds (seq ≤ through). Only the
 // hub's Through moves it, so a cut anywhere leaves the rest to send again.
+//
+// A hub that holds more than this register ever numbered (Through above the
+// outbox's last seq) is talking to a register restored from a backup: its
+// new changes would reuse numbers the hub has applied and be taken for
+// duplicates. Then the outbox is queued again whole, numbered after Through.
 func (db *DB) TrimOutbox(ctx context.Context, through int64) error {
 	return db.systemTx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, "DELETE FROM outbox WHERE seq <= ?", through)
-		return err
+		if _, err := tx.ExecContext(ctx, "DELETE FROM outbox WHERE seq <= ?", through); err != nil {
+			return err
+		}
+		var last int64
+		err := tx.QueryRowContext(ctx, "SELECT seq FROM sqlite_sequence WHERE name = 'outbox'").Scan(&last)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		if through <= last {
+			return nil
+		}
+		if err := resetOutbox(ctx, tx, false); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "INSERT INTO sqlite_sequence (name, seq) VALUES ('outbox', ?)", through); err != nil {
+			return err
+		}
+		return fillOutbox(ctx, tx)
 	})
 }
 

@@ -132,10 +132,50 @@ func TestOutboxFollowsAuditTrail(t *testing.T) {
 	if after, _ := db.OutboxPending(ctx); after <= before || last.Op != hubapi.OpHandover || last.Data["to_agency"] != wub.DISKOPUKM {
 		t.Fatalf("handover not queued: %d → %d, last %+v", before, len(batch), last)
 	}
+	// A register restored from a backup meets a hub that holds more: the
+	// outbox is queued again whole, numbered after the hub's Through.
+	if err := db.TrimOutbox(ctx, 5000); err != nil {
+		t.Fatal(err)
+	}
+	again, _ := db.OutboxBatch(ctx, 1)
+	if n, _ := db.OutboxPending(ctx); len(again) != 1 || again[0].Seq != 5001 || n != 2+100 {
+		t.Fatalf("after a Through beyond the register: %+v, %d pending", again, n)
+	}
 	// Seq has no gaps.
 	for i := 1; i < len(batch); i++ {
 		if batch[i].Seq != batch[i-1].Seq+1 {
 			t.Fatalf("gap between %d and %d", batch[i-1].Seq, batch[i].Seq)
 		}
+	}
+}
+
+// BenchmarkBulkOutbox is a bulk load of 10,000 people into an empty register
+// without and with the outbox active (an enrolled office): the cost of the
+// audit_outbox trigger.
+//
+//	go test -tags migrated_fynedo ./internal/store -run '^$' -bench BulkOutbox -benchtime 1x
+func BenchmarkBulkOutbox(b *testing.B) {
+	for _, enrolled := range []bool{false, true} {
+		name := "not-enrolled"
+		if enrolled {
+			name = "enrolled"
+		}
+		b.Run(name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				db := openTest(b)
+				if enrolled {
+					if err := db.SetHubLink(ctx, wub.HubLink{URL: "https://hub.test", DeviceID: wub.NewGID(), Token: "t"}); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.StartTimer()
+				addBulk(b, db, 0, 10000, "bench.xlsx")
+				b.StopTimer()
+				if n, _ := db.OutboxPending(ctx); enrolled != (n == 20000) {
+					b.Fatalf("outbox %d", n)
+				}
+			}
+		})
 	}
 }

@@ -97,7 +97,11 @@ func (p *hubPanel) show(st wub.SyncState) {
 		p.syncNow.Disable()
 		p.enrol.SetText(T("sync.enrol"))
 	} else {
-		p.link.SetText(T("sync.enrolled", l.URL, l.Agency, l.DeviceID))
+		agency := l.Agency
+		if a, ok := p.u.agencies.ByCode(l.Agency); ok {
+			agency = a.NameOn(p.u.today()).Short
+		}
+		p.link.SetText(T("sync.enrolled", l.URL, agency, l.DeviceID))
 		p.state.SetText(app.SyncStateWords(st, p.u.now()))
 		p.state.Show()
 		if !syncRunning.Load() {

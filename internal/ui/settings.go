@@ -178,6 +178,7 @@ func newSettingsScreen(u *App) screen {
 	}
 	s.root = container.NewVScroll(container.NewVBox(
 		group(T("settings.office"), s.office.box, container.NewHBox(saveOffice)),
+		group(T("sync.title"), s.hub.box),
 		group(T("letterhead.title"), s.kop.box),
 		group(T("settings.language"), s.lang.Select),
 		group(T("settings.theme"), s.theme.Select),
@@ -186,7 +187,6 @@ func newSettingsScreen(u *App) screen {
 		group(T("settings.users"), s.users.box),
 		group(T("regency.agencies"), s.agencies.box),
 		group(T("regency.deadline"), s.deadline.box),
-		group(T("sync.title"), s.hub.box),
 		group(T("menu.about"), about),
 	))
 	return s
