@@ -39,6 +39,8 @@ func main() {
 	quitAfter := fs.Duration("quit-after", 0, "tutup sendiri setelah jangka waktu ini (untuk uji asap)")
 	show := fs.String("show", "", "layar pertama: peserta, peserta-baru, pengaturan, ... (untuk tangkapan layar)")
 	timing := fs.Bool("timing", false, "tulis lama mulai (jendela tampil, daftar peserta terisi) ke stderr")
+	hubURL := fs.String("hub", "", "buka register kabupaten di alamat hub ini sebagai pengguna hub (Bagian Perekonomian)")
+	hubPin := fs.String("hub-pin", "", "sidik SHA-256 sertifikat hub (tanpa ini: ditampilkan untuk dicocokkan)")
 	if err := fs.Parse(os.Args[1:]); err != nil {
 		os.Exit(2)
 	}
@@ -51,6 +53,11 @@ func main() {
 	if msg := noDisplay(); msg != "" {
 		fmt.Fprintln(os.Stderr, "wubdesk:", msg)
 		os.Exit(2)
+	}
+	if *hubURL != "" { // the economic section's window: no office database
+		defer displayPanic()
+		ui.RunHub(app.NewWithID(AppID), ui.HubOptions{URL: *hubURL, Pin: *hubPin, Lang: *lang, Version: version, QuitAfter: *quitAfter})
+		return
 	}
 	if *dbPath == "" {
 		if p, ok := portableDBPath(); ok {

@@ -39,30 +39,16 @@ func (a *App) ExportSubmission(ctx context.Context, r ExportRequest) (wub.Submis
 		return meta, wub.Errorf("export_agency_no_program", ag.NameInYear(m.Year()).Short, m.Year())
 	}
 	end := wub.EndOfMonth(m)
-	office, err := a.db.Office(ctx)
-	if err != nil {
-		return meta, err
-	}
 	total := 0
 	if r.Progress != nil {
 		if total, err = a.db.SubmissionCount(ctx, ag.Code, m.Year(), end); err != nil {
 			return meta, err
 		}
 	}
-	quota, fac, err := a.submissionExtras(ctx, ag.Code, m.Year())
+	s, err := a.submission(ctx, ag, m)
 	if err != nil {
 		return meta, err
 	}
-	journeys, err := a.db.JourneyFacts(ctx, m.Year(), end)
-	if err != nil {
-		return meta, err
-	}
-	openDupes, err := a.db.OpenDuplicateCount(ctx)
-	if err != nil {
-		return meta, err
-	}
-	s := xlsx.Submission{Agency: ag, Month: m, Office: office, Now: a.Now(), Quota: quota, Facilitators: fac,
-		Journeys: journeys, OpenDuplicates: openDupes}
 	if r.Progress != nil && total > 0 {
 		s.Progress = func(n int) { r.Progress(n, total) }
 	}
@@ -84,6 +70,31 @@ func (a *App) ExportSubmission(ctx context.Context, r ExportRequest) (wub.Submis
 	_, err = a.db.RecordCopy(ctx, wub.CopyRecord{Kind: wub.CopyExport, Path: r.Path,
 		Note: ag.Code + " " + wub.ISO(end)[:7]}, niks)
 	return meta, err
+}
+
+// submission gathers a month's workbook apart from its trainee rows: the
+// office, the register's clock, the quota and Fasilitator sheet, the journey
+// facts and the open likely duplicates. ExportSubmission and
+// WriteMonthWorkbook (the snapshot sent to the hub) share it.
+func (a *App) submission(ctx context.Context, ag wub.Agency, m time.Time) (xlsx.Submission, error) {
+	office, err := a.db.Office(ctx)
+	if err != nil {
+		return xlsx.Submission{}, err
+	}
+	quota, fac, err := a.submissionExtras(ctx, ag.Code, m.Year())
+	if err != nil {
+		return xlsx.Submission{}, err
+	}
+	journeys, err := a.db.JourneyFacts(ctx, m.Year(), wub.EndOfMonth(m))
+	if err != nil {
+		return xlsx.Submission{}, err
+	}
+	openDupes, err := a.db.OpenDuplicateCount(ctx)
+	if err != nil {
+		return xlsx.Submission{}, err
+	}
+	return xlsx.Submission{Agency: ag, Month: m, Office: office, Now: a.Now(), Quota: quota, Facilitators: fac,
+		Journeys: journeys, OpenDuplicates: openDupes}, nil
 }
 
 // submissionExtras are the parts of a submission that come from other

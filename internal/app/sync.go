@@ -75,6 +75,9 @@ func (a *App) Sync(ctx context.Context, o SyncOptions) (wub.SyncResult, error) {
 		}
 	}
 	res, err := hubsync.Round(ctx, a.db, hubsync.Options{Batch: o.Batch, Now: a.Now, AllFacts: o.AllFacts, Progress: o.Progress})
+	if err == nil {
+		err = a.pushMonthsInRound(ctx) // the months queued for review (issue 22, review.go)
+	}
 	if err == nil && o.AllFacts {
 		err = a.db.SetHubSetting(ctx, "hub.facts_at", a.Now().UTC().Format(time.RFC3339))
 	}

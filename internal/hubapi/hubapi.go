@@ -211,6 +211,7 @@ type ReviewRequest struct {
 	Month  string `json:"month"`
 	Accept bool   `json:"accept"`
 	Note   string `json:"note,omitempty"`
+	Code   string `json:"code,omitempty"` // the verification code the reviewer looked at ("" any); a newer send is a conflict
 }
 
 // ReopenRequest reopens an accepted month (admin); Reason is required.

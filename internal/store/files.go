@@ -68,6 +68,9 @@ func (db *DB) fileErr(err error) error {
 	if err == nil || wub.ErrorCode(err) != "" {
 		return err
 	}
+	if l := lockErr(err); l != nil {
+		return l
+	}
 	if p := diskProblem(err, filepath.Dir(db.Path)); p != nil {
 		return p
 	}

@@ -50,7 +50,8 @@ type App struct {
 	officeDialog *officeForm // the first-start form while it is open (tests)
 	rel          reliability // instance lock, signed-in user (startup.go)
 	milestones   map[string]bool
-	pdp          pdpDialogs // pdp_lock.go: the personal-data dialogs last shown (tests)
+	pdp          pdpDialogs       // pdp_lock.go: the personal-data dialogs last shown (tests)
+	lastLock     *monthLockDialog // the last month-locked refusal shown (hub_lock.go; tests)
 }
 
 const prefLanguage = "language"
@@ -251,6 +252,9 @@ func userMessage(err error) string {
 func (u *App) showError(err error) {
 	if errors.Is(err, context.Canceled) {
 		return // the clerk left the screen or closed the window: nothing to say
+	}
+	if u.showLocked(err) { // an accepted month: the message with "minta buka kembali" (hub_lock.go)
+		return
 	}
 	d := dialog.NewCustom(T("dialog.error"), T("button.close"), widget.NewLabel(userMessage(err)), u.win)
 	d.Show()

@@ -48,11 +48,13 @@ type submissionScreen struct {
 	pdfBtn       *widget.Button
 	lastWorkbook string
 	intro        *widget.Label
-	lateDay      int // the deadline as Pengaturan sets it (deadline_panel.go)
+	lateDay      int           // the deadline as Pengaturan sets it (deadline_panel.go)
+	hub          *hubSendPanel // the regency register: send, states, reopen (hub_send.go)
 }
 
 func newSubmissionScreen(u *App) screen {
 	s := &submissionScreen{u: u, store: u.app, lateDay: wub.DefaultLateDay}
+	s.hub = newHubSendPanel(s)
 	prev := u.today().AddDate(0, 0, -u.today().Day()) // a report is usually for the month just ended
 	var years []string
 	for y := u.today().Year(); y >= 2020; y-- {
@@ -62,8 +64,8 @@ func newSubmissionScreen(u *App) screen {
 	for m := 1; m <= 12; m++ {
 		months = append(months, wub.MonthName(m))
 	}
-	s.year = newSelect(years, func(string) { s.refresh() })
-	s.month = newSelect(months, func(string) { s.refresh() })
+	s.year = newSelect(years, func(string) { s.refresh(); s.hub.show() })
+	s.month = newSelect(months, func(string) { s.refresh(); s.hub.show() })
 	s.year.SetSelected(strconv.Itoa(prev.Year()))
 	s.month.SetSelectedIndex(int(prev.Month()) - 1)
 	s.info = widget.NewLabel("")
@@ -93,12 +95,17 @@ func newSubmissionScreen(u *App) screen {
 	)
 	s.dupNote = newDupNote(u)
 	s.root = container.NewVScroll(container.NewVBox(title, intro, widget.NewCard("", "", container.NewVBox(form, s.info, s.dupNote.box,
-		container.NewHBox(s.exportBtn, s.cancelBtn, s.pdfBtn), s.progress)), s.result))
+		s.hub.box, container.NewHBox(s.exportBtn, s.cancelBtn, s.pdfBtn), s.progress)), s.result))
 	return s
 }
 
 func (s *submissionScreen) object() fyne.CanvasObject { return s.root }
-func (s *submissionScreen) shown()                    { s.loadLateDay(); s.refresh(); s.dupNote.refresh() }
+func (s *submissionScreen) shown() {
+	s.loadLateDay()
+	s.refresh()
+	s.dupNote.refresh()
+	s.hub.refresh()
+}
 
 func (s *submissionScreen) agency() (wub.Agency, bool) {
 	return s.u.agencies.ByCode(s.u.office.AgencyCode)
@@ -222,5 +229,6 @@ func (s *submissionScreen) exportTo(path string) {
 			wub.FormatInt(meta.TrainedTotal), wub.FormatInt(meta.RegisteredTotal), wub.FormatInt(meta.DroppedTotal),
 			meta.DataSHA256, s.lateDay, wub.PeriodLabel(m.AddDate(0, 1, 0))))
 		s.u.notify(T("kirim.saved", filepath.Base(path)))
+		s.hub.afterExport(a.Code, m, meta)
 	})
 }

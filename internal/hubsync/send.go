@@ -1,0 +1,138 @@
+package hubsync
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"crypto/tls"
+	"crypto/x509"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"time"
+
+	"wubdesk/internal/hubapi"
+)
+
+// MonthLink is what the month sender needs to reach the hub: its address,
+// the device credential and the pinned certificate fingerprint (issue 21's
+// enrolment stores them).
+type MonthLink struct {
+	URL   string
+	Token string
+	Pin   string // SHA-256 of the hub's certificate, hex; "" trusts the system roots
+	// Client, when set, is used as is (tests).
+	Client *http.Client
+}
+
+// HubRefused is a non-2xx answer of the hub: the request reached it and was
+// refused for a reason it gives (a wub code). It will not succeed by trying
+// again unchanged.
+type HubRefused struct {
+	Status  int
+	Code    string // a wub code
+	Message string
+}
+
+func (e *HubRefused) Error() string {
+	if e.Message != "" {
+		return e.Message
+	}
+	return fmt.Sprintf("hub: %d %s", e.Status, e.Code)
+}
+
+// SendMonth posts a month's snapshot; the hub answers with its state.
+func SendMonth(ctx context.Context, l MonthLink, req hubapi.SendRequest) (hubapi.MonthState, error) {
+	var st hubapi.MonthState
+	err := l.post(ctx, hubapi.PathSend, req, &st)
+	return st, err
+}
+
+// AskReopen posts the office's request to reopen an accepted month.
+func AskReopen(ctx context.Context, l MonthLink, req hubapi.ReopenAskRequest) (hubapi.MonthState, error) {
+	var st hubapi.MonthState
+	err := l.post(ctx, hubapi.PathReopenAsk, req, &st)
+	return st, err
+}
+
+// OfficeMonths reads the office's state from the hub (its months' review
+// states among it).
+func OfficeMonths(ctx context.Context, l MonthLink) (hubapi.OfficeState, error) {
+	var st hubapi.OfficeState
+	err := l.do(ctx, http.MethodGet, hubapi.PathOffice, nil, &st)
+	return st, err
+}
+
+func (l MonthLink) post(ctx context.Context, path string, in, out any) error {
+	return l.do(ctx, http.MethodPost, path, in, out)
+}
+
+func (l MonthLink) do(ctx context.Context, method, path string, in, out any) error {
+	var body io.Reader
+	if in != nil {
+		b, err := json.Marshal(in)
+		if err != nil {
+			return err
+		}
+		body = bytes.NewReader(b)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, strings.TrimRight(l.URL, "/")+path, body)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Hub-Protocol", hubapi.Version)
+	if l.Token != "" {
+		req.Header.Set("Authorization", "Bearer "+l.Token)
+	}
+	c := l.Client
+	if c == nil {
+		c = PinnedClient(l.Pin)
+	}
+	resp, err := c.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
+	if err != nil {
+		return err
+	}
+	if resp.StatusCode/100 != 2 {
+		var he hubapi.Error
+		_ = json.Unmarshal(b, &he)
+		return &HubRefused{Status: resp.StatusCode, Code: he.Code, Message: he.Message}
+	}
+	if out == nil {
+		return nil
+	}
+	return json.Unmarshal(b, out)
+}
+
+// PinnedClient is an HTTPS client that trusts exactly the certificate whose
+// SHA-256 is pin (hex, colons and case ignored); with no pin, the system's
+// roots.
+func PinnedClient(pin string) *http.Client {
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	pin = strings.ToLower(strings.ReplaceAll(strings.TrimSpace(pin), ":", ""))
+	if pin != "" {
+		tr.TLSClientConfig = &tls.Config{
+			InsecureSkipVerify: true, // replaced by the pin check below
+			VerifyPeerCertificate: func(raw [][]byte, _ [][]*x509.Certificate) error {
+				if len(raw) == 0 {
+					return errors.New("hub: no certificate")
+				}
+				sum := sha256.Sum256(raw[0])
+				if hex.EncodeToString(sum[:]) != pin {
+					return errors.New("hub: certificate fingerprint does not match the pinned one")
+				}
+				return nil
+			},
+		}
+	}
+	return &http.Client{Transport: tr, Timeout: 60 * time.Second}
+}
