@@ -287,7 +287,11 @@ func (u *App) setMainMenu() {
 	about := fyne.NewMenuItem(T("menu.about"), u.showAbout)
 	help := fyne.NewMenu(T("menu.help"), about)
 	u.win.SetMainMenu(fyne.NewMainMenu(file, help))
+	u.addFormShortcuts()
 	u.win.Canvas().SetOnTypedKey(func(e *fyne.KeyEvent) {
+		if u.dialogKey(e) {
+			return
+		}
 		if e.Name == fyne.KeyEscape {
 			u.dispatch(actionEscape)
 		}

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -43,8 +44,11 @@ type traineeForm struct {
 	tabs      *container.AppTabs // data and Usaha, for a saved trainee
 	journey   *journeyView
 
-	touched   map[string]bool
-	attempted bool
+	touched    map[string]bool
+	nikWasLeft bool // the clerk has left the NIK field once (trainee_form_keys.go)
+	warnedOK   bool // the clerk has seen the warnings and chose to save (trainee_form_keys.go)
+	warnDialog *dialog.ConfirmDialog
+	attempted  bool
 	dirty     bool
 	saving    bool
 	loading   bool
@@ -72,6 +76,7 @@ func newTraineeForm(s *traineesScreen, t *wub.Trainee) *traineeForm {
 	f.phone.SetPlaceHolder("08xxxxxxxxxx")
 	f.rtrw.SetPlaceHolder("001/002")
 	f.nik.OnChanged = func(string) { f.changed("nik"); f.lookupNIK() }
+	f.nik.onBlur = f.nikLeft
 
 	f.sex = newCodeSelect([]string{"L", "P"}, []string{wub.SexLabel("L"), wub.SexLabel("P")}, func(string) { f.changed("sex") })
 	f.education = newCodeSelect(wub.EducationLevels, wub.EducationLevels, func(string) { f.changed("education") })
@@ -107,6 +112,8 @@ func newTraineeForm(s *traineesScreen, t *wub.Trainee) *traineeForm {
 	f.enrolBox = container.NewVBox()
 	f.build()
 	f.load(t)
+	f.wireKeys()
+	f.showSavedWarnings()
 	f.dupes.check()
 	return f
 }
@@ -184,11 +191,7 @@ func (f *traineeForm) build() {
 
 func (f *traineeForm) object() fyne.CanvasObject { return f.root }
 
-func (f *traineeForm) focusFirst() {
-	if c := fyne.CurrentApp().Driver().CanvasForObject(f.nik); c != nil {
-		c.Focus(f.nik)
-	}
-}
+func (f *traineeForm) focusFirst() { f.s.u.focus(f.nik) }
 
 func (f *traineeForm) load(t *wub.Trainee) {
 	f.loading = true
@@ -261,7 +264,7 @@ func (f *traineeForm) check() wub.Issues {
 	t, is := f.collect()
 	t.Normalize()
 	badDate := len(is.ForField("birth_date")) > 0
-	for _, i := range t.Check(f.s.u.today()) {
+	for _, i := range append(t.Check(f.s.u.today()), t.PlaceWarnings()...) {
 		if badDate && i.Field == "birth_date" {
 			continue // the typed date is wrong; say only that
 		}
@@ -280,7 +283,7 @@ func (f *traineeForm) check() wub.Issues {
 func (f *traineeForm) showIssues(is wub.Issues) {
 	for key, fl := range f.fields {
 		if f.attempted || f.touched[key] {
-			fl.show(is.ForField(key))
+			fl.show(f.oneNIKMessage(key, is.ForField(key)))
 		} else {
 			fl.show(nil)
 		}
@@ -307,6 +310,9 @@ func (f *traineeForm) changed(key string) {
 	f.touched[key] = true
 	if key == "birth_date" && strings.TrimSpace(f.birthDate.Text) == "" {
 		f.touched[key] = false
+	}
+	if key == "nik" && !f.nikWasLeft && len(wub.NormalizeNIK(f.nik.Text)) < 16 {
+		f.touched[key] = false // "NIK harus 16 digit" waits for the 16th digit or leaving the field
 	}
 	f.check()
 	f.dupes.changed(key)
@@ -337,6 +343,8 @@ func (f *traineeForm) lookupNIK() {
 		f.nikOther = id
 		f.nikNoteText.SetText(T("form.nik_registered", where))
 		f.nikNote.Show()
+		f.dupes.box.Hide() // one message for one duplicate
+		f.check()
 	})
 }
 
@@ -357,8 +365,12 @@ func (f *traineeForm) save() {
 		return
 	}
 	f.attempted = true
-	if is := f.check(); is.HasErrors() {
+	is := f.check()
+	if is.HasErrors() {
 		f.s.u.notify(T("form.fix_errors", len(is.Errors())))
+		return
+	}
+	if f.confirmWarnings(is) {
 		return
 	}
 	t, _ := f.collect()

@@ -407,9 +407,7 @@ func (s *traineesScreen) closeForm(changed bool) {
 	if changed {
 		s.reload()
 	}
-	if c := fyne.CurrentApp().Driver().CanvasForObject(s.search); c != nil {
-		c.Focus(s.search)
-	}
+	s.u.focus(s.search)
 }
 
 func (s *traineesScreen) deleteOrRestore() {
