@@ -46,6 +46,7 @@ type App struct {
 	jobs     jobs
 
 	nav     *navigation
+	help    *helpView // the guide's window while open (help.go)
 	current screen
 
 	officeDialog *officeForm // the first-start form while it is open (tests)
@@ -285,11 +286,16 @@ func (u *App) setMainMenu() {
 	quit.IsQuit = true
 	file := fyne.NewMenu(T("menu.file"), newItem, saveItem, findItem, fyne.NewMenuItemSeparator(), quit)
 	about := fyne.NewMenuItem(T("menu.about"), u.showAbout)
-	help := fyne.NewMenu(T("menu.help"), about)
+	guide := fyne.NewMenuItem(T("ux.help_menu"), func() { u.showHelp() })
+	help := fyne.NewMenu(T("menu.help"), guide, about)
 	u.win.SetMainMenu(fyne.NewMainMenu(file, help))
 	u.addFormShortcuts()
 	u.win.Canvas().SetOnTypedKey(func(e *fyne.KeyEvent) {
 		if u.dialogKey(e) {
+			return
+		}
+		if e.Name == fyne.KeyF1 {
+			u.showHelp()
 			return
 		}
 		if e.Name == fyne.KeyEscape {

@@ -77,7 +77,18 @@ func dialogButtons(top fyne.CanvasObject) (dismiss, confirm *widget.Button) {
 		return nil, nil
 	}
 	c, ok := p.Content.(*fyne.Container)
-	if !ok || len(c.Objects) != 5 {
+	if !ok {
+		return nil, nil
+	}
+	if len(c.Objects) != 5 {
+		// Fyne's file browser: its Cancel (Batal) button closes it.
+		var all []*widget.Button
+		collectButtons(c, &all)
+		for _, b := range all {
+			if b.Text == fyneCancel() || b.Text == T("button.cancel") {
+				return b, nil
+			}
+		}
 		return nil, nil
 	}
 	var buttons []*widget.Button

@@ -70,6 +70,9 @@ func (n *navigation) show(id string) {
 	if n.showJourney(id) {
 		return
 	}
+	if n.showExtra(id) { // ux_show.go: "bantuan", "peserta-kosong"
+		return
+	}
 	target, act := id, action(-1)
 	if id == "peserta-baru" {
 		target, act = "peserta", actionNew
@@ -136,6 +139,9 @@ func shortPath(p string) string {
 // rebuild throws the screens away and builds them again, after the language
 // changed. The current screen id is kept.
 func (n *navigation) rebuild(current string) {
+	if n.u.help != nil {
+		n.u.help.win.Close() // it opens again in the new language
+	}
 	n.u.setMainMenu()
 	n.u.showMainAt(current)
 }

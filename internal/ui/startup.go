@@ -109,8 +109,10 @@ func (u *App) messageView(title, msg string, buttons ...fyne.CanvasObject) fyne.
 	head.TextStyle = fyne.TextStyle{Bold: true}
 	body := widget.NewLabel(msg)
 	body.Wrapping = fyne.TextWrapWord
-	return container.NewCenter(container.NewGridWrap(fyne.NewSize(600, 300),
-		container.NewVBox(head, body, container.NewHBox(buttons...))))
+	// The buttons stay in view and a long text (30 lines of SQLite findings)
+	// scrolls above them (issue 19); 640×440 fits a 1024×768 screen.
+	return container.NewCenter(container.NewGridWrap(fyne.NewSize(640, 440),
+		container.NewBorder(head, container.NewHBox(buttons...), nil, nil, container.NewVScroll(body))))
 }
 
 // damagedView is shown instead of the app when the database file cannot be

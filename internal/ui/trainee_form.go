@@ -49,9 +49,9 @@ type traineeForm struct {
 	warnedOK   bool // the clerk has seen the warnings and chose to save (trainee_form_keys.go)
 	warnDialog *dialog.ConfirmDialog
 	attempted  bool
-	dirty     bool
-	saving    bool
-	loading   bool
+	dirty      bool
+	saving     bool
+	loading    bool
 
 	pdfBtn *widget.Button // the person's data report (pdf_docs.go)
 }

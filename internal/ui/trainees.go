@@ -58,6 +58,7 @@ type traineesScreen struct {
 	newBtn    *widget.Button
 	openBtn   *widget.Button
 	deleteBtn *widget.Button
+	empty     *emptyState
 
 	filter     wub.TraineeFilter
 	total      int
@@ -176,7 +177,8 @@ func (s *traineesScreen) buildList() {
 		container.NewBorder(nil, nil, nil, s.count, s.search),
 		container.NewGridWithColumns(5, s.year, s.agency, s.kecamatan, s.status, s.view),
 	)
-	s.listView = container.NewBorder(top, nil, nil, nil, s.table)
+	s.empty = newEmptyState(s.u, s.newTrainee) // emptystate.go
+	s.listView = container.NewBorder(top, nil, nil, nil, container.NewStack(s.table, s.empty.box))
 }
 
 func (s *traineesScreen) updateButtons() {
@@ -252,6 +254,7 @@ func (s *traineesScreen) reload() {
 		}
 		s.table.ScrollToTop()
 		s.table.Refresh()
+		s.empty.update(f, list.Total, s.table)
 		s.updateButtons()
 	})
 }
