@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
@@ -240,12 +239,12 @@ func (s *auditScreen) cellText(i, col int) string {
 }
 
 func (s *auditScreen) askExport() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+	d := s.u.newFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil || w == nil {
 			return
 		}
 		s.exportTo(w)
-	}, s.u.win)
+	})
 	d.SetFileName("audit-" + s.u.now().Format("20060102") + ".xlsx")
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
 	d.Show()

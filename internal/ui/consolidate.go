@@ -11,7 +11,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -259,20 +258,20 @@ func (s *consolidateScreen) show(c *xlsx.Consolidation) {
 }
 
 func (s *consolidateScreen) chooseFile() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+	d := s.u.newFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			return
 		}
 		path := r.URI().Path()
 		r.Close()
 		s.addPaths([]string{path})
-	}, s.u.win)
+	})
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
 	d.Show()
 }
 
 func (s *consolidateScreen) chooseFolder() {
-	dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
+	s.u.newFolderOpen(func(l fyne.ListableURI, err error) {
 		if err != nil || l == nil {
 			return
 		}
@@ -289,7 +288,7 @@ func (s *consolidateScreen) chooseFolder() {
 		}
 		sort.Strings(paths)
 		s.addPaths(paths)
-	}, s.u.win).Show()
+	}).Show()
 }
 
 // addPaths reads and checks submission files, stores the valid ones (a file
@@ -379,7 +378,7 @@ func (s *consolidateScreen) keepRefused(rs []*xlsx.Received) {
 }
 
 func (s *consolidateScreen) chooseSave() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+	d := s.u.newFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil || w == nil {
 			return
 		}
@@ -389,7 +388,7 @@ func (s *consolidateScreen) chooseSave() {
 			path += ".xlsx"
 		}
 		s.saveTo(path)
-	}, s.u.win)
+	})
 	d.SetFileName("Rekap_WUB_" + s.year.Selected + ".xlsx")
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
 	d.Show()

@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
@@ -323,7 +322,7 @@ func (s *contractRoundScreen) export() {
 	if s.round == nil {
 		return
 	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+	d := s.u.newFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			s.u.showError(err)
 			return
@@ -332,7 +331,7 @@ func (s *contractRoundScreen) export() {
 			return
 		}
 		s.exportTo(w)
-	}, s.u.win)
+	})
 	d.SetFileName(fmt.Sprintf("Kontrak fasilitator %s %d.xlsx", s.u.agencyShort(s.round.AgencyCode, s.round.Year), s.round.Year))
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
 	d.Show()

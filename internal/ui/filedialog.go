@@ -305,3 +305,77 @@ func (u *App) addRecentFolder(dir string) {
 // fyneCancel is Fyne's own "Cancel" in the current language (its file
 // browser's dismiss button), for Esc in dialogKey.
 func fyneCancel() string { return lang.L("Cancel") }
+
+// The shims below let a screen swap dialog.NewFileSave / NewFileOpen /
+// NewFolderOpen for ours with a one-word change: same callback, same
+// SetFileName / SetFilter / Show.
+
+// fileShim collects what a screen sets before Show.
+type fileShim struct {
+	u    *App
+	name string
+	exts []string
+	show func(s *fileShim)
+}
+
+func (s *fileShim) SetFileName(n string) { s.name = n }
+
+// SetFilter takes the extensions of an extension filter; others allow any file.
+func (s *fileShim) SetFilter(f storage.FileFilter) {
+	if e, ok := f.(*storage.ExtensionFileFilter); ok {
+		seen := map[string]bool{}
+		s.exts = nil
+		for _, x := range e.Extensions {
+			if l := strings.ToLower(x); !seen[l] {
+				seen[l] = true
+				s.exts = append(s.exts, l)
+			}
+		}
+	}
+}
+
+func (s *fileShim) SetView(dialog.ViewLayout) {}
+func (s *fileShim) Show()                     { s.show(s) }
+
+// uriFile is an opened local file with its URI, as Fyne's dialogs give them.
+type uriFile struct {
+	*os.File
+	uri fyne.URI
+}
+
+func (f uriFile) URI() fyne.URI { return f.uri }
+
+func (u *App) newFileSave(cb func(fyne.URIWriteCloser, error)) *fileShim {
+	return &fileShim{u: u, show: func(s *fileShim) {
+		u.saveFile(s.name, s.exts, func(path string) {
+			f, err := os.Create(path)
+			if err != nil {
+				cb(nil, err)
+				return
+			}
+			cb(uriFile{f, storage.NewFileURI(path)}, nil)
+		})
+	}}
+}
+
+func (u *App) newFileOpen(cb func(fyne.URIReadCloser, error)) *fileShim {
+	return &fileShim{u: u, show: func(s *fileShim) {
+		u.openFile(s.exts, func(path string) {
+			f, err := os.Open(path)
+			if err != nil {
+				cb(nil, err)
+				return
+			}
+			cb(uriFile{f, storage.NewFileURI(path)}, nil)
+		})
+	}}
+}
+
+func (u *App) newFolderOpen(cb func(fyne.ListableURI, error)) *fileShim {
+	return &fileShim{u: u, show: func(*fileShim) {
+		u.openFolder(func(dir string) {
+			l, err := storage.ListerForURI(storage.NewFileURI(dir))
+			cb(l, err)
+		})
+	}}
+}

@@ -167,7 +167,7 @@ func (s *quotaScreen) exportXLSX() {
 	if d == nil {
 		return
 	}
-	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+	save := s.u.newFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil || w == nil {
 			return
 		}
@@ -184,7 +184,7 @@ func (s *quotaScreen) exportXLSX() {
 			}
 			s.u.notify(T("kuota.exported", w.URI().Name()))
 		})
-	}, s.u.win)
+	})
 	save.SetFileName(fmt.Sprintf("Dasbor-Kuota-%d.xlsx", d.Query.Year))
 	save.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
 	save.Show()
@@ -196,7 +196,7 @@ func (s *quotaScreen) exportPNG() {
 	if d == nil {
 		return
 	}
-	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+	save := s.u.newFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil || w == nil {
 			return
 		}
@@ -214,7 +214,7 @@ func (s *quotaScreen) exportPNG() {
 			}
 			s.u.notify(T("kuota.exported", w.URI().Name()))
 		})
-	}, s.u.win)
+	})
 	save.SetFileName(fmt.Sprintf("Dasbor-Kuota-%d.png", d.Query.Year))
 	save.SetFilter(storage.NewExtensionFileFilter([]string{".png"}))
 	save.Show()

@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"wubdesk/internal/instance"
@@ -130,13 +129,13 @@ func (u *App) damagedView(de *store.DamagedError) fyne.CanvasObject {
 		msg += "\n\n" + T("startup.damaged_no_backup")
 	}
 	buttons = append(buttons, widget.NewButton(T("startup.restore_other"), func() {
-		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		d := u.newFileOpen(func(r fyne.URIReadCloser, err error) {
 			if err != nil || r == nil {
 				return
 			}
 			r.Close()
 			u.restoreAtStart(r.URI().Path())
-		}, u.win)
+		})
 		d.Show()
 	}))
 	if de.Missing {
