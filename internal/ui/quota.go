@@ -94,6 +94,9 @@ func newQuotaScreen(u *App) screen {
 	s.yearNoteBox.Hide()
 
 	s.view = newDashboardView(s.openFigure)
+	if u.can(wub.ActSettings) {
+		s.view.onNextTarget = s.editNextTarget
+	}
 	s.dupNote = newDupNote(u)
 	title := widget.NewLabelWithStyle(T("nav.kuota"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	top := container.NewVBox(
@@ -202,6 +205,11 @@ type dashboardView struct {
 	forecast  *widget.Label
 	yearTitle *widget.Label
 	yearLine  *widget.Label
+	two       *twoFigures // quota_figures.go
+	nextBtn   *widget.Button
+	nextBox   *fyne.Container
+	// onNextTarget sets the next target period (admin; nil in the picture)
+	onNextTarget func()
 	table     *fyne.Container
 	months    *lineChart
 	agencies  *barChart
@@ -245,13 +253,21 @@ func newDashboardView(onOpen func(wub.FigureFilter, string, int)) *dashboardView
 			v.open(v.d.Regency.Filter, T("kuota.regency_title", v.d.Target.StartYear, v.d.Target.EndYear), v.d.Regency.Opening)
 		}
 	})
+	v.two = newTwoFigures(v)
+	v.nextBtn = widget.NewButtonWithIcon(T("ux.next_target"), theme.SettingsIcon(), func() {
+		if v.onNextTarget != nil {
+			v.onNextTarget()
+		}
+	})
+	v.nextBox = container.NewHBox(v.nextBtn)
+	v.nextBox.Hide()
 	regency.Importance = widget.LowImportance
 	if onOpen == nil { // the report picture
 		regency.Hide()
 	}
 	v.box = container.NewVBox(
-		container.NewBorder(nil, nil, nil, regency, v.headline), v.progress, v.parts, v.counting, v.forecast,
-		widget.NewSeparator(), v.yearTitle, v.yearLine, v.table,
+		container.NewBorder(nil, nil, nil, regency, v.headline), v.progress, v.parts, v.counting, v.forecast, v.nextBox,
+		widget.NewSeparator(), v.yearTitle, v.yearLine, v.two.box, v.table,
 		widget.NewSeparator(),
 		container.NewGridWithColumns(2, v.months, v.agencies),
 		container.NewGridWithColumns(2, container.NewVBox(v.sex, v.kec), v.kbli),
@@ -281,7 +297,8 @@ func (v *dashboardView) show(d *wub.Dashboard) {
 	v.progress.set(r)
 	v.parts.SetText(T("kuota.parts", wub.FormatInt(r.Opening), wub.FormatInt(r.Recorded), wub.FormatInt(r.Remaining())))
 	v.counting.SetText(T("kuota.counting_regency"))
-	v.forecast.SetText(forecastText(d.Forecast))
+	v.forecast.SetText(programForecastText(wub.ProgramForecast(d.Target, r.Realised(), d.Query.AsOf)))
+	v.showNextTarget(d)
 
 	y := d.Query.Year
 	counted := T("kuota.per_person")
@@ -300,6 +317,7 @@ func (v *dashboardView) show(d *wub.Dashboard) {
 	if note := undatedNote(d.Undated); note != "" {
 		v.yearLine.SetText(v.yearLine.Text + "\n" + note)
 	}
+	v.two.show(d, v.onOpen != nil)
 	v.fillTable(d)
 
 	v.months.title = T("kuota.chart_months", y, counted)

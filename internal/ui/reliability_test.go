@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"github.com/xuri/excelize/v2"
@@ -67,6 +68,8 @@ func texts(c fyne.Canvas) string {
 			for _, x := range w.Objects {
 				walk(x)
 			}
+		case *container.Scroll:
+			walk(w.Content)
 		}
 	}
 	walk(c.Content())
