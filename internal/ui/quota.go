@@ -210,12 +210,12 @@ type dashboardView struct {
 	nextBox   *fyne.Container
 	// onNextTarget sets the next target period (admin; nil in the picture)
 	onNextTarget func()
-	table     *fyne.Container
-	months    *lineChart
-	agencies  *barChart
-	sex       *barChart
-	kec       *barChart
-	kbli      *barChart
+	table        *fyne.Container
+	months       *lineChart
+	agencies     *barChart
+	sex          *barChart
+	kec          *barChart
+	kbli         *barChart
 
 	d      *wub.Dashboard
 	onOpen func(f wub.FigureFilter, title string, opening int)
