@@ -81,10 +81,11 @@ func newAuditScreen(u *App) screen {
 	s.table = newRowTable(cols, func() int { return s.total }, s.cellText,
 		func(col int) string { return T(cols[col].key) }, func(int) {})
 	apply := widget.NewButton(T("audit.apply"), s.apply)
-	filters := container.NewHBox(s.entity.Select, container.NewGridWrap(fyne.NewSize(190, 36), s.nik), s.actor.Select,
-		container.NewGridWrap(fyne.NewSize(140, 36), s.from), container.NewGridWrap(fyne.NewSize(140, 36), s.to), apply)
+	// Two rows of filters fit 1024×768 (issue 19).
+	filters := container.NewHBox(s.entity.Select, container.NewGridWrap(fyne.NewSize(190, 36), s.nik), s.actor.Select, apply)
+	dates := container.NewHBox(container.NewGridWrap(fyne.NewSize(140, 36), s.from), container.NewGridWrap(fyne.NewSize(140, 36), s.to))
 	bottom := container.NewHBox(s.count, s.msg)
-	top := container.NewVBox(filters, container.NewHBox(s.export, s.mask))
+	top := container.NewVBox(filters, container.NewHBox(dates, s.export, s.mask))
 	s.root = container.NewBorder(top, bottom, nil, nil, s.table)
 	s.ready = true
 	return s

@@ -80,8 +80,9 @@ func newConsolidateScreen(u *App) screen {
 	s.tabs = s.views.tabs()
 	title := widget.NewLabelWithStyle(T("nav.konsolidasi"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, title, container.NewHBox(widget.NewLabel(T("konsolidasi.year")), s.year,
-			s.addFiles, s.addFolder, s.saveBtn)),
+		// Title and year, then the actions: fits 1024×768 (issue 19).
+		container.NewBorder(nil, nil, title, container.NewHBox(widget.NewLabel(T("konsolidasi.year")), s.year)),
+		container.NewHBox(s.addFiles, s.addFolder, s.saveBtn),
 		container.NewBorder(nil, nil, nil, s.cancelBtn, s.progress), s.summary,
 	)
 	s.root = container.NewBorder(top, nil, nil, nil, s.tabs)

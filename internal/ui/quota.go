@@ -100,8 +100,9 @@ func newQuotaScreen(u *App) screen {
 	s.dupNote = newDupNote(u)
 	title := widget.NewLabelWithStyle(T("nav.kuota"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, title, container.NewHBox(s.targetBtn, s.splitBtn, s.openBtn, s.xlsxBtn, s.pngBtn)),
-		container.NewGridWithColumns(3, s.year, s.scope.Select),
+		// Two rows, so that the screen fits 1024×768 in both languages (issue 19).
+		container.NewBorder(nil, nil, title, container.NewHBox(s.targetBtn, s.splitBtn, s.openBtn)),
+		container.NewBorder(nil, nil, nil, container.NewHBox(s.xlsxBtn, s.pngBtn), container.NewGridWithColumns(2, s.year, s.scope.Select)),
 		s.yearNoteBox,
 		s.dupNote.box,
 	)
@@ -247,7 +248,7 @@ func newDashboardView(onOpen func(wub.FigureFilter, string, int)) *dashboardView
 	v.sex = newBarChart("", func(i int) { v.openSlice(v.d.BySex[i]) })
 	v.kec = newBarChart("", func(i int) { v.openSlice(v.d.ByKec[i]) })
 	v.kbli = newBarChart("", func(i int) { v.openSlice(v.d.ByKBLI[i]) })
-	v.kbli.labelW = 210
+	v.kbli.labelW = 180
 	regency := widget.NewButtonWithIcon(T("kuota.people"), theme.AccountIcon(), func() {
 		if v.d != nil {
 			v.open(v.d.Regency.Filter, T("kuota.regency_title", v.d.Target.StartYear, v.d.Target.EndYear), v.d.Regency.Opening)
