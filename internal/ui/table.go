@@ -19,9 +19,9 @@ type rowTable struct {
 	onOpen   func(row int)
 	onSelect func(row int)
 	rows     func() int
-	widths   []float32 // of the columns as shown (table_fit.go; tests read them)
-	natural  []float32 // as designed, each at least its header
-	heads    []float32 // what each header needs
+	widths   []float32     // of the columns as shown (table_fit.go; tests read them)
+	natural  []float32     // as designed, each at least its header
+	heads    []float32     // what each header needs
 	full     *widget.PopUp // a cut cell's text in full (tests read it)
 }
 
