@@ -230,13 +230,7 @@ func (s *auditScreen) cellText(i, col int) string {
 	case 4:
 		return wub.ActionLabel(e.Action)
 	}
-	if e.Action == "update" {
-		return xlsx.ChangedFields(e.Old, e.New)
-	}
-	if e.New != "" {
-		return xlsx.RecordedFields(e.New)
-	}
-	return xlsx.RecordedFields(e.Old)
+	return auditChangeText(e.Action, e.Old, e.New) // in words (ux_audit.go)
 }
 
 func (s *auditScreen) askExport() {

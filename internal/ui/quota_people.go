@@ -132,7 +132,7 @@ func (p *peopleList) cellText(i, col int) string {
 	case 1:
 		return r.Name
 	case 2:
-		return r.Sex
+		return sexCell(r.Sex)
 	case 3:
 		return r.DesaName
 	case 4:

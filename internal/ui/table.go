@@ -63,7 +63,7 @@ func newRowTable(cols []tableColumn, rows func() int, text func(row, col int) st
 	t.ExtendBaseWidget(t)
 	for i, c := range cols {
 		h := headerWidth(header(i))
-		w := max(c.width, h)
+		w := max(columnWidthIn(c.key, c.width), h)
 		t.natural = append(t.natural, w)
 		t.heads = append(t.heads, h)
 		t.widths = append(t.widths, w)

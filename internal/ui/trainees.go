@@ -312,7 +312,7 @@ func (s *traineesScreen) cellText(i, col int) string {
 	case 1:
 		return r.Name
 	case 2:
-		return r.Sex
+		return sexCell(r.Sex)
 	case 3:
 		return r.DesaName
 	case 4:
