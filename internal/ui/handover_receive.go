@@ -74,15 +74,23 @@ func (s *handoverScreen) load(path string) {
 	s.reloadTables()
 	var p *handover.Package
 	var res *wub.HandoverResult
+	ctx, progress := s.startPreview(path) // handover_preview.go: bar, counts, Batal
+	hold := s.run.hold
 	s.u.jobs.run(func() error {
+		if hold != nil {
+			hold()
+		}
 		var err error
 		if p, err = handover.ReadFile(path); err != nil {
 			return err
 		}
-		res, err = handover.Import(context.Background(), s.u.db, p, true, nil)
+		res, err = handover.Import(ctx, s.u.db, p, true, progress)
 		return err
 	}, func(err error) {
 		s.busy = false
+		if s.endPreview(path, err) {
+			return
+		}
 		if err != nil {
 			s.pkgLabel.SetText(filepath.Base(path) + ": " + userMessage(err))
 			s.refresh()
