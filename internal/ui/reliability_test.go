@@ -289,7 +289,7 @@ func TestAuditScreenFiltersAndExports(t *testing.T) {
 	if s.total != all || all < 6 {
 		t.Fatalf("audit lists %d of %d", s.total, all)
 	}
-	if got := s.cellText(0, 5); !strings.Contains(got, "Phone:") || s.cellText(0, 4) != "Ubah" {
+	if got := s.cellText(0, 5); !strings.Contains(got, "No. HP/WA: — → 081299998888") || s.cellText(0, 4) != "Ubah" { // in words (issue 19)
 		t.Errorf("newest row: %q %q", s.cellText(0, 4), got)
 	}
 	test.Type(s.nik, "3528 0452 0395 0001")
