@@ -241,8 +241,8 @@ func TestUsersCard(t *testing.T) {
 	u.jobs.wait()
 	p.required.SetChecked(true) // no admin yet
 	u.jobs.wait()
-	if on, _ := db.SignInRequired(bg); on || !strings.Contains(p.msg.Text, "admin aktif") || p.required.Checked {
-		t.Fatalf("sign-in turned on without an admin: %q", p.msg.Text)
+	if on, _ := db.SignInRequired(bg); on || !strings.Contains(p.reqNote.label.Text, "admin aktif") || p.required.Checked {
+		t.Fatalf("sign-in turned on without an admin: %q", p.reqNote.label.Text)
 	}
 	test.Type(p.newName, "Siti.Aminah")
 	test.Type(p.newFull, "Siti Aminah")
