@@ -22,10 +22,10 @@ type officeForm struct {
 	// agencyFull is the chosen agency's full name, under the dropdown.
 	agencyFull *widget.Label
 	head       *entry
-	nip    *entry
-	place  *entry
-	msg    *widget.Label
-	box    *fyne.Container
+	nip        *entry
+	place      *entry
+	msg        *widget.Label
+	box        *fyne.Container
 }
 
 func newOfficeForm(u *App, o wub.Office) *officeForm {

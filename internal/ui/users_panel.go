@@ -176,7 +176,6 @@ func (p *usersPanel) after(work func(ctx context.Context) error, ok string) {
 	})
 }
 
-
 func (p *usersPanel) addUser() {
 	nu := wub.User{Name: p.newName.Text, FullName: p.newFull.Text, Role: wub.Role(p.newRole.code()), Active: true}
 	pw := p.newPassword.Text
