@@ -27,6 +27,7 @@ type Options struct {
 	Version   string
 	QuitAfter time.Duration // close by itself (smoke tests)
 	Show      string        // open this screen first ("peserta", "peserta-baru", "pengaturan", ...)
+	Size      string        // the window's size "1024x768" (screenshots, --size); "" = 1180x760
 	Started   time.Time     // when the process started (for Timing)
 	Timing    bool          // write start-up milestones to stderr (scripts/launch-time.sh)
 	// Clock is the app's clock before a database is open (nil: the wall
@@ -59,7 +60,7 @@ const prefLanguage = "language"
 // Run opens the main window and blocks until it is closed.
 func Run(a fyne.App, o Options) {
 	u := New(a, o)
-	u.win.Resize(fyne.NewSize(1180, 760))
+	u.win.Resize(u.opts.windowSize()) // ux_show.go
 	u.win.CenterOnScreen()
 	if o.QuitAfter > 0 {
 		time.AfterFunc(o.QuitAfter, func() { fyne.Do(a.Quit) })

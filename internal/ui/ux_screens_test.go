@@ -112,7 +112,12 @@ func TestEveryScreenInBothLanguagesAt1024(t *testing.T) {
 			u.showMain()
 			u.win.Resize(fyne.NewSize(1024, 768))
 			var problems []string
+			ids := []string{"peserta-baru"} // the form, over the list
 			for _, d := range screenDefs() {
+				ids = append(ids, d.id)
+			}
+			for _, id := range ids {
+				d := screenDef{id: id}
 				u.nav.show(d.id)
 				u.jobs.wait()
 				u.win.Resize(fyne.NewSize(1024, 768))
