@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"wubdesk/internal/wub"
 )
@@ -155,5 +156,17 @@ func TestDialogKeys(t *testing.T) {
 	u.dialogKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if u.win.Canvas().Overlays().Top() != nil {
 		t.Fatal("Esc did not close the message")
+	}
+}
+
+// The focused button is plainly marked, in every theme choice.
+func TestFocusColourIsPlain(t *testing.T) {
+	a := test.NewTempApp(t)
+	for _, c := range themeChoices {
+		applyTheme(a, c)
+		_, _, _, alpha := a.Settings().Theme().Color(theme.ColorNameFocus, theme.VariantLight).RGBA()
+		if alpha < 0x9000 {
+			t.Errorf("%s: focus colour alpha %#x is too faint to see", c, alpha)
+		}
 	}
 }
