@@ -48,6 +48,7 @@ func splitGuide(md string) []guideSection {
 	var out []guideSection
 	cur := guideSection{}
 	var header []string
+	fenced := false
 	flush := func() {
 		cur.body = strings.TrimSpace(cur.body)
 		if cur.title != "" || cur.body != "" {
@@ -56,6 +57,14 @@ func splitGuide(md string) []guideSection {
 	}
 	for _, line := range strings.Split(md, "\n") {
 		trimmed := strings.TrimSpace(line)
+		if strings.HasPrefix(trimmed, "```") {
+			fenced = !fenced
+		} else if !fenced {
+			// Fyne draws inline code as a block of its own, breaking the
+			// sentence; in the window the path or command reads as well plain.
+			line = strings.ReplaceAll(line, "`", "")
+			trimmed = strings.TrimSpace(line)
+		}
 		switch {
 		case strings.HasPrefix(line, "# "):
 			cur.title = strings.TrimPrefix(line, "# ")

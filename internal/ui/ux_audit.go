@@ -34,6 +34,12 @@ func auditFieldLabel(k string) string {
 	if key, ok := auditFieldKeys[n]; ok {
 		return T(key)
 	}
+	if w, ok := auditWords[n]; ok {
+		if Language() == "en" {
+			return w[1]
+		}
+		return w[0]
+	}
 	switch n {
 	case "decision":
 		return T("ux.audit_decision")
@@ -202,4 +208,23 @@ func auditChangeText(action, oldJSON, newJSON string) string {
 		}
 	}
 	return strings.Join(parts, "; ")
+}
+
+// auditWords names the other recorded fields, Indonesian and English.
+var auditWords = map[string][2]string{
+	"id": {"ID", "ID"}, "amount": {"Jumlah", "Amount"}, "category": {"Kategori", "Category"},
+	"halal": {"Halal", "Halal"}, "detail": {"Keterangan", "Detail"}, "kind": {"Jenis", "Kind"},
+	"issuedon": {"Terbit", "Issued on"}, "listedon": {"Dipajang sejak", "Listed on"},
+	"closedon": {"Ditutup", "Closed on"}, "closedreason": {"Alasan tutup", "Reason closed"},
+	"outletid": {"Gerai", "Outlet"}, "businessid": {"Usaha", "Business"}, "price": {"Harga", "Price"},
+	"productid": {"Produk", "Product"}, "withdrawnon": {"Ditarik", "Withdrawn on"}, "source": {"Sumber", "Source"},
+	"facilitatorid": {"Fasilitator", "Facilitator"}, "openedon": {"Dibuka", "Opened on"},
+	"number": {"Nomor", "Number"}, "title": {"Judul", "Title"}, "type": {"Jenis", "Type"},
+	"licence": {"Izin", "Licence"}, "license": {"Izin", "Licence"}, "channel": {"Saluran", "Channel"},
+	"lender": {"Pemberi modal", "Lender"}, "purpose": {"Keperluan", "Purpose"}, "state": {"Keadaan", "State"},
+	"startedon": {"Mulai", "Started on"}, "endedon": {"Selesai", "Ended on"}, "quota": {"Kuota", "Quota"},
+	"count": {"Jumlah", "Count"}, "target": {"Target", "Target"}, "active": {"Aktif", "Active"},
+	"fullname": {"Nama lengkap", "Full name"}, "username": {"Nama pengguna", "User name"},
+	"period": {"Periode", "Period"}, "sha256": {"Sidik berkas", "File fingerprint"}, "file": {"Berkas", "File"},
+	"filename": {"Berkas", "File"}, "from": {"Dari", "From"}, "to": {"Kepada", "To"},
 }
