@@ -32,7 +32,8 @@ type roundStore interface {
 // decision (and whether the new contract exists), note. They fit the main
 // window's content width, so that the head sees the decision next to the
 // figures without scrolling.
-var roundWidths = []float32{190, 85, 102, 95, 78, 75, 175, 128}
+// 815 px in all: the columns, Catatan included, fit a 1024×768 window (issue 19).
+var roundWidths = []float32{145, 85, 102, 95, 78, 75, 140, 95}
 
 // contractRoundScreen is Kontrak: the head's yearly decision on every
 // facilitator of last year, from their record.
