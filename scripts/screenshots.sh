@@ -36,3 +36,11 @@ for pair in "${shots[@]}"; do
   convert "$tmp/full.png" -trim +repage "$out/$file"
   echo "$out/$file"
 done
+# Every screen on a 1024x768 screen, the window filling it (issue 19), and
+# the in-app guide (Bantuan → Panduan).
+mkdir -p "$out/1024"
+for pair in "${shots[@]}" "bantuan:bantuan.png"; do
+  id="${pair%%:*}"; file="${pair#*:}"
+  SHOT_SCREEN=1024x768 bash scripts/shot.sh "$db" "$out/1024/$file" --show "$id" --size 1024x768
+  echo "$out/1024/$file"
+done

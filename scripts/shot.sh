@@ -5,7 +5,7 @@ set -euo pipefail
 db="$1"; out="$2"; shift 2
 bin="${WUBDESK_BIN:-build/wubdesk}"
 disp=":$((90 + RANDOM % 9))"
-Xvfb "$disp" -screen 0 1280x800x24 >/dev/null 2>&1 &
+Xvfb "$disp" -screen 0 "${SHOT_SCREEN:-1280x800}x24" >/dev/null 2>&1 &
 xpid=$!
 trap 'kill $xpid 2>/dev/null || true' EXIT
 sleep 1

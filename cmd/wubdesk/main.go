@@ -38,6 +38,7 @@ func main() {
 	lang := fs.String("lang", "", "bahasa tampilan: id atau en (bawaan: dari Pengaturan)")
 	quitAfter := fs.Duration("quit-after", 0, "tutup sendiri setelah jangka waktu ini (untuk uji asap)")
 	show := fs.String("show", "", "layar pertama: peserta, peserta-baru, pengaturan, ... (untuk tangkapan layar)")
+	size := fs.String("size", "", "ukuran jendela LEBARxTINGGI, misalnya 1024x768 (untuk tangkapan layar)")
 	timing := fs.Bool("timing", false, "tulis lama mulai (jendela tampil, daftar peserta terisi) ke stderr")
 	hubURL := fs.String("hub", "", "buka register kabupaten di alamat hub ini sebagai pengguna hub (Bagian Perekonomian)")
 	hubPin := fs.String("hub-pin", "", "sidik SHA-256 sertifikat hub (tanpa ini: ditampilkan untuk dicocokkan)")
@@ -75,5 +76,5 @@ func main() {
 	defer displayPanic()
 	a := app.NewWithID(AppID)
 	ui.Run(a, ui.Options{DBPath: *dbPath, Lang: *lang, Version: version, QuitAfter: *quitAfter, Show: *show,
-		Started: started, Timing: *timing})
+		Size: *size, Started: started, Timing: *timing})
 }

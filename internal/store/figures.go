@@ -26,6 +26,9 @@ func figureConds(f wub.FigureFilter) (string, []any) {
 		yearCol, monthCol = "p.year", "p.month"
 	} else {
 		conds = append(conds, "e.status = 'trained'", "e.deleted_at IS NULL")
+		if f.Repeat {
+			conds = append(conds, "NOT EXISTS (SELECT 1 FROM person_first p1 WHERE p1.trainee_id = e.trainee_id AND p1.enrolment_id = e.id)")
+		}
 	}
 	conds = append(conds, "t.deleted_at IS NULL")
 	c, a := yearCond(yearCol, f)
@@ -116,6 +119,13 @@ func (db *DB) FigurePeople(ctx context.Context, f wub.FigureFilter, offset, limi
 // figure (opening balances have no names behind them). It reads the
 // aggregate tables, except per person for one agency.
 func (db *DB) CountFigurePeople(ctx context.Context, f wub.FigureFilter) (int, error) {
+	if f.Repeat { // no tally keeps these: count the enrolments themselves
+		f.Counting = wub.CountEnrolment
+		where, args := figureConds(f)
+		var n int
+		err := db.r.QueryRowContext(ctx, `SELECT count(*) FROM enrolment e CROSS JOIN trainee t ON t.id = e.trainee_id WHERE `+where, args...).Scan(&n)
+		return n, err
+	}
 	var table string
 	c, a := yearCond("year", f)
 	conds, args := []string{c}, a

@@ -26,6 +26,7 @@ type Options struct {
 	Version   string
 	QuitAfter time.Duration // close by itself (smoke tests)
 	Show      string        // open this screen first ("peserta", "peserta-baru", "pengaturan", ...)
+	Size      string        // the window's size "1024x768" (screenshots, --size); "" = 1180x760
 	Started   time.Time     // when the process started (for Timing)
 	Timing    bool          // write start-up milestones to stderr (scripts/launch-time.sh)
 	// Clock is the app's clock before a database is open (nil: the wall
@@ -45,6 +46,7 @@ type App struct {
 	life     lifetimes // the window's and the shown screen's contexts (async.go)
 
 	nav     *navigation
+	help    *helpView // the guide's window while open (help.go)
 	current screen
 
 	officeDialog *officeForm // the first-start form while it is open (tests)
@@ -59,7 +61,7 @@ const prefLanguage = "language"
 // Run opens the main window and blocks until it is closed.
 func Run(a fyne.App, o Options) {
 	u := New(a, o)
-	u.win.Resize(fyne.NewSize(1180, 760))
+	u.win.Resize(u.opts.windowSize()) // ux_show.go
 	u.win.CenterOnScreen()
 	if o.QuitAfter > 0 {
 		time.AfterFunc(o.QuitAfter, func() { fyne.Do(a.Quit) })
@@ -300,9 +302,18 @@ func (u *App) setMainMenu() {
 	quit.IsQuit = true
 	file := fyne.NewMenu(T("menu.file"), newItem, saveItem, findItem, fyne.NewMenuItemSeparator(), quit)
 	about := fyne.NewMenuItem(T("menu.about"), u.showAbout)
-	help := fyne.NewMenu(T("menu.help"), about)
+	guide := fyne.NewMenuItem(T("ux.help_menu"), func() { u.showHelp() })
+	help := fyne.NewMenu(T("menu.help"), guide, about)
 	u.win.SetMainMenu(fyne.NewMainMenu(file, help))
+	u.addFormShortcuts()
 	u.win.Canvas().SetOnTypedKey(func(e *fyne.KeyEvent) {
+		if u.dialogKey(e) {
+			return
+		}
+		if e.Name == fyne.KeyF1 {
+			u.showHelp()
+			return
+		}
 		if e.Name == fyne.KeyEscape {
 			u.dispatch(actionEscape)
 		}

@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
@@ -86,10 +85,11 @@ func newAuditScreen(u *App) screen {
 		func(col int) string { return T(cols[col].key) }, func(int) {})
 	s.list.table = s.table
 	apply := widget.NewButton(T("audit.apply"), s.apply)
-	filters := container.NewHBox(s.entity.Select, container.NewGridWrap(fyne.NewSize(190, 36), s.nik), s.actor.Select,
-		container.NewGridWrap(fyne.NewSize(140, 36), s.from), container.NewGridWrap(fyne.NewSize(140, 36), s.to), apply)
+	// Two rows of filters fit 1024×768 (issue 19).
+	filters := container.NewHBox(s.entity.Select, container.NewGridWrap(fyne.NewSize(190, 36), s.nik), s.actor.Select, apply)
+	dates := container.NewHBox(container.NewGridWrap(fyne.NewSize(140, 36), s.from), container.NewGridWrap(fyne.NewSize(140, 36), s.to))
 	bottom := container.NewHBox(s.count, s.msg)
-	top := container.NewVBox(filters, container.NewHBox(s.export, s.mask))
+	top := container.NewVBox(filters, container.NewHBox(dates, s.export, s.mask))
 	s.root = container.NewBorder(top, bottom, nil, nil, s.table)
 	s.ready = true
 	return s
@@ -181,22 +181,16 @@ func (s *auditScreen) cellText(i, col int) string {
 	case 4:
 		return wub.ActionLabel(e.Action)
 	}
-	if e.Action == "update" {
-		return xlsx.ChangedFields(e.Old, e.New)
-	}
-	if e.New != "" {
-		return xlsx.RecordedFields(e.New)
-	}
-	return xlsx.RecordedFields(e.Old)
+	return auditChangeText(e.Action, e.Old, e.New) // in words (ux_audit.go)
 }
 
 func (s *auditScreen) askExport() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+	d := s.u.newFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil || w == nil {
 			return
 		}
 		s.exportTo(w)
-	}, s.u.win)
+	})
 	d.SetFileName("audit-" + s.u.now().Format("20060102") + ".xlsx")
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
 	d.Show()

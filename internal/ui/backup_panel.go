@@ -44,11 +44,11 @@ func newBackupPanel(u *App) *backupPanel {
 	p.list.OnSelected = func(i widget.ListItemID) { p.selected = i; p.updateButtons() }
 	p.list.OnUnselected = func(widget.ListItemID) { p.selected = -1; p.updateButtons() }
 	p.backupTo = widget.NewButton(T("backup.to_folder"), func() {
-		d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+		d := u.newFolderOpen(func(dir fyne.ListableURI, err error) {
 			if err == nil && dir != nil {
 				u.askLock(false, func(l *seal.Lock) { p.backupSealed(dir.Path(), l) }) // pdp_backup.go
 			}
-		}, u.win)
+		})
 		d.Show()
 	})
 	p.restore = widget.NewButton(T("backup.restore_selected"), func() {
@@ -57,12 +57,12 @@ func newBackupPanel(u *App) *backupPanel {
 		}
 	})
 	p.fromFile = widget.NewButton(T("backup.restore_file"), func() {
-		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		d := u.newFileOpen(func(r fyne.URIReadCloser, err error) {
 			if err == nil && r != nil {
 				r.Close()
 				p.askRestore(r.URI().Path())
 			}
-		}, u.win)
+		})
 		d.SetFilter(storage.NewExtensionFileFilter([]string{".db", seal.Ext}))
 		d.Show()
 	})

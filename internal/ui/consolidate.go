@@ -11,7 +11,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -70,8 +69,9 @@ func newConsolidateScreen(u *App) screen {
 	s.tabs = s.views.tabs()
 	title := widget.NewLabelWithStyle(T("nav.konsolidasi"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, title, container.NewHBox(widget.NewLabel(T("konsolidasi.year")), s.year,
-			s.addFiles, s.addFolder, s.saveBtn)),
+		// Title and year, then the actions: fits 1024×768 (issue 19).
+		container.NewBorder(nil, nil, title, container.NewHBox(widget.NewLabel(T("konsolidasi.year")), s.year)),
+		container.NewHBox(s.addFiles, s.addFolder, s.saveBtn),
 		container.NewBorder(nil, nil, nil, s.cancelBtn, s.progress), s.summary,
 	)
 	s.root = container.NewBorder(top, nil, nil, nil, s.tabs)
@@ -188,20 +188,20 @@ func (s *consolidateScreen) show(c *xlsx.Consolidation) {
 }
 
 func (s *consolidateScreen) chooseFile() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+	d := s.u.newFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			return
 		}
 		path := r.URI().Path()
 		r.Close()
 		s.addPaths([]string{path})
-	}, s.u.win)
+	})
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
 	d.Show()
 }
 
 func (s *consolidateScreen) chooseFolder() {
-	dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
+	s.u.newFolderOpen(func(l fyne.ListableURI, err error) {
 		if err != nil || l == nil {
 			return
 		}
@@ -218,7 +218,7 @@ func (s *consolidateScreen) chooseFolder() {
 		}
 		sort.Strings(paths)
 		s.addPaths(paths)
-	}, s.u.win).Show()
+	}).Show()
 }
 
 // addPaths reads and checks submission files, stores the valid ones (a file
@@ -288,7 +288,7 @@ func (s *consolidateScreen) keepRefused(rs []*xlsx.Received) {
 }
 
 func (s *consolidateScreen) chooseSave() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+	d := s.u.newFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil || w == nil {
 			return
 		}
@@ -298,7 +298,7 @@ func (s *consolidateScreen) chooseSave() {
 			path += ".xlsx"
 		}
 		s.saveTo(path)
-	}, s.u.win)
+	})
 	d.SetFileName("Rekap_WUB_" + s.year.Selected + ".xlsx")
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
 	d.Show()

@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
@@ -32,7 +31,8 @@ type roundStore interface {
 // decision (and whether the new contract exists), note. They fit the main
 // window's content width, so that the head sees the decision next to the
 // figures without scrolling.
-var roundWidths = []float32{190, 85, 102, 95, 78, 75, 175, 128}
+// 815 px in all: the columns, Catatan included, fit a 1024×768 window (issue 19).
+var roundWidths = []float32{145, 85, 102, 95, 78, 75, 140, 95}
 
 // contractRoundScreen is Kontrak: the head's yearly decision on every
 // facilitator of last year, from their record.
@@ -309,7 +309,7 @@ func (s *contractRoundScreen) export() {
 	if s.round == nil {
 		return
 	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+	d := s.u.newFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			s.u.showError(err)
 			return
@@ -318,7 +318,7 @@ func (s *contractRoundScreen) export() {
 			return
 		}
 		s.exportTo(w)
-	}, s.u.win)
+	})
 	d.SetFileName(fmt.Sprintf("Kontrak fasilitator %s %d.xlsx", s.u.agencyShort(s.round.AgencyCode, s.round.Year), s.round.Year))
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
 	d.Show()

@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -185,7 +184,7 @@ func (s *handoverScreen) refresh() {
 }
 
 func (s *handoverScreen) chooseExport() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+	d := s.u.newFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil || w == nil {
 			return
 		}
@@ -195,7 +194,7 @@ func (s *handoverScreen) chooseExport() {
 			path += handover.Ext
 		}
 		s.u.askLock(true, func(l *seal.Lock) { s.pdp.lock = l; s.exportTo(path) }) // pdp_handover.go
-	}, s.u.win)
+	})
 	d.SetFileName("serah-terima_" + s.u.office.AgencyCode + "_" + s.to.code() + "_" + wub.ISO(s.handoverDate()) + handover.Ext)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{handover.Ext}))
 	d.Show()

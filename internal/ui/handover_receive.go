@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -53,13 +52,13 @@ func (s *handoverScreen) historyView() fyne.CanvasObject {
 }
 
 func (s *handoverScreen) choose() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+	d := s.u.newFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			return
 		}
 		r.Close()
 		s.loadAsking(r.URI().Path()) // pdp_handover.go
-	}, s.u.win)
+	})
 	d.SetFilter(storage.NewExtensionFileFilter([]string{handover.Ext}))
 	d.Show()
 }
@@ -76,15 +75,23 @@ func (s *handoverScreen) load(path string) {
 	s.reloadTables()
 	var p *handover.Package
 	var res *wub.HandoverResult
+	ctx, progress := s.startPreview(path) // handover_preview.go: bar, counts, Batal
+	hold := s.run.hold
 	s.u.jobs.run(func() error {
+		if hold != nil {
+			hold()
+		}
 		var err error
 		if p, err = s.readPackage(path); err != nil { // pdp_handover.go
 			return err
 		}
-		res, err = s.u.app.HandoverImport(s.u.appCtx(), p, app.HandoverImportOptions{DryRun: true})
+		res, err = s.u.app.HandoverImport(ctx, p, app.HandoverImportOptions{DryRun: true, Progress: progress})
 		return err
 	}, func(err error) {
 		s.busy = false
+		if s.endPreview(path, err) {
+			return
+		}
 		if err != nil {
 			s.pkgLabel.SetText(filepath.Base(path) + ": " + userMessage(err))
 			s.refresh()

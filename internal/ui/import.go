@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -147,13 +146,13 @@ func (s *importScreen) shown()                    {}
 
 // choose opens the file dialog for .xlsx files.
 func (s *importScreen) choose() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+	d := s.u.newFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			return
 		}
 		r.Close()
 		s.load(r.URI().Path())
-	}, s.u.win)
+	})
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".XLSX", ".xls", ".XLS", ".csv", ".CSV"}))
 	d.Show()
 }

@@ -96,14 +96,14 @@ func (s *importScreen) saveErrors() {
 	if s.rep == nil {
 		return
 	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+	d := s.u.newFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil || w == nil {
 			return
 		}
 		path := w.URI().Path()
 		w.Close()
 		s.writeErrors(path)
-	}, s.u.win)
+	})
 	d.SetFileName(strings.TrimSuffix(s.rep.File, filepath.Ext(s.rep.File)) + "_ditolak.xlsx")
 	d.Show()
 }

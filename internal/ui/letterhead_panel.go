@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
@@ -108,7 +107,7 @@ func (p *letterheadPanel) setEmblem(b []byte, name string) {
 }
 
 func (p *letterheadPanel) chooseEmblem() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+	d := p.u.newFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			return
 		}
@@ -131,7 +130,7 @@ func (p *letterheadPanel) chooseEmblem() {
 			}
 			p.setEmblem(b, name)
 		})
-	}, p.u.win)
+	})
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg"}))
 	d.Show()
 }

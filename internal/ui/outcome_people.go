@@ -139,12 +139,12 @@ func (p *outcomeList) openRow(i int) {
 
 // export saves the list as a workbook.
 func (p *outcomeList) export() {
-	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+	save := p.u.newFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil || w == nil {
 			return
 		}
 		p.exportTo(w, w.URI().Name())
-	}, p.u.win)
+	})
 	save.SetFileName(fmt.Sprintf("Hasil-WUB-%d-%s.xlsx", p.year, p.stage))
 	save.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
 	save.Show()

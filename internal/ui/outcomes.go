@@ -177,10 +177,7 @@ func (s *outcomesScreen) show() {
 	head := func(first string, rest ...string) fyne.CanvasObject {
 		objs := []fyne.CanvasObject{widget.NewLabelWithStyle(first, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
 		for _, h := range rest {
-			l := widget.NewLabelWithStyle(h, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
-			l.Truncation = fyne.TextTruncateEllipsis
-			l.SizeName = theme.SizeNameCaptionText
-			objs = append(objs, l)
+			objs = append(objs, columnHead(h)) // outcomes_head.go
 		}
 		return line(objs...)
 	}

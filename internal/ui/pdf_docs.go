@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -34,7 +33,7 @@ func pdfButton(label string, tapped func()) *widget.Button {
 
 // printPDF asks for a file name (suggested name) and writes the document there.
 func (u *App) printPDF(name string, make makeDoc) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+	d := u.newFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil || w == nil {
 			return
 		}
@@ -44,7 +43,7 @@ func (u *App) printPDF(name string, make makeDoc) {
 			path += ".pdf"
 		}
 		u.writePDF(path, make, nil)
-	}, u.win)
+	})
 	d.SetFileName(name)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
 	d.Show()
@@ -116,14 +115,14 @@ func (s *submissionScreen) printCoverLetter() {
 		s.u.printPDF(coverLetterName(s.lastWorkbook), s.coverLetterMaker(s.lastWorkbook))
 		return
 	}
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+	d := s.u.newFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			return
 		}
 		path := r.URI().Path()
 		r.Close()
 		s.u.printPDF(coverLetterName(path), s.coverLetterMaker(path))
-	}, s.u.win)
+	})
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
 	d.Show()
 }

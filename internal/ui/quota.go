@@ -88,11 +88,15 @@ func newQuotaScreen(u *App) screen {
 	s.yearNoteBox.Hide()
 
 	s.view = newDashboardView(s.openFigure)
+	if u.can(wub.ActSettings) {
+		s.view.onNextTarget = s.editNextTarget
+	}
 	s.dupNote = newDupNote(u)
 	title := widget.NewLabelWithStyle(T("nav.kuota"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, title, container.NewHBox(s.targetBtn, s.splitBtn, s.openBtn, s.xlsxBtn, s.pngBtn)),
-		container.NewGridWithColumns(3, s.year, s.scope.Select),
+		// Two rows, so that the screen fits 1024×768 in both languages (issue 19).
+		container.NewBorder(nil, nil, title, container.NewHBox(s.targetBtn, s.splitBtn, s.openBtn)),
+		container.NewBorder(nil, nil, nil, container.NewHBox(s.xlsxBtn, s.pngBtn), container.NewGridWithColumns(2, s.year, s.scope.Select)),
 		s.yearNoteBox,
 		s.dupNote.box,
 	)
@@ -169,12 +173,17 @@ type dashboardView struct {
 	forecast  *widget.Label
 	yearTitle *widget.Label
 	yearLine  *widget.Label
-	table     *fyne.Container
-	months    *lineChart
-	agencies  *barChart
-	sex       *barChart
-	kec       *barChart
-	kbli      *barChart
+	two       *twoFigures // quota_figures.go
+	nextBtn   *widget.Button
+	nextBox   *fyne.Container
+	// onNextTarget sets the next target period (admin; nil in the picture)
+	onNextTarget func()
+	table        *fyne.Container
+	months       *lineChart
+	agencies     *barChart
+	sex          *barChart
+	kec          *barChart
+	kbli         *barChart
 
 	d      *wub.Dashboard
 	onOpen func(f wub.FigureFilter, title string, opening int)
@@ -206,19 +215,27 @@ func newDashboardView(onOpen func(wub.FigureFilter, string, int)) *dashboardView
 	v.sex = newBarChart("", func(i int) { v.openSlice(v.d.BySex[i]) })
 	v.kec = newBarChart("", func(i int) { v.openSlice(v.d.ByKec[i]) })
 	v.kbli = newBarChart("", func(i int) { v.openSlice(v.d.ByKBLI[i]) })
-	v.kbli.labelW = 210
+	v.kbli.labelW = 180
 	regency := widget.NewButtonWithIcon(T("kuota.people"), theme.AccountIcon(), func() {
 		if v.d != nil {
 			v.open(v.d.Regency.Filter, T("kuota.regency_title", v.d.Target.StartYear, v.d.Target.EndYear), v.d.Regency.Opening)
 		}
 	})
+	v.two = newTwoFigures(v)
+	v.nextBtn = widget.NewButtonWithIcon(T("ux.next_target"), theme.SettingsIcon(), func() {
+		if v.onNextTarget != nil {
+			v.onNextTarget()
+		}
+	})
+	v.nextBox = container.NewHBox(v.nextBtn)
+	v.nextBox.Hide()
 	regency.Importance = widget.LowImportance
 	if onOpen == nil { // the report picture
 		regency.Hide()
 	}
 	v.box = container.NewVBox(
-		container.NewBorder(nil, nil, nil, regency, v.headline), v.progress, v.parts, v.counting, v.forecast,
-		widget.NewSeparator(), v.yearTitle, v.yearLine, v.table,
+		container.NewBorder(nil, nil, nil, regency, v.headline), v.progress, v.parts, v.counting, v.forecast, v.nextBox,
+		widget.NewSeparator(), v.yearTitle, v.yearLine, v.two.box, v.table,
 		widget.NewSeparator(),
 		container.NewGridWithColumns(2, v.months, v.agencies),
 		container.NewGridWithColumns(2, container.NewVBox(v.sex, v.kec), v.kbli),
@@ -248,7 +265,8 @@ func (v *dashboardView) show(d *wub.Dashboard) {
 	v.progress.set(r)
 	v.parts.SetText(T("kuota.parts", wub.FormatInt(r.Opening), wub.FormatInt(r.Recorded), wub.FormatInt(r.Remaining())))
 	v.counting.SetText(T("kuota.counting_regency"))
-	v.forecast.SetText(forecastText(d.Forecast))
+	v.forecast.SetText(programForecastText(wub.ProgramForecast(d.Target, r.Realised(), d.Query.AsOf)))
+	v.showNextTarget(d)
 
 	y := d.Query.Year
 	counted := T("kuota.per_person")
@@ -267,6 +285,7 @@ func (v *dashboardView) show(d *wub.Dashboard) {
 	if note := undatedNote(d.Undated); note != "" {
 		v.yearLine.SetText(v.yearLine.Text + "\n" + note)
 	}
+	v.two.show(d, v.onOpen != nil)
 	v.fillTable(d)
 
 	v.months.title = T("kuota.chart_months", y, counted)

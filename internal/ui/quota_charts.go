@@ -369,7 +369,8 @@ func (r *lineRenderer) Layout(size fyne.Size) {
 	layoutLegend(r.legend, lineLeft, chartHead-4)
 }
 
-func (r *lineRenderer) MinSize() fyne.Size { return fyne.NewSize(420, 250) }
+// 380 wide: two charts side by side fit a 1024×768 window (issue 19).
+func (r *lineRenderer) MinSize() fyne.Size { return fyne.NewSize(380, 250) }
 
 func (r *lineRenderer) Refresh() {
 	r.rebuild()

@@ -94,7 +94,7 @@ func (p *peopleList) cellText(i, col int) string {
 	case 1:
 		return r.Name
 	case 2:
-		return r.Sex
+		return sexCell(r.Sex)
 	case 3:
 		return r.DesaName
 	case 4:
@@ -129,7 +129,7 @@ func (s *quotaScreen) exportXLSX() {
 	if d == nil {
 		return
 	}
-	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+	save := s.u.newFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil || w == nil {
 			return
 		}
@@ -146,7 +146,7 @@ func (s *quotaScreen) exportXLSX() {
 			}
 			s.u.notify(T("kuota.exported", w.URI().Name()))
 		})
-	}, s.u.win)
+	})
 	save.SetFileName(fmt.Sprintf("Dasbor-Kuota-%d.xlsx", d.Query.Year))
 	save.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
 	save.Show()
@@ -158,7 +158,7 @@ func (s *quotaScreen) exportPNG() {
 	if d == nil {
 		return
 	}
-	save := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+	save := s.u.newFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil || w == nil {
 			return
 		}
@@ -176,7 +176,7 @@ func (s *quotaScreen) exportPNG() {
 			}
 			s.u.notify(T("kuota.exported", w.URI().Name()))
 		})
-	}, s.u.win)
+	})
 	save.SetFileName(fmt.Sprintf("Dasbor-Kuota-%d.png", d.Query.Year))
 	save.SetFilter(storage.NewExtensionFileFilter([]string{".png"}))
 	save.Show()

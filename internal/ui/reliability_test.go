@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"github.com/xuri/excelize/v2"
@@ -67,6 +68,8 @@ func texts(c fyne.Canvas) string {
 			for _, x := range w.Objects {
 				walk(x)
 			}
+		case *container.Scroll:
+			walk(w.Content)
 		}
 	}
 	walk(c.Content())
@@ -238,8 +241,8 @@ func TestUsersCard(t *testing.T) {
 	u.jobs.wait()
 	p.required.SetChecked(true) // no admin yet
 	u.jobs.wait()
-	if on, _ := db.SignInRequired(bg); on || !strings.Contains(p.msg.Text, "admin aktif") || p.required.Checked {
-		t.Fatalf("sign-in turned on without an admin: %q", p.msg.Text)
+	if on, _ := db.SignInRequired(bg); on || !strings.Contains(p.reqNote.label.Text, "admin aktif") || p.required.Checked {
+		t.Fatalf("sign-in turned on without an admin: %q", p.reqNote.label.Text)
 	}
 	test.Type(p.newName, "Siti.Aminah")
 	test.Type(p.newFull, "Siti Aminah")
@@ -286,7 +289,7 @@ func TestAuditScreenFiltersAndExports(t *testing.T) {
 	if s.list.total != all || all < 6 {
 		t.Fatalf("audit lists %d of %d", s.list.total, all)
 	}
-	if got := s.cellText(0, 5); !strings.Contains(got, "Phone:") || s.cellText(0, 4) != "Ubah" {
+	if got := s.cellText(0, 5); !strings.Contains(got, "No. HP/WA: — → 081299998888") || s.cellText(0, 4) != "Ubah" { // in words (issue 19)
 		t.Errorf("newest row: %q %q", s.cellText(0, 4), got)
 	}
 	test.Type(s.nik, "3528 0452 0395 0001")

@@ -18,25 +18,40 @@ import (
 type officeForm struct {
 	u      *App
 	agency *codeSelect
-	head   *entry
-	nip    *entry
-	place  *entry
-	msg    *widget.Label
-	box    *fyne.Container
+	// agencyFull is the chosen agency's full name, under the dropdown.
+	agencyFull *widget.Label
+	head       *entry
+	nip        *entry
+	place      *entry
+	msg        *widget.Label
+	box        *fyne.Container
 }
 
 func newOfficeForm(u *App, o wub.Office) *officeForm {
 	f := &officeForm{u: u}
-	var codes, names []string
+	var codes, names, full []string
 	today := u.today()
 	year := today.Year()
 	for _, a := range u.agencies.Sorted() {
 		if a.RunsIn(year) || a.Code == o.AgencyCode {
 			codes = append(codes, a.Code)
-			names = append(names, a.NameOn(today).Short+" — "+a.NameOn(today).Full)
+			names = append(names, a.NameOn(today).Short)
+			full = append(full, a.NameOn(today).Full)
 		}
 	}
-	f.agency = newCodeSelect(codes, names, nil)
+	// The dropdown shows the short names, so that it fits the first-start
+	// dialog; the full name of the chosen agency is written under it (issue 19).
+	f.agencyFull = widget.NewLabel("")
+	f.agencyFull.Wrapping = fyne.TextWrapWord
+	f.agencyFull.Importance = widget.LowImportance
+	f.agency = newCodeSelect(codes, names, func(code string) {
+		f.agencyFull.SetText("")
+		for i, c := range codes {
+			if c == code {
+				f.agencyFull.SetText(full[i])
+			}
+		}
+	})
 	f.agency.PlaceHolder = T("form.choose")
 	f.agency.setCode(o.AgencyCode)
 	f.head = newEntry(nil)
@@ -51,7 +66,7 @@ func newOfficeForm(u *App, o wub.Office) *officeForm {
 	f.msg.Importance = widget.DangerImportance
 	f.msg.Wrapping = fyne.TextWrapWord
 	form := widget.NewForm(
-		widget.NewFormItem(T("office.agency"), f.agency.Select),
+		widget.NewFormItem(T("office.agency"), container.NewVBox(f.agency.Select, f.agencyFull)),
 		widget.NewFormItem(T("office.head_name"), f.head),
 		widget.NewFormItem(T("office.head_nip"), f.nip),
 		widget.NewFormItem(T("office.place"), f.place),
@@ -103,7 +118,7 @@ func (u *App) showOfficeSetup(first bool) {
 	saveBtn := widget.NewButton(T("button.save"), nil)
 	saveBtn.Importance = widget.HighImportance
 	content := container.NewVBox(intro, f.box, container.NewHBox(saveBtn))
-	d = dialog.NewCustomWithoutButtons(T("office.title"), container.NewGridWrap(fyne.NewSize(620, 330), content), u.win)
+	d = dialog.NewCustomWithoutButtons(T("office.title"), container.NewGridWrap(fyne.NewSize(620, max(330, content.MinSize().Height)), content), u.win)
 	saveBtn.OnTapped = func() {
 		f.save(func() {
 			d.Hide()
@@ -111,6 +126,9 @@ func (u *App) showOfficeSetup(first bool) {
 				u.showMain()
 			}
 		})
+	}
+	for _, e := range []*entry{f.head, f.nip, f.place} {
+		e.OnSubmitted = func(string) { saveBtn.OnTapped() } // Enter saves
 	}
 	d.Show()
 	u.officeDialog = f

@@ -70,6 +70,9 @@ func (n *navigation) show(id string) {
 	if n.showJourney(id) || n.showPDP(id) { // pdp_lock.go
 		return
 	}
+	if n.showExtra(id) { // ux_show.go: "bantuan", "peserta-kosong"
+		return
+	}
 	target, act := id, action(-1)
 	if id == "peserta-baru" {
 		target, act = "peserta", actionNew
@@ -137,6 +140,9 @@ func shortPath(p string) string {
 // rebuild throws the screens away and builds them again, after the language
 // changed. The current screen id is kept.
 func (n *navigation) rebuild(current string) {
+	if n.u.help != nil {
+		n.u.help.win.Close() // it opens again in the new language
+	}
 	n.u.setMainMenu()
 	n.u.showMainAt(current)
 }

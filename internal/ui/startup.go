@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"wubdesk/internal/app"
@@ -109,8 +108,10 @@ func (u *App) messageView(title, msg string, buttons ...fyne.CanvasObject) fyne.
 	head.TextStyle = fyne.TextStyle{Bold: true}
 	body := widget.NewLabel(msg)
 	body.Wrapping = fyne.TextWrapWord
-	return container.NewCenter(container.NewGridWrap(fyne.NewSize(600, 300),
-		container.NewVBox(head, body, container.NewHBox(buttons...))))
+	// The buttons stay in view and a long text (30 lines of SQLite findings)
+	// scrolls above them (issue 19); 640×440 fits a 1024×768 screen.
+	return container.NewCenter(container.NewGridWrap(fyne.NewSize(640, 440),
+		container.NewBorder(head, container.NewHBox(buttons...), nil, nil, container.NewVScroll(body))))
 }
 
 // damagedView is shown instead of the app when the database file cannot be
@@ -128,13 +129,13 @@ func (u *App) damagedView(de *wub.DamagedError) fyne.CanvasObject {
 		msg += "\n\n" + T("startup.damaged_no_backup")
 	}
 	buttons = append(buttons, widget.NewButton(T("startup.restore_other"), func() {
-		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		d := u.newFileOpen(func(r fyne.URIReadCloser, err error) {
 			if err != nil || r == nil {
 				return
 			}
 			r.Close()
 			u.restoreAtStart(r.URI().Path())
-		}, u.win)
+		})
 		d.Show()
 	}))
 	if de.Missing {

@@ -11,7 +11,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -163,7 +162,7 @@ func (s *submissionScreen) fileName() string {
 }
 
 func (s *submissionScreen) chooseFile() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+	d := s.u.newFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil || w == nil {
 			return
 		}
@@ -173,7 +172,7 @@ func (s *submissionScreen) chooseFile() {
 			path += ".xlsx"
 		}
 		s.exportTo(path)
-	}, s.u.win)
+	})
 	d.SetFileName(s.fileName())
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
 	d.Show()

@@ -19,6 +19,10 @@ type rowTable struct {
 	onOpen   func(row int)
 	onSelect func(row int)
 	rows     func() int
+	widths   []float32     // of the columns as shown (table_fit.go; tests read them)
+	natural  []float32     // as designed, each at least its header
+	heads    []float32     // what each header needs
+	full     *widget.PopUp // a cut cell's text in full (tests read it)
 }
 
 // tableColumn describes one column of a rowTable.
@@ -58,7 +62,12 @@ func newRowTable(cols []tableColumn, rows func() int, text func(row, col int) st
 	}
 	t.ExtendBaseWidget(t)
 	for i, c := range cols {
-		t.SetColumnWidth(i, c.width)
+		h := headerWidth(header(i))
+		w := max(columnWidthIn(c.key, c.width), h)
+		t.natural = append(t.natural, w)
+		t.heads = append(t.heads, h)
+		t.widths = append(t.widths, w)
+		t.SetColumnWidth(i, w)
 	}
 	return t
 }
@@ -137,8 +146,10 @@ func (c *rowCell) setSelected(on bool) {
 	}
 }
 
-// Tapped selects the row and gives the table the keyboard.
-func (c *rowCell) Tapped(*fyne.PointEvent) {
+// Tapped selects the row and gives the table the keyboard; a cut text
+// opens in full beside it (table_fit.go).
+func (c *rowCell) Tapped(e *fyne.PointEvent) {
+	c.showFull(e)
 	c.t.selectRow(c.row)
 	if cv := fyne.CurrentApp().Driver().CanvasForObject(c.t); cv != nil {
 		cv.Focus(c.t)
@@ -151,4 +162,10 @@ func (c *rowCell) DoubleTapped(*fyne.PointEvent) {
 	if c.t.onOpen != nil {
 		c.t.onOpen(c.row)
 	}
+}
+
+// headerWidth is what a header needs to be read whole: a column never cuts
+// or overlaps its header, in either language (issue 19).
+func headerWidth(text string) float32 {
+	return fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding() + 2
 }

@@ -25,7 +25,24 @@ type variantTheme struct {
 }
 
 func (t variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	if n == theme.ColorNameFocus {
+		return focusColor
+	}
 	return t.Theme.Color(n, t.variant)
+}
+
+// focusColor marks the focused button or field plainly (issue 19): Fyne's
+// own is a faint tint that cannot be seen on an important (blue) button.
+var focusColor = color.NRGBA{R: 0xff, G: 0x98, B: 0x00, A: 0xb0}
+
+// focusTheme is the system theme with that focus colour.
+type focusTheme struct{ fyne.Theme }
+
+func (t focusTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	if n == theme.ColorNameFocus {
+		return focusColor
+	}
+	return t.Theme.Color(n, v)
 }
 
 // applyTheme sets the app's theme from a choice.
@@ -34,7 +51,7 @@ func applyTheme(a fyne.App, choice string) {
 	case themeDark:
 		a.Settings().SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantDark})
 	case themeSystem:
-		a.Settings().SetTheme(theme.DefaultTheme())
+		a.Settings().SetTheme(focusTheme{theme.DefaultTheme()})
 	default:
 		a.Settings().SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantLight})
 	}

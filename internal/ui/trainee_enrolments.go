@@ -77,12 +77,16 @@ func (f *traineeForm) addEnrolment(e wub.Enrolment) {
 
 	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { f.removeEnrolment(r) })
 	label := func(k string) *widget.Label { return widget.NewLabel(T(k)) }
-	grid := container.NewGridWithColumns(5,
+	// Two rows of three: five equal columns, each as wide as the longest
+	// agency name, pushed the form past a 1024×768 screen (issue 19).
+	grid := container.NewVBox(container.NewGridWithColumns(3,
 		container.NewVBox(label("field.agency"), r.agency.Select),
 		container.NewVBox(label("field.year"), r.year),
-		container.NewVBox(label("field.status"), r.status.Select),
-		container.NewVBox(label("field.enrolled_on"), r.enrolled),
-		container.NewVBox(label("field.completed_on"), r.completed),
+		container.NewVBox(label("field.status"), r.status.Select)),
+		container.NewGridWithColumns(3,
+			container.NewVBox(label("field.enrolled_on"), r.enrolled),
+			container.NewVBox(label("field.completed_on"), r.completed),
+			layoutSpacer()),
 	)
 	r.msg = newField("", widget.NewLabel(""))
 	r.msg.label.Hide()

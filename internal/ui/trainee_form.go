@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -43,11 +44,14 @@ type traineeForm struct {
 	tabs      *container.AppTabs // data and Usaha, for a saved trainee
 	journey   *journeyView
 
-	touched   map[string]bool
-	attempted bool
-	dirty     bool
-	flow      saveFlow // the save (record_dialog.go)
-	loading   bool
+	touched    map[string]bool
+	nikWasLeft bool // the clerk has left the NIK field once (trainee_form_keys.go)
+	warnedOK   bool // the clerk has seen the warnings and chose to save (trainee_form_keys.go)
+	warnDialog *dialog.ConfirmDialog
+	attempted  bool
+	dirty      bool
+	flow       saveFlow // the save (record_dialog.go)
+	loading    bool
 
 	pdfBtn *widget.Button // the person's data report (pdf_docs.go)
 	pdpBtn *widget.Button // "Data pribadi" (pdp_person.go)
@@ -73,6 +77,7 @@ func newTraineeForm(s *traineesScreen, t *wub.Trainee) *traineeForm {
 	f.phone.SetPlaceHolder("08xxxxxxxxxx")
 	f.rtrw.SetPlaceHolder("001/002")
 	f.nik.OnChanged = func(string) { f.changed("nik"); f.lookupNIK() }
+	f.nik.onBlur = f.nikLeft
 
 	f.sex = newCodeSelect([]string{"L", "P"}, []string{wub.SexLabel("L"), wub.SexLabel("P")}, func(string) { f.changed("sex") })
 	f.education = newCodeSelect(wub.EducationLevels, wub.EducationLevels, func(string) { f.changed("education") })
@@ -109,6 +114,8 @@ func newTraineeForm(s *traineesScreen, t *wub.Trainee) *traineeForm {
 	f.enrolBox = container.NewVBox()
 	f.build()
 	f.load(t)
+	f.wireKeys()
+	f.showSavedWarnings()
 	f.dupes.check()
 	f.facts.check()
 	return f
@@ -188,11 +195,7 @@ func (f *traineeForm) build() {
 
 func (f *traineeForm) object() fyne.CanvasObject { return f.root }
 
-func (f *traineeForm) focusFirst() {
-	if c := fyne.CurrentApp().Driver().CanvasForObject(f.nik); c != nil {
-		c.Focus(f.nik)
-	}
-}
+func (f *traineeForm) focusFirst() { f.s.u.focus(f.nik) }
 
 func (f *traineeForm) load(t *wub.Trainee) {
 	f.loading = true
@@ -265,7 +268,7 @@ func (f *traineeForm) check() wub.Issues {
 	t, is := f.collect()
 	t.Normalize()
 	badDate := len(is.ForField("birth_date")) > 0
-	for _, i := range t.Check(f.s.u.today()) {
+	for _, i := range append(t.Check(f.s.u.today()), t.PlaceWarnings()...) {
 		if badDate && i.Field == "birth_date" {
 			continue // the typed date is wrong; say only that
 		}
@@ -284,7 +287,7 @@ func (f *traineeForm) check() wub.Issues {
 func (f *traineeForm) showIssues(is wub.Issues) {
 	for key, fl := range f.fields {
 		if f.attempted || f.touched[key] {
-			fl.show(is.ForField(key))
+			fl.show(f.oneNIKMessage(key, is.ForField(key)))
 		} else {
 			fl.show(nil)
 		}
@@ -311,6 +314,9 @@ func (f *traineeForm) changed(key string) {
 	f.touched[key] = true
 	if key == "birth_date" && strings.TrimSpace(f.birthDate.Text) == "" {
 		f.touched[key] = false
+	}
+	if key == "nik" && !f.nikWasLeft && len(wub.NormalizeNIK(f.nik.Text)) < 16 {
+		f.touched[key] = false // "NIK harus 16 digit" waits for the 16th digit or leaving the field
 	}
 	f.check()
 	f.dupes.changed(key)
@@ -342,6 +348,8 @@ func (f *traineeForm) lookupNIK() {
 		f.nikOther = id
 		f.nikNoteText.SetText(T("form.nik_registered", where))
 		f.nikNote.Show()
+		f.dupes.box.Hide() // one message for one duplicate
+		f.check()
 	})
 }
 
@@ -362,9 +370,17 @@ func (f *traineeForm) save() {
 		return
 	}
 	f.attempted = true
+	is := f.check()
+	if is.HasErrors() {
+		f.s.u.notify(T("form.fix_errors", len(is.Errors())))
+		return
+	}
+	if f.confirmWarnings(is) {
+		return
+	}
 	t, _ := f.collect()
 	f.flow.u, f.flow.btn, f.flow.show = f.s.u, f.saveBtn, f.showIssues
-	f.flow.run(f.check(), func(ctx context.Context) (wub.Issues, error) {
+	f.flow.run(is, func(ctx context.Context) (wub.Issues, error) {
 		if t.ID == 0 {
 			return f.s.store.CreateTrainee(ctx, t)
 		}

@@ -57,6 +57,7 @@ type traineesScreen struct {
 	newBtn    *widget.Button
 	openBtn   *widget.Button
 	deleteBtn *widget.Button
+	empty     *emptyState
 
 	filter     wub.TraineeFilter
 	list       *pagedList[wub.TraineeRow]
@@ -174,7 +175,8 @@ func (s *traineesScreen) buildList() {
 		container.NewBorder(nil, nil, nil, s.count, s.search),
 		container.NewGridWithColumns(5, s.year, s.agency, s.kecamatan, s.status, s.view),
 	)
-	s.listView = container.NewBorder(top, nil, nil, nil, s.table)
+	s.empty = newEmptyState(s.u, s.newTrainee) // emptystate.go
+	s.listView = container.NewBorder(top, nil, nil, nil, container.NewStack(s.table, s.empty.box))
 }
 
 func (s *traineesScreen) updateButtons() {
@@ -243,6 +245,7 @@ func (s *traineesScreen) reloaded(total int, info any) {
 	default:
 		s.count.SetText(T("peserta.count", wub.FormatInt(total)))
 	}
+	s.empty.update(s.filter, total, s.table)
 	s.updateButtons()
 }
 
@@ -257,7 +260,7 @@ func (s *traineesScreen) cellText(i, col int) string {
 	case 1:
 		return r.Name
 	case 2:
-		return r.Sex
+		return sexCell(r.Sex)
 	case 3:
 		return r.DesaName
 	case 4:
@@ -348,9 +351,7 @@ func (s *traineesScreen) closeForm(changed bool) {
 	if changed {
 		s.reload()
 	}
-	if c := fyne.CurrentApp().Driver().CanvasForObject(s.search); c != nil {
-		c.Focus(s.search)
-	}
+	s.u.focus(s.search)
 }
 
 func (s *traineesScreen) deleteOrRestore() {

@@ -17,6 +17,7 @@ import (
 type usersPanel struct {
 	u        *App
 	required *widget.Check
+	reqNote  *requiredNote
 	list     *widget.List
 	users    []wub.User
 	selected int
@@ -96,7 +97,8 @@ func newUsersPanel(u *App) *usersPanel {
 		widget.NewFormItem("", p.active),
 		widget.NewFormItem(T("users.new_password"), p.password),
 	)
-	p.box = container.NewVBox(p.required,
+	p.reqNote = newRequiredNote(p) // users_required.go: the reason beside the tick
+	p.box = container.NewVBox(p.required, p.reqNote.box,
 		container.NewGridWrap(fyne.NewSize(560, 130), p.list),
 		editForm, container.NewHBox(p.save, p.setPW),
 		widget.NewSeparator(), widget.NewLabel(T("users.add_title")), addForm, container.NewHBox(p.add), p.msg)
@@ -138,7 +140,7 @@ func (p *usersPanel) reload() {
 		p.pick(-1)
 		p.required.OnChanged = nil
 		p.required.SetChecked(required)
-		p.required.OnChanged = p.setRequired
+		p.required.OnChanged = p.reqNote.setRequired
 	})
 }
 
@@ -172,14 +174,6 @@ func (p *usersPanel) after(work func(ctx context.Context) error, ok string) {
 		p.msg.SetText(ok)
 		p.reload()
 	})
-}
-
-func (p *usersPanel) setRequired(on bool) {
-	ok := T("users.required_off")
-	if on {
-		ok = T("users.required_on")
-	}
-	p.after(func(ctx context.Context) error { return p.u.app.SetSignInRequired(ctx, on) }, ok)
 }
 
 func (p *usersPanel) addUser() {

@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -372,7 +371,7 @@ func (s *wamiraScreen) chooseExport() {
 	if o == nil {
 		return
 	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+	d := s.u.newFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			s.u.showError(err)
 			return
@@ -380,7 +379,7 @@ func (s *wamiraScreen) chooseExport() {
 		if w != nil {
 			s.exportTo(w, w.URI().Name())
 		}
-	}, s.u.win)
+	})
 	d.SetFileName(wub.OutletFile(o.Name, s.u.today()))
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
 	d.Show()

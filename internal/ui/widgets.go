@@ -12,7 +12,9 @@ import (
 // swallows it, so a window-level handler never sees it).
 type entry struct {
 	widget.Entry
-	onEsc func()
+	onEsc  func()
+	onSave func() // Ctrl+Enter (focus.go)
+	onBlur func() // the focus left the field
 }
 
 func newEntry(onEsc func()) *entry {
@@ -27,6 +29,23 @@ func (e *entry) TypedKey(k *fyne.KeyEvent) {
 		return
 	}
 	e.Entry.TypedKey(k)
+}
+
+// TypedShortcut lets Ctrl+Enter save the form the entry is in.
+func (e *entry) TypedShortcut(s fyne.Shortcut) {
+	if isCtrlEnter(s) && e.onSave != nil {
+		e.onSave()
+		return
+	}
+	e.Entry.TypedShortcut(s)
+}
+
+// FocusLost also tells the form, which then shows the field's message.
+func (e *entry) FocusLost() {
+	e.Entry.FocusLost()
+	if e.onBlur != nil {
+		e.onBlur()
+	}
 }
 
 // codeSelect is a Select whose options stand for codes: the clerk sees
@@ -88,15 +107,15 @@ func newField(label string, input fyne.CanvasObject) *field {
 	f := &field{label: widget.NewLabelWithStyle(label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), input: input,
 		msg: widget.NewLabel("")}
 	f.msg.Wrapping = fyne.TextWrapWord
-	f.msg.Hide()
+	// The message line is always there, empty when there is nothing to say,
+	// so that a message appearing does not move the fields below (issue 19).
 	f.box = container.NewVBox(f.label, input, f.msg)
 	return f
 }
 
-// show displays the issues of this field (errors first); none hides the line.
+// show displays the issues of this field (errors first); none empties the line.
 func (f *field) show(is wub.Issues) {
 	if len(is) == 0 {
-		f.msg.Hide()
 		f.msg.SetText("")
 		return
 	}

@@ -31,6 +31,11 @@ type FigureFilter struct {
 	Sex        string
 	KecCode    string
 	KBLI       string
+	// Repeat (per enrolment) keeps the trained enrolments that are not the
+	// person's first completion: trained by a second agency, or again after
+	// an earlier year. They make the difference between the sum per agency
+	// and the people counted once (issue 19).
+	Repeat bool
 }
 
 // DashboardQuery asks for the dashboard of a program year as it stands on
