@@ -15,7 +15,6 @@ import (
 	"wubdesk/internal/wub"
 )
 
-
 // office is one office's register enrolled with the test hub.
 func office(t *testing.T, h *hubtest.Hub, agency string) (*app.App, *store.DB) {
 	t.Helper()

@@ -1,6 +1,7 @@
 package hub
 
 import (
+	"bytes"
 	"context"
 	"crypto/tls"
 	"encoding/json"
@@ -139,12 +140,28 @@ func (h *Hub) wrap(r route) http.Handler {
 		start := time.Now()
 		sw := &statusWriter{ResponseWriter: w, status: 200}
 		sw.Header().Set("Hub-Protocol", hubapi.Version)
-		c := &Call{Hub: h, Req: req}
+		// The body is kept so that a request that met a dead pooled
+		// connection (PostgreSQL restarted a moment ago) runs once more on a
+		// fresh one: every handler is one transaction, rolled back when the
+		// connection died, and pushes are idempotent by (device, seq).
+		var body []byte
+		if req.Body != nil {
+			body, _ = io.ReadAll(io.LimitReader(req.Body, maxBody+1))
+		}
+		var c *Call
+		attempt := func() (any, error) {
+			req.Body = io.NopCloser(bytes.NewReader(body))
+			c = &Call{Hub: h, Req: req}
+			if err := h.authenticate(req.Context(), c, r.auth); err != nil {
+				return nil, err
+			}
+			return r.h(req.Context(), c)
+		}
 		code := ""
-		err := h.authenticate(req.Context(), c, r.auth)
-		var out any
-		if err == nil {
-			out, err = r.h(req.Context(), c)
+		out, err := attempt()
+		if err != nil && unavailable(err) && req.Context().Err() == nil {
+			time.Sleep(200 * time.Millisecond)
+			out, err = attempt()
 		}
 		if err != nil {
 			code = writeError(sw, err)
@@ -186,6 +203,16 @@ func writeError(w http.ResponseWriter, err error) string {
 	w.WriteHeader(he.Status)
 	json.NewEncoder(w).Encode(hubapi.Error{Code: he.Code, Message: wub.Message(he.Code, "", he.Args...)})
 	return he.Code
+}
+
+// unavailable is a request that failed on the database connection, not
+// on its content.
+func unavailable(err error) bool {
+	var he *Error
+	if errors.As(err, &he) {
+		return he.Code == "hub_db_unavailable"
+	}
+	return isConnErr(err)
 }
 
 func isConnErr(err error) bool {

@@ -208,7 +208,7 @@ func (s *auditScreen) exportTo(w io.WriteCloser) {
 			err = cerr
 		}
 		if err == nil { // who took the log out (issue 24)
-			err = s.u.app.Exported(context.Background(), "audit.xlsx", "Log audit", nil)
+			err = s.u.app.Exported(s.u.appCtx(), "audit.xlsx", "Log audit", nil)
 		}
 		return err
 	}, func(err error) {

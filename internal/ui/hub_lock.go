@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -95,7 +94,7 @@ func (p PushSummary) message(month time.Time) string {
 }
 
 func (u *App) askReopenWork(agency string, month time.Time, reason string) (PushSummary, error) {
-	ctx := context.Background()
+	ctx := u.appCtx()
 	if err := u.app.AskReopen(ctx, agency, month, reason); err != nil {
 		return PushSummary{}, err
 	}

@@ -39,8 +39,7 @@ func TestLockedMonthRefusalOffersReopen(t *testing.T) {
 	open()
 	nik := s.form.orig.NIK
 	s.form.phone.SetText("081299990000")
-	s.form.save()
-	u.jobs.wait()
+	saveAnyway(u, s)
 	if u.lastLock != nil {
 		t.Fatalf("phone correction refused: %s", u.lastLock.msg.Text)
 	}
@@ -54,8 +53,7 @@ func TestLockedMonthRefusalOffersReopen(t *testing.T) {
 		s.form.sex.setCode("L")
 	}
 	s.form.changed("sex")
-	s.form.save()
-	u.jobs.wait()
+	saveAnyway(u, s)
 	if u.lastLock == nil {
 		t.Fatal("no lock message")
 	}
@@ -85,5 +83,16 @@ func TestLockedMonthRefusalOffersReopen(t *testing.T) {
 	u.jobs.wait()
 	if b, err := os.ReadFile(path); err != nil || !strings.HasPrefix(string(b), "%PDF") {
 		t.Fatalf("berita acara: %v", err)
+	}
+}
+
+// saveAnyway saves the open form, answering "Simpan dengan peringatan?"
+// (the seeded people have no kecamatan) with Enter.
+func saveAnyway(u *App, s *traineesScreen) {
+	s.form.save()
+	u.jobs.wait()
+	if s.form != nil && s.form.warnDialog != nil {
+		u.dialogKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		u.jobs.wait()
 	}
 }

@@ -78,7 +78,7 @@ func (p *hubPanel) refresh() {
 	var st wub.SyncState
 	p.u.jobs.run(func() error {
 		var err error
-		st, err = p.u.app.SyncState(context.Background())
+		st, err = p.u.app.SyncState(p.u.appCtx())
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -132,7 +132,7 @@ func (p *hubPanel) onCheck() {
 	var fp string
 	p.check.Disable()
 	p.u.jobs.run(func() error {
-		ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+		ctx, cancel := context.WithTimeout(p.u.appCtx(), 15*time.Second)
 		defer cancel()
 		var err error
 		fp, err = p.u.app.HubFingerprint(ctx, url)
@@ -155,7 +155,7 @@ func (p *hubPanel) onEnrol() {
 	var link wub.HubLink
 	p.enrol.Disable()
 	p.u.jobs.run(func() error {
-		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		ctx, cancel := context.WithTimeout(p.u.appCtx(), 30*time.Second)
 		defer cancel()
 		var err error
 		link, err = p.u.app.Enrol(ctx, url, code, pin)
@@ -205,7 +205,7 @@ func (u *App) syncRound(done func(wub.SyncResult, error)) {
 	a := u.app
 	u.jobs.run(func() error {
 		defer syncRunning.Store(false)
-		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Minute)
+		ctx, cancel := context.WithTimeout(u.appCtx(), 30*time.Minute)
 		defer cancel()
 		var err error
 		res, err = a.Sync(ctx, app.SyncOptions{})

@@ -66,7 +66,7 @@ func (p *hubSendPanel) refresh() {
 	var enrolled bool
 	var reviews []wub.MonthReview
 	p.s.u.jobs.run(func() error {
-		ctx := context.Background()
+		ctx := p.s.u.screenCtx()
 		enrolled = p.s.u.app.Enrolled(ctx)
 		if enrolled {
 			ctx2, cancel := context.WithTimeout(ctx, 10*time.Second)
@@ -159,7 +159,7 @@ func (p *hubSendPanel) afterExport(agency string, month time.Time, meta wub.Subm
 	code := wub.VerificationCode(meta.DataSHA256)
 	var sum PushSummary
 	p.s.u.jobs.run(func() error {
-		ctx := context.Background()
+		ctx := p.s.u.appCtx()
 		if _, err := p.s.u.app.SendMonth(ctx, agency, month, code); err != nil {
 			return err
 		}
@@ -181,7 +181,7 @@ func (p *hubSendPanel) pushNow() {
 	p.pushBtn.Disable()
 	var sum PushSummary
 	p.s.u.jobs.run(func() error {
-		r, err := p.s.u.app.PushMonths(context.Background())
+		r, err := p.s.u.app.PushMonths(p.s.u.appCtx())
 		sum = PushSummary{Sent: r.Sent, Pending: r.Pending, Err: r.Err}
 		return err
 	}, func(err error) {
@@ -226,7 +226,7 @@ func (p *hubSendPanel) printReceipt() {
 func (p *hubSendPanel) writeReceipt(agency string, month time.Time, path string) {
 	p.s.u.jobs.run(func() error {
 		return xlsx.WriteFile(path, func(w io.Writer) error {
-			return p.s.u.app.MonthReceipt(context.Background(), agency, month, w)
+			return p.s.u.app.MonthReceipt(p.s.u.appCtx(), agency, month, w)
 		})
 	}, func(err error) {
 		if err != nil {

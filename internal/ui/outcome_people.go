@@ -172,7 +172,7 @@ func (p *outcomeList) exportTo(w interface {
 			for i, q := range people {
 				niks[i] = q.NIK
 			}
-			werr = p.u.app.Exported(context.Background(), name, title, niks)
+			werr = p.u.app.Exported(p.u.appCtx(), name, title, niks)
 		}
 		return werr
 	}, func(err error) {

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -63,7 +62,7 @@ func (p *backupPanel) askSealedRestore(src string) bool {
 		var plain string
 		p.u.jobs.run(func() error {
 			var err error
-			plain, err = p.u.app.OpenSealedCopy(context.Background(), src, pass)
+			plain, err = p.u.app.OpenSealedCopy(p.u.appCtx(), src, pass)
 			return err
 		}, func(err error) {
 			if err != nil {

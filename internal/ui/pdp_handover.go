@@ -58,5 +58,5 @@ func (s *handoverScreen) loadAsking(path string) {
 // readPackage reads (decrypting) the package being loaded.
 func (s *handoverScreen) readPackage(path string) (*handover.Package, error) {
 	pass := s.pdp.pass
-	return s.u.app.ReadPackage(context.Background(), path, pass)
+	return s.u.app.ReadPackage(s.u.appCtx(), path, pass)
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"strings"
 	"time"
 
@@ -41,7 +40,7 @@ func (u *App) askLock(forPackage bool, done func(*seal.Lock)) {
 	var k *seal.OfficeKey
 	u.jobs.run(func() error {
 		var err error
-		k, err = u.app.OfficeKey(context.Background())
+		k, err = u.app.OfficeKey(u.appCtx())
 		return err
 	}, func(err error) {
 		if err != nil {

@@ -62,7 +62,7 @@ func (p *pdpPanel) loadReview(v *reviewView) {
 	var years int
 	p.u.jobs.run(func() error {
 		var err error
-		cs, years, err = p.u.app.RetentionDue(context.Background())
+		cs, years, err = p.u.app.RetentionDue(p.u.appCtx())
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -108,7 +108,7 @@ func (p *pdpPanel) showCopies() {
 	p.copiesView = v
 	p.u.jobs.run(func() error {
 		var err error
-		v.copies, err = p.u.app.Copies(context.Background(), 1000)
+		v.copies, err = p.u.app.Copies(p.u.appCtx(), 1000)
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -172,10 +172,10 @@ func (p *pdpPanel) loadBreaches(v *breachView) {
 	var cs []wub.CopyRecord
 	p.u.jobs.run(func() error {
 		var err error
-		if bs, err = p.u.app.Breaches(context.Background()); err != nil {
+		if bs, err = p.u.app.Breaches(p.u.appCtx()); err != nil {
 			return err
 		}
-		cs, err = p.u.app.Copies(context.Background(), 200)
+		cs, err = p.u.app.Copies(p.u.appCtx(), 200)
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -212,7 +212,7 @@ func (p *pdpPanel) addBreach(v *breachView) {
 		b.CopyID = v.copies[i-1].ID
 	}
 	p.u.jobs.run(func() error {
-		_, err := p.u.app.AddBreach(context.Background(), b)
+		_, err := p.u.app.AddBreach(p.u.appCtx(), b)
 		return err
 	}, func(err error) {
 		if err != nil {

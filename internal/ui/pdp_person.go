@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -32,7 +31,7 @@ func (f *traineeForm) dataButton() *widget.Button {
 		return b
 	}
 	id := f.orig.ID
-	f.s.u.jobs.run(func() error { return f.s.u.app.ViewedNIK(context.Background(), id, "form") }, func(error) {})
+	f.s.u.jobs.run(func() error { return f.s.u.app.ViewedNIK(f.s.u.appCtx(), id, "form") }, func(error) {})
 	return b
 }
 
@@ -101,7 +100,7 @@ func (p *personDialog) writeReport(path, format string) {
 	u, nik := p.f.s.u, p.f.orig.NIK
 	u.jobs.run(func() error {
 		return xlsx.WriteFile(path, func(w io.Writer) error {
-			return u.app.PersonReport(context.Background(), nik, format, path, w)
+			return u.app.PersonReport(u.appCtx(), nik, format, path, w)
 		})
 	}, func(err error) {
 		if err != nil {
@@ -138,7 +137,7 @@ func (p *personDialog) saveCorrection(reason string) {
 	f, u := p.f, p.f.s.u
 	t, _ := f.collect()
 	u.jobs.run(func() error {
-		_, err := u.app.Correct(context.Background(), t, reason)
+		_, err := u.app.Correct(u.appCtx(), t, reason)
 		return err
 	}, func(err error) {
 		var is wub.Issues
@@ -240,7 +239,7 @@ func (e *eraseDialog) eraseTo(path string) {
 	var number string
 	u.jobs.run(func() error {
 		return xlsx.WriteFile(path, func(w io.Writer) error {
-			done, res, err := u.app.Erase(context.Background(), nik, ground, reason, w)
+			done, res, err := u.app.Erase(u.appCtx(), nik, ground, reason, w)
 			es, number = done, res.Number()
 			return err
 		})

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"fmt"
 	"strconv"
 	"strings"
@@ -90,10 +89,10 @@ func (p *pdpPanel) reload() {
 	var k *seal.OfficeKey
 	p.u.jobs.run(func() error {
 		var err error
-		if rec, ps, err = p.u.app.Processing(context.Background()); err != nil {
+		if rec, ps, err = p.u.app.Processing(p.u.appCtx()); err != nil {
 			return err
 		}
-		k, err = p.u.app.OfficeKey(context.Background())
+		k, err = p.u.app.OfficeKey(p.u.appCtx())
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -138,7 +137,7 @@ func (p *pdpPanel) saveRecord() {
 		return
 	}
 	ps := app.ProcessingSettings{RetentionYears: years, Purpose: p.purpose.Text, Recipients: p.recipients.Text, Officer: p.officer.Text}
-	p.u.jobs.run(func() error { return p.u.app.SaveProcessing(context.Background(), ps) }, func(err error) {
+	p.u.jobs.run(func() error { return p.u.app.SaveProcessing(p.u.appCtx(), ps) }, func(err error) {
 		if err != nil {
 			p.u.showError(err)
 			return
@@ -174,7 +173,7 @@ func (p *pdpPanel) askKey() {
 
 func (p *pdpPanel) makeOfficeKey(old, pass string) {
 	p.u.jobs.run(func() error {
-		_, err := p.u.app.MakeOfficeKey(context.Background(), old, pass)
+		_, err := p.u.app.MakeOfficeKey(p.u.appCtx(), old, pass)
 		return err
 	}, func(err error) {
 		if err != nil {

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -111,7 +110,7 @@ func (s *quotaScreen) editNextTarget() {
 	var t wub.Target
 	s.u.jobs.run(func() error {
 		var err error
-		t, err = s.store.Target(context.Background())
+		t, err = s.store.Target(s.u.screenCtx())
 		return err
 	}, func(err error) {
 		if err != nil {

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"context"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -52,7 +50,7 @@ func (n *requiredNote) say(text string, imp widget.Importance, offerAdmin bool) 
 // setRequired answers the tick.
 func (n *requiredNote) setRequired(on bool) {
 	u := n.p.u
-	u.jobs.run(func() error { return u.app.RequireSignIn(context.Background(), on) }, func(err error) {
+	u.jobs.run(func() error { return u.app.RequireSignIn(u.appCtx(), on) }, func(err error) {
 		switch {
 		case wub.ErrorCode(err) == "auth_no_admin":
 			n.say(userMessage(err)+" "+T("ux.users_no_admin_offer"), widget.WarningImportance, true)
@@ -88,7 +86,7 @@ func (n *requiredNote) askAdmin() {
 		var made wub.User
 		u.jobs.run(func() error {
 			var err error
-			made, err = u.app.CreateAdminAndRequireSignIn(context.Background(), nu, pw)
+			made, err = u.app.CreateAdminAndRequireSignIn(u.appCtx(), nu, pw)
 			return err
 		}, func(err error) {
 			if err != nil {
