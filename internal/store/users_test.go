@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"wubdesk/internal/passhash"
 
 	"wubdesk/internal/wub"
 )
@@ -11,9 +12,7 @@ import (
 // cheapHashes lowers the argon2id cost for tests that hash many times (the
 // race detector makes the real cost slow); TestPasswordHash keeps it.
 func cheapHashes(t *testing.T) {
-	saved := argonParams
-	argonParams.memory, argonParams.time = 64, 1
-	t.Cleanup(func() { argonParams = saved })
+	t.Cleanup(passhash.CheapForTests())
 }
 
 func TestPasswordHash(t *testing.T) {
