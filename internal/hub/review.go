@@ -241,9 +241,11 @@ func officeOf(ctx context.Context, q Querier, agency string) string {
 }
 
 // DeadlineDay is the day of the next month by which a month is due.
-func (h *Hub) DeadlineDay(ctx context.Context) int {
+func (h *Hub) DeadlineDay(ctx context.Context) int { return deadlineDayIn(ctx, h.Pool) }
+
+func deadlineDayIn(ctx context.Context, q Querier) int {
 	var v string
-	h.Pool.QueryRow(ctx, `SELECT value FROM hub_setting WHERE key = $1`, SettingDeadlineDay).Scan(&v)
+	q.QueryRow(ctx, `SELECT value FROM hub_setting WHERE key = $1`, SettingDeadlineDay).Scan(&v)
 	if d, err := strconv.Atoi(v); err == nil && d >= 1 && d <= 28 {
 		return d
 	}
@@ -322,7 +324,9 @@ func monthStates(ctx context.Context, q Querier, agency, month string, day int, 
 
 func init() {
 	MonthsHook = func(ctx context.Context, q Querier, agency string) ([]hubapi.MonthState, error) {
-		return monthStates(ctx, q, agency, "", DefaultDeadlineDay, time.Now().UTC())
+		// The deadline the economic section set (the office state and
+		// the report show lateness against it, as the calendar does).
+		return monthStates(ctx, q, agency, "", deadlineDayIn(ctx, q), time.Now().UTC())
 	}
 	Route("POST", hubapi.PathSend, AuthDevice, func(ctx context.Context, c *Call) (any, error) {
 		var req hubapi.SendRequest
