@@ -19,6 +19,7 @@ type hubSignIn struct {
 	fingerprint *widget.Label
 	user        *widget.Entry
 	password    *widget.Entry
+	fpHint      *widget.Label // "compare it with…", wrapped by word (the fingerprint wraps anywhere)
 	signBtn     *widget.Button
 	msg         *widget.Label
 }
@@ -27,6 +28,9 @@ func newHubSignIn(w *hubWindow) *hubSignIn {
 	s := &hubSignIn{w: w}
 	s.fingerprint = widget.NewLabel(w.opts.Pin)
 	s.fingerprint.Wrapping = fyne.TextWrapBreak
+	s.fpHint = widget.NewLabel("")
+	s.fpHint.Wrapping = fyne.TextWrapWord
+	s.fpHint.Hide()
 	s.user = widget.NewEntry()
 	s.password = widget.NewPasswordEntry()
 	s.password.OnSubmitted = func(string) { s.submit() }
@@ -36,7 +40,7 @@ func newHubSignIn(w *hubWindow) *hubSignIn {
 	s.msg.Wrapping = fyne.TextWrapWord
 	form := widget.NewForm(
 		widget.NewFormItem(T("hubview.address"), widget.NewLabel(w.opts.URL)),
-		widget.NewFormItem(T("hubview.fingerprint"), s.fingerprint),
+		widget.NewFormItem(T("hubview.fingerprint"), container.NewVBox(s.fingerprint, s.fpHint)),
 		widget.NewFormItem(T("hubview.username"), s.user),
 		widget.NewFormItem(T("hubview.password"), s.password),
 	)
@@ -63,7 +67,9 @@ func (s *hubSignIn) loadFingerprint() {
 			return
 		}
 		s.w.c.Pin = fp
-		s.fingerprint.SetText(fp + "\n" + T("hubview.fingerprint_check"))
+		s.fingerprint.SetText(fp)
+		s.fpHint.SetText(T("hubview.fingerprint_check"))
+		s.fpHint.Show()
 	})
 }
 

@@ -67,6 +67,9 @@ func newHubWindow(a fyne.App, o HubOptions, queued bool) *hubWindow {
 		l = a.Preferences().StringWithFallback(prefLanguage, "id")
 	}
 	SetLanguage(l)
+	if !queued { // the office app's theme (light unless chosen); tests keep Fyne's test theme
+		applyTheme(a, a.Preferences().StringWithFallback(prefTheme, themeLight))
+	}
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	if o.Clock == nil {
 		o.Clock = time.Now
