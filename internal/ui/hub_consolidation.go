@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -71,9 +72,9 @@ func (s *hubConsolidation) refresh() {
 		var b strings.Builder
 		fmt.Fprintf(&b, "%-14s %10s %12s  %s\n", T("hubview.col_agency"), T("hubview.col_people"), T("hubview.col_enrolments"), T("hubview.col_last_sync"))
 		for _, o := range r.Offices {
-			last := o.LastSync
-			if last == "" {
-				last = T("hubview.never")
+			last := T("hubview.never")
+			if t, err := time.Parse(time.RFC3339, o.LastSync); err == nil {
+				last = t.Local().Format("02/01/2006 15:04")
 			}
 			fmt.Fprintf(&b, "%-14s %10s %12s  %s\n", o.Agency, wub.FormatInt(o.People), wub.FormatInt(o.Enrolments), last)
 		}
@@ -115,8 +116,24 @@ func figuresText(f hubapi.Figures) string {
 	if len(f.Why) > 0 {
 		fmt.Fprintln(&b, T("hubview.why"))
 		for _, w := range f.Why {
-			fmt.Fprintln(&b, "  – "+w)
+			fmt.Fprintln(&b, "  – "+inLanguage(w))
 		}
 	}
 	return strings.TrimSpace(b.String())
+}
+
+// inLanguage is the part of a hub line "Indonesian / English" in the
+// chosen language (the hub writes both; the window shows one).
+func inLanguage(line string) string {
+	id, en, ok := strings.Cut(line, " / ")
+	if !ok {
+		return line
+	}
+	if Language() == "en" {
+		if i := strings.Index(id, ": "); i >= 0 && !strings.Contains(en, ": ") {
+			return id[:i+2] + en // keep the agency and month that lead the line
+		}
+		return en
+	}
+	return id
 }

@@ -140,3 +140,19 @@ func TestHubReviewScreen(t *testing.T) {
 		t.Fatal("duplicate queue empty")
 	}
 }
+
+func TestHubLinesInTheChosenLanguage(t *testing.T) {
+	line := "DKPP: 2024-05 belum diterima — tidak ada di angka dilaporkan / not accepted yet — not in the reported figure"
+	defer SetLanguage(Language())
+	SetLanguage("id")
+	if got := inLanguage(line); got != "DKPP: 2024-05 belum diterima — tidak ada di angka dilaporkan" {
+		t.Fatalf("id: %q", got)
+	}
+	SetLanguage("en")
+	if got := inLanguage(line); got != "DKPP: not accepted yet — not in the reported figure" {
+		t.Fatalf("en: %q", got)
+	}
+	if got := inLanguage("plain line"); got != "plain line" {
+		t.Fatalf("plain: %q", got)
+	}
+}
