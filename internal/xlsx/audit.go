@@ -116,7 +116,7 @@ func WriteAudit(w io.Writer, rows iter.Seq2[wub.AuditEntry, error], opt AuditExp
 	if err := writeAuditNotes(f, n, opt); err != nil {
 		return n, err
 	}
-	return n, f.Write(w)
+	return n, writeWithDimensions(f, w)
 }
 
 // localWallClock shows a stored UTC time as the office's clock reads it;

@@ -75,7 +75,7 @@ func WriteContractRound(w io.Writer, r *wub.ContractRound, a wub.Agency, o wub.O
 	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: ptr("landscape"), FitToWidth: ptr(1), FitToHeight: ptr(0)}); err != nil {
 		return err
 	}
-	return f.Write(w)
+	return writeWithDimensions(f, w)
 }
 
 func roundNotes(last int) []string {

@@ -126,7 +126,7 @@ func WriteErrors(w io.Writer, rep *Report) error {
 	if err := sw.Flush(); err != nil {
 		return err
 	}
-	return f.Write(w)
+	return writeWithDimensions(f, w)
 }
 
 func checkSheetName(s string) error {

@@ -61,7 +61,7 @@ func WriteOutcomePeople(w io.Writer, title string, people []wub.PersonJourney, a
 	}
 	f.SetActiveSheet(0)
 	_ = f.SetDocProps(&excelize.DocProperties{Title: title, Creator: "WUBDesk " + AppVersion(), Language: "id-ID"})
-	return f.Write(w)
+	return writeWithDimensions(f, w)
 }
 
 // headerCodeText escapes the & of a print header's codes (excelize escapes the XML).

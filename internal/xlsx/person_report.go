@@ -115,7 +115,7 @@ func WritePersonReport(w io.Writer, p wub.PersonData, printedBy string, at time.
 	} {
 		f.SetCellStr(notes, fmt.Sprintf("A%d", i+1), line)
 	}
-	return f.Write(w)
+	return writeWithDimensions(f, w)
 }
 
 func stamp(t time.Time) string {

@@ -147,3 +147,37 @@ func TestConsolidationEveryReaderAgrees(t *testing.T) {
 		}
 	}
 }
+
+// TestSmallWorkbooksEveryReaderAgrees: the person's report (issue 24) and
+// the outcome people list go through the same <dimension> fix as the
+// consolidation, so openpyxl's read-only mode sees every row (the report
+// used to show one row per sheet there).
+func TestSmallWorkbooksEveryReaderAgrees(t *testing.T) {
+	needOpenpyxl(t)
+	at := day(2024, 7, 20)
+	p := wub.PersonData{NIK: "3528045203950011", Records: []wub.PersonRecord{{
+		Trainee: wub.Trainee{ID: 1, NIK: "3528045203950011", Name: "Siti Aminah", Sex: "P",
+			Enrolments: []wub.Enrolment{{AgencyCode: wub.DISPERINDAG, Year: 2024, Status: wub.StatusTrained}}},
+		Audit: []wub.AuditEntry{{At: at, Actor: "admin", Entity: "trainee", EntityID: 1, Action: "create"}},
+	}}}
+	out := filepath.Join(t.TempDir(), "data-pribadi.xlsx")
+	if err := xlsx.WriteFile(out, func(w io.Writer) error { return xlsx.WritePersonReport(w, p, "admin", at) }); err != nil {
+		t.Fatal(err)
+	}
+	b, err := exec.Command(python, "-c", readersCheck, out).Output()
+	if err != nil {
+		t.Fatalf("openpyxl: %v", err)
+	}
+	var got map[string]readerView
+	if err := json.Unmarshal(b, &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) == 0 {
+		t.Fatal("no sheets read")
+	}
+	for name, v := range got {
+		if v.RODim != v.Dim || !v.SameValues {
+			t.Errorf("%s: read-only mode sees %s, normal mode %s", name, v.RODim, v.Dim)
+		}
+	}
+}

@@ -124,7 +124,7 @@ func WriteOutletProducts(w io.Writer, o wub.Outlet, rows []wub.ListingRow, print
 	if err := wamiraPrintSetup(f, headRow, len(rows)); err != nil {
 		return err
 	}
-	return f.Write(w)
+	return writeWithDimensions(f, w)
 }
 
 func producers(rows []wub.ListingRow) int {
