@@ -1,7 +1,6 @@
 package hubsync
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"crypto/tls"
@@ -132,36 +131,12 @@ func NormalizeURL(s string) (string, error) {
 // Do sends one hubapi call: in (nil for none) as JSON, the answer decoded
 // into out (nil to discard). Errors are wub errors in words.
 func (c *Client) Do(ctx context.Context, method, path string, in, out any) error {
-	var body io.Reader
-	if in != nil {
-		b, err := json.Marshal(in)
-		if err != nil {
-			return err
-		}
-		body = bytes.NewReader(b)
-	}
-	req, err := http.NewRequestWithContext(ctx, method, c.URL+path, body)
-	if err != nil {
-		return err
-	}
-	req.Header.Set("Hub-Protocol", hubapi.Version)
-	if in != nil {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	if c.Token != "" {
-		req.Header.Set("Authorization", "Bearer "+c.Token)
-	}
-	resp, err := c.http.Do(req)
+	status, b, err := hubapi.Roundtrip(ctx, c.http, c.URL, c.Token, method, path, in)
 	if err != nil {
 		return c.transportError(ctx, err)
 	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
-	if err != nil {
-		return c.transportError(ctx, err)
-	}
-	if resp.StatusCode/100 != 2 {
-		return c.statusError(path, resp.StatusCode, b)
+	if status/100 != 2 {
+		return c.statusError(path, status, b)
 	}
 	if out == nil {
 		return nil

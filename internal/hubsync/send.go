@@ -1,7 +1,6 @@
 package hubsync
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"crypto/tls"
@@ -10,7 +9,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"strings"
 	"time"
@@ -72,40 +70,18 @@ func (l MonthLink) post(ctx context.Context, path string, in, out any) error {
 }
 
 func (l MonthLink) do(ctx context.Context, method, path string, in, out any) error {
-	var body io.Reader
-	if in != nil {
-		b, err := json.Marshal(in)
-		if err != nil {
-			return err
-		}
-		body = bytes.NewReader(b)
-	}
-	req, err := http.NewRequestWithContext(ctx, method, strings.TrimRight(l.URL, "/")+path, body)
-	if err != nil {
-		return err
-	}
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Hub-Protocol", hubapi.Version)
-	if l.Token != "" {
-		req.Header.Set("Authorization", "Bearer "+l.Token)
-	}
 	c := l.Client
 	if c == nil {
 		c = PinnedClient(l.Pin)
 	}
-	resp, err := c.Do(req)
+	status, b, err := hubapi.Roundtrip(ctx, c, l.URL, l.Token, method, path, in)
 	if err != nil {
 		return err
 	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
-	if err != nil {
-		return err
-	}
-	if resp.StatusCode/100 != 2 {
+	if status/100 != 2 {
 		var he hubapi.Error
 		_ = json.Unmarshal(b, &he)
-		return &HubRefused{Status: resp.StatusCode, Code: he.Code, Message: he.Message}
+		return &HubRefused{Status: status, Code: he.Code, Message: he.Message}
 	}
 	if out == nil {
 		return nil

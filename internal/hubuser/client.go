@@ -1,19 +1,16 @@
 package hubuser
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"crypto/tls"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net"
 	"net/http"
 	"net/url"
 	"strconv"
-	"strings"
 	"time"
 
 	"wubdesk/internal/hubapi"
@@ -123,41 +120,19 @@ func (c *Client) Reopen(ctx context.Context, req hubapi.ReopenRequest) (hubapi.M
 }
 
 func (c *Client) do(ctx context.Context, method, path string, in, out any) error {
-	var body io.Reader
-	if in != nil {
-		b, err := json.Marshal(in)
-		if err != nil {
-			return err
-		}
-		body = bytes.NewReader(b)
-	}
-	req, err := http.NewRequestWithContext(ctx, method, strings.TrimRight(c.URL, "/")+path, body)
-	if err != nil {
-		return err
-	}
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Hub-Protocol", hubapi.Version)
-	if c.Token != "" {
-		req.Header.Set("Authorization", "Bearer "+c.Token)
-	}
 	hc := c.HTTP
 	if hc == nil {
 		hc = hubsync.PinnedClient(c.Pin)
 		c.HTTP = hc
 	}
-	resp, err := hc.Do(req)
+	status, b, err := hubapi.Roundtrip(ctx, hc, c.URL, c.Token, method, path, in)
 	if err != nil {
 		return err
 	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
-	if err != nil {
-		return err
-	}
-	if resp.StatusCode/100 != 2 {
+	if status/100 != 2 {
 		var he hubapi.Error
 		_ = json.Unmarshal(b, &he)
-		return &Refused{Status: resp.StatusCode, Code: he.Code, Message: he.Message}
+		return &Refused{Status: status, Code: he.Code, Message: he.Message}
 	}
 	return json.Unmarshal(b, out)
 }
